@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs Crm locally with demo data: PostgreSQL (installed from apt if missing) on 127.0.0.1:55432 with its data
+# under build/.local, migrations, demo seed, then the API on http://127.0.0.1:5080.
+# Arguments pass to the service, e.g. build/run.sh --urls http://127.0.0.1:8080
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source build/postgres.sh
+
+pg_start pg "${CRM_PG_PORT:-55432}"
+pg_create_db crm
+export ConnectionStrings__Crm="$(pg_connection crm)"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+dotnet build src/WebApi -c Release -v q -nologo
+run() { dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll "$@"; }
+run migrate
+run seed --if-empty
+
+urls="http://127.0.0.1:5080"
+for ((i = 1; i <= $#; i++)); do
+  if [ "${!i}" = "--urls" ]; then j=$((i + 1)); urls="${!j}"; fi
+  case "${!i}" in --urls=*) urls="${!i#--urls=}" ;; esac
+done
+echo
+echo "Crm API: $urls  (health: $urls/health/ready)"
+echo "Sign in: curl -s $urls/api/v1/auth/login -H 'Content-Type: application/json' -d '{\"email\":\"owner@demo.crm.test\",\"password\":\"demo-password-2026\"}'"
+echo
+exec dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll serve --urls "$urls" "$@"

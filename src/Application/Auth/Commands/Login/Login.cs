@@ -1,0 +1,44 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Common;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.Login;
+
+public sealed record LoginCommand(string Email, string Password) : ICommand<AuthResult>;
+
+public sealed class LoginCommandHandler(
+    IUserRepository users,
+    IPasswordHasher hasher,
+    ILoginThrottle throttle,
+    IRequestContext context,
+    SessionIssuer sessions,
+    TimeProvider time) : IRequestHandler<LoginCommand, AuthResult>
+{
+    public async Task<AuthResult> Handle(LoginCommand request, CancellationToken cancellationToken)
+    {
+        if (throttle.RetryAfter(request.Email, context.ClientAddress) is { } wait)
+        {
+            throw new TooManyRequestsException(
+                "too_many_login_attempts", "Too many failed sign-ins. Try again later.", wait);
+        }
+
+        var user = await users.FindByEmailAsync(request.Email, cancellationToken);
+        var check = hasher.Verify(user?.PasswordHash ?? hasher.DecoyHash, request.Password);
+        if (user is null || check == PasswordCheck.Failed)
+        {
+            throttle.RecordFailure(request.Email, context.ClientAddress);
+            throw new UnauthorizedException("invalid_credentials", "The email or password is wrong.");
+        }
+
+        if (check == PasswordCheck.SucceededRehashNeeded)
+        {
+            user.ChangePasswordHash(hasher.Hash(request.Password), time.UtcNow());
+        }
+
+        return await sessions.StartAsync(user, cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Common;
+using Crm.Domain.Sessions;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.Logout;
+
+/// <summary>Ends the caller's session: its access and refresh tokens stop working at once.</summary>
+[Authorize]
+public sealed record LogoutCommand : ICommand<Unit>;
+
+public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestContext context, TimeProvider time)
+    : IRequestHandler<LogoutCommand, Unit>
+{
+    public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
+    {
+        if (context.SessionId is { } sessionId && await sessions.FindAsync(sessionId, cancellationToken) is { } session)
+        {
+            session.Revoke(SessionRevocation.Logout, time.UtcNow());
+        }
+
+        return Unit.Value;
+    }
+}

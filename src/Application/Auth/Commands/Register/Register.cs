@@ -1,0 +1,42 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+using Crm.Domain.Users;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.Register;
+
+/// <summary>Creates a user, its first organization (the user its owner) and a session, all at once.</summary>
+public sealed record RegisterCommand(string Email, string Password, string Name, string OrganizationName)
+    : ICommand<AuthResult>;
+
+public sealed class RegisterCommandHandler(
+    IUserRepository users,
+    IOrganizationRepository organizations,
+    IPasswordHasher hasher,
+    SessionIssuer sessions,
+    TimeProvider time) : IRequestHandler<RegisterCommand, AuthResult>
+{
+    public async Task<AuthResult> Handle(RegisterCommand request, CancellationToken cancellationToken)
+    {
+        if (await users.EmailExistsAsync(request.Email, cancellationToken))
+        {
+            throw EmailTaken();
+        }
+
+        var now = time.UtcNow();
+        var user = User.Register(request.Email, request.Name, hasher.Hash(request.Password), now);
+        users.Add(user);
+        var organization = Organization.Create(request.OrganizationName, null, user.Id, now);
+        organizations.Add(organization);
+
+        var membership = new OrganizationMembershipDto(organization.Id, organization.Name, MemberRole.Owner);
+        return sessions.Start(user, [membership]) with { Organization = membership };
+    }
+
+    internal static ConflictException EmailTaken() =>
+        new("email_taken", "An account with this email already exists.");
+}

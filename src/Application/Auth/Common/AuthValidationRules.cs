@@ -1,0 +1,17 @@
+using Crm.Domain.Users;
+using FluentValidation;
+
+namespace Crm.Application.Auth.Common;
+
+public static class AuthValidationRules
+{
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
+
+    public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .MinimumLength(PasswordPolicy.MinLength)
+            .MaximumLength(PasswordPolicy.MaxLength)
+            .Must(p => !PasswordPolicy.IsCommon(p))
+            .WithMessage("must not be a commonly used password");
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+using MediatR;
+using ValidationException = Crm.Application.Common.Exceptions.ValidationException;
+
+namespace Crm.Application.Common.Behaviours;
+
+/// <summary>Runs every validator of the request and refuses it with all failures at once.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(
+        TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return await next();
+    }
+}

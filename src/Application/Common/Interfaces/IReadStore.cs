@@ -1,0 +1,17 @@
+namespace Crm.Application.Common.Interfaces;
+
+/// <summary>
+/// Read-only, untracked query sources for query handlers, and the asynchronous operators that run them, so that
+/// Application composes queries without depending on the ORM.
+/// </summary>
+public interface IReadStore
+{
+    IQueryable<T> Query<T>()
+        where T : class;
+
+    Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+
+    Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+
+    Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.Common.Security;
+
+/// <summary>
+/// Who is asking, for which organization, with which role: resolved once per request (from the access token and
+/// the organization named by the request) and read by every handler.
+/// </summary>
+public interface IRequestContext
+{
+    Guid? UserId { get; }
+
+    Guid? SessionId { get; }
+
+    Guid? OrganizationId { get; }
+
+    /// <summary>The caller's role in <see cref="OrganizationId"/>; null when it is not a member.</summary>
+    MemberRole? Role { get; }
+
+    string? ClientAddress { get; }
+
+    string? UserAgent { get; }
+}

@@ -1,0 +1,38 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Behaviours;
+using Crm.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The mediator, its handlers and validators, and the pipeline behaviors in execution order.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetRequiredService);
+        services.AddScoped<IMediator, Mediator>();
+        services.Scan(scan => scan.FromAssemblyOf<SessionIssuer>()
+            .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)))
+            .AsImplementedInterfaces()
+            .WithTransientLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
+            .AsImplementedInterfaces()
+            .WithSingletonLifetime());
+
+        // Registration order is execution order, outermost first.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        services.AddScoped<RequestContext>();
+        services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
+        services.AddScoped<SessionIssuer>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

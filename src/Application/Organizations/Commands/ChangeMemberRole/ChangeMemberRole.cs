@@ -1,0 +1,33 @@
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Organizations.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
+
+[Authorize(Roles = "owner,admin")]
+public sealed record ChangeMemberRoleCommand(Guid UserId, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
+
+public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRoleCommand>
+{
+    public ChangeMemberRoleValidator() => RuleFor(c => c.Role).NotNull().IsInEnum();
+}
+
+public sealed class ChangeMemberRoleCommandHandler(
+    IOrganizationRepository organizations, IUserRepository users, IRequestContext context, TimeProvider time)
+    : IRequestHandler<ChangeMemberRoleCommand, MemberDto>
+{
+    public async Task<MemberDto> Handle(ChangeMemberRoleCommand request, CancellationToken cancellationToken)
+    {
+        var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
+        var membership = organization.ChangeMemberRole(actor, request.UserId, request.Role!.Value, time.UtcNow());
+        var user = await users.FindAsync(request.UserId, cancellationToken)
+            ?? throw new NotFoundException("member_not_found", "The user is not a member of the organization.");
+        return new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt);
+    }
+}

@@ -1,0 +1,36 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Organizations.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Organizations.Commands.CreateOrganization;
+
+/// <summary>Creates an organization whose owner is the caller.</summary>
+[Authorize]
+public sealed record CreateOrganizationCommand(string Name, string? DefaultCurrency) : ICommand<OrganizationDto>;
+
+public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganizationCommand>
+{
+    public CreateOrganizationValidator()
+    {
+        RuleFor(c => c.Name).OrganizationName();
+        RuleFor(c => c.DefaultCurrency).CurrencyCode().When(c => c.DefaultCurrency is not null);
+    }
+}
+
+public sealed class CreateOrganizationCommandHandler(
+    IOrganizationRepository organizations, IRequestContext context, TimeProvider time)
+    : IRequestHandler<CreateOrganizationCommand, OrganizationDto>
+{
+    public Task<OrganizationDto> Handle(CreateOrganizationCommand request, CancellationToken cancellationToken)
+    {
+        var organization = Organization.Create(
+            request.Name, request.DefaultCurrency, context.RequireUserId(), time.UtcNow());
+        organizations.Add(organization);
+        return Task.FromResult(OrganizationDto.From(organization, MemberRole.Owner));
+    }
+}

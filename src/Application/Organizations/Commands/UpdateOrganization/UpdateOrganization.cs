@@ -1,0 +1,35 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Organizations.Common;
+using Crm.Domain.Common;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Organizations.Commands.UpdateOrganization;
+
+/// <summary>Changes the current organization's settings; a null field stays as it is.</summary>
+[Authorize(Roles = "owner,admin")]
+public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency)
+    : ICommand<OrganizationDto>, IOrganizationScoped;
+
+public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
+{
+    public UpdateOrganizationValidator()
+    {
+        RuleFor(c => c.Name).OrganizationName().When(c => c.Name is not null);
+        RuleFor(c => c.DefaultCurrency).CurrencyCode().When(c => c.DefaultCurrency is not null);
+    }
+}
+
+public sealed class UpdateOrganizationCommandHandler(
+    IOrganizationRepository organizations, IRequestContext context, TimeProvider time)
+    : IRequestHandler<UpdateOrganizationCommand, OrganizationDto>
+{
+    public async Task<OrganizationDto> Handle(UpdateOrganizationCommand request, CancellationToken cancellationToken)
+    {
+        var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
+        organization.ChangeSettings(actor, request.Name, request.DefaultCurrency, time.UtcNow());
+        return OrganizationDto.From(organization, actor.Role);
+    }
+}

@@ -1,0 +1,19 @@
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.Organizations.Common;
+
+/// <summary>An organization as seen by one of its members.</summary>
+public sealed record OrganizationDto(
+    Guid Id, string Name, MemberRole Role, string DefaultCurrency, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public static OrganizationDto From(Organization organization, MemberRole role) => new(
+        organization.Id,
+        organization.Name,
+        role,
+        organization.DefaultCurrency,
+        organization.CreatedAt,
+        organization.UpdatedAt);
+}
+
+/// <summary>A member of an organization.</summary>
+public sealed record MemberDto(Guid UserId, string Email, string Name, MemberRole Role, DateTime JoinedAt);

@@ -1,0 +1,18 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.Organizations.Common;
+
+public static class OrganizationLoader
+{
+    /// <summary>The current organization with its memberships, and the caller acting on it.</summary>
+    public static async Task<(Organization Organization, Actor Actor)> LoadCurrentAsync(
+        this IOrganizationRepository organizations, IRequestContext context, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var organization = await organizations.FindAsync(context.RequireOrganizationId(), cancellationToken)
+            ?? throw Application.Common.Exceptions.ForbiddenException.OrganizationAccessDenied();
+        return (organization, actor);
+    }
+}

@@ -1,0 +1,112 @@
+using Crm.Domain.Common;
+using Crm.Domain.Organizations.Rules;
+
+namespace Crm.Domain.Organizations;
+
+/// <summary>
+/// A tenant. The aggregate owns its memberships so that the owner rules (only an owner manages owners; the last
+/// owner stays) are checked against every membership at once. Every membership change also moves
+/// <see cref="UpdatedAt"/>, so two concurrent changes to one organization conflict instead of both winning.
+/// </summary>
+public sealed class Organization : Entity
+{
+    public const int NameMaxLength = 200;
+
+    private readonly List<Membership> _memberships = [];
+
+    private Organization()
+    {
+        Name = string.Empty;
+        DefaultCurrency = Currency.Default;
+    }
+
+    public string Name { get; private set; }
+
+    public string DefaultCurrency { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public IReadOnlyCollection<Membership> Memberships => _memberships.AsReadOnly();
+
+    /// <summary>Creates an organization whose first owner is <paramref name="ownerUserId"/>.</summary>
+    public static Organization Create(string name, string? defaultCurrency, Guid ownerUserId, DateTime now)
+    {
+        var currency = defaultCurrency ?? Currency.Default;
+        BusinessRules.Check(new CurrencyMustBeIso4217(currency));
+        var organization = new Organization
+        {
+            Id = NewId(),
+            Name = name.Trim(),
+            DefaultCurrency = currency,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        organization._memberships.Add(new Membership(organization.Id, ownerUserId, MemberRole.Owner, now));
+        return organization;
+    }
+
+    public Membership? FindMember(Guid userId) => _memberships.Find(m => m.UserId == userId);
+
+    /// <summary>Changes the settings that are given; null leaves a setting as it is.</summary>
+    public void ChangeSettings(Actor actor, string? name, string? defaultCurrency, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        if (defaultCurrency is not null)
+        {
+            BusinessRules.Check(new CurrencyMustBeIso4217(defaultCurrency));
+            DefaultCurrency = defaultCurrency;
+        }
+
+        if (name is not null)
+        {
+            Name = name.Trim();
+        }
+
+        UpdatedAt = now;
+    }
+
+    public Membership AddMember(Actor actor, Guid userId, MemberRole role, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new OnlyOwnerManagesOwners(actor, role == MemberRole.Owner));
+        BusinessRules.Check(new UserIsNotYetMember(FindMember(userId) is not null));
+        var membership = new Membership(Id, userId, role, now);
+        _memberships.Add(membership);
+        UpdatedAt = now;
+        return membership;
+    }
+
+    public Membership ChangeMemberRole(Actor actor, Guid userId, MemberRole role, DateTime now)
+    {
+        var target = RequireMember(userId);
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new OnlyOwnerManagesOwners(actor, target.Role == MemberRole.Owner || role == MemberRole.Owner));
+        BusinessRules.Check(new OrganizationKeepsAnOwner(target, OwnerCount(), role == MemberRole.Owner));
+        target.ChangeRole(role, now);
+        UpdatedAt = now;
+        return target;
+    }
+
+    /// <summary>Removes a member; any member may remove itself (leave), others need an administrator.</summary>
+    public void RemoveMember(Actor actor, Guid userId, DateTime now)
+    {
+        var target = RequireMember(userId);
+        if (actor.UserId != userId)
+        {
+            BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+            BusinessRules.Check(new OnlyOwnerManagesOwners(actor, target.Role == MemberRole.Owner));
+        }
+
+        BusinessRules.Check(new OrganizationKeepsAnOwner(target, OwnerCount(), TargetStaysOwner: false));
+        _memberships.Remove(target);
+        UpdatedAt = now;
+    }
+
+    private int OwnerCount() => _memberships.Count(m => m.Role == MemberRole.Owner);
+
+    private Membership RequireMember(Guid userId) =>
+        FindMember(userId) ?? throw new BusinessRuleException(
+            "member_not_found", "The user is not a member of the organization.", DomainErrorKind.NotFound);
+}

@@ -1,0 +1,18 @@
+using Crm.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Infrastructure.Data.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Email).HasMaxLength(User.EmailMaxLength);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength);
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ux_users_normalized_email");
+        builder.Property(u => u.Name).HasMaxLength(User.NameMaxLength);
+    }
+}

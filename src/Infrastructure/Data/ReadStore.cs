@@ -1,0 +1,19 @@
+using Crm.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Data;
+
+internal sealed class ReadStore(CrmDbContext db) : IReadStore
+{
+    public IQueryable<T> Query<T>()
+        where T : class => db.Set<T>().AsNoTracking();
+
+    public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.ToListAsync(cancellationToken);
+
+    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.FirstOrDefaultAsync(cancellationToken);
+
+    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.CountAsync(cancellationToken);
+}

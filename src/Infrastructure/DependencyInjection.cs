@@ -1,0 +1,69 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Infrastructure.Data;
+using Crm.Infrastructure.Data.Repositories;
+using Crm.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Crm.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>PostgreSQL persistence, repositories, password hashing, tokens and the sign-in throttle.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Crm");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.");
+        }
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<CrmDbContext>((sp, options) => options.UseNpgsql(
+            sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3)));
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IReadStore, ReadStore>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IOrganizationRepository, OrganizationRepository>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<RequestContextResolver>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<Seeding.DemoSeeder>();
+
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddMemoryCache();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
+        services.AddSingleton<ILoginThrottle, LoginThrottle>();
+
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateOnStart();
+        services.AddSingleton<TokenOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
+        services.AddSingleton<IValidateOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
+        services.AddSingleton<AesGcmTicketProtector>();
+        services.AddSingleton<ITokenIssuer, TokenIssuer>();
+        return services;
+    }
+
+    /// <summary>ASP.NET Core's bearer token scheme, reading the tokens that <see cref="TokenIssuer"/> issues.</summary>
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
+
+        // Access tokens are sealed by AesGcmTicketProtector with keys from configuration; nothing else protects
+        // data, so the framework's key ring stays in memory instead of being written to the user profile.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .Configure<IOptions<TokenOptions>, AesGcmTicketProtector>((bearer, tokens, protector) =>
+            {
+                bearer.BearerTokenExpiration = tokens.Value.AccessTokenLifetime;
+                bearer.BearerTokenProtector = protector;
+            });
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Crm.Domain.Organizations;
+using Crm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Identity;
+
+/// <summary>What one request's caller may do: whether its session is alive, and its role in the organization.</summary>
+public sealed record CallerState(bool SessionActive, MemberRole? Role);
+
+/// <summary>
+/// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
+/// session's access token stops working at once, and a removed member loses access at once.
+/// </summary>
+public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
+{
+    public async Task<CallerState> ResolveAsync(
+        Guid userId, Guid sessionId, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => new
+            {
+                Active = s.RevokedAt == null && s.ExpiresAt > now,
+                Role = db.Memberships
+                    .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
+                    .Select(m => (MemberRole?)m.Role)
+                    .FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? new CallerState(false, null) : new CallerState(row.Active, row.Role);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.Application;
+using Crm.Infrastructure;
+using Crm.Infrastructure.Data;
+using Crm.WebApi.Endpoints;
+using Crm.WebApi.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Crm.WebApi;
+
+/// <summary>Composes the service: what every command (serve, migrate, seed) shares, and the HTTP pipeline.</summary>
+public static class CrmHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        // Settings files sit beside the executable, wherever it is started from (tests name their own root).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
+                ? null
+                : AppContext.BaseDirectory,
+        });
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure(builder.Configuration);
+        services.AddTokenAuthentication();
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The API's JSON: snake_case names and enum values, numbers only as numbers.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    public static WebApplication BuildApp(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestContextMiddleware>();
+
+        app.MapAuthEndpoints();
+        app.MapOrganizationEndpoints();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Crm.Application.Auth.Commands.Login;
+using Crm.Application.Auth.Commands.Logout;
+using Crm.Application.Auth.Commands.Refresh;
+using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Common;
+using Crm.Application.Auth.Queries.GetCurrentUser;
+using Crm.Application.Common.Exceptions;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Auth
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/register", Register).WithName("Auth_Register")
+            .WithSummary("Create an account and its first organization");
+        group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password");
+        group.MapPost("/refresh", Refresh).WithName("Auth_Refresh")
+            .WithSummary("Trade a refresh token for a new token pair");
+        group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
+            .RequireAuthorization();
+        group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
+    }
+
+    private static async Task<Created<AuthResult>> Register(
+        RegisterCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/auth/me", await mediator.Send(command, cancellationToken));
+
+    private static async Task<Ok<AuthResult>> Login(
+        LoginCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    private static async Task<Ok<AuthResult>> Refresh(
+        RefreshCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(command, cancellationToken);
+        return TypedResults.Ok(result.Tokens ?? throw new UnauthorizedException(result.FailureCode!, result.FailureMessage!));
+    }
+
+    private static async Task<NoContent> Logout(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new LogoutCommand(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
+}

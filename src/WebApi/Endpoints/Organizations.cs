@@ -1,0 +1,91 @@
+using Crm.Application.Common.Models;
+using Crm.Application.Organizations.Commands.AddMember;
+using Crm.Application.Organizations.Commands.ChangeMemberRole;
+using Crm.Application.Organizations.Commands.CreateOrganization;
+using Crm.Application.Organizations.Commands.RemoveMember;
+using Crm.Application.Organizations.Commands.UpdateOrganization;
+using Crm.Application.Organizations.Common;
+using Crm.Application.Organizations.Queries.GetOrganization;
+using Crm.Application.Organizations.Queries.ListMembers;
+using Crm.Application.Organizations.Queries.ListMyOrganizations;
+using Crm.Domain.Organizations;
+using Crm.WebApi.Http;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Organizations
+{
+    private const string Base = "/api/v1/organizations";
+
+    public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Base).WithTags("Organizations").RequireAuthorization();
+        group.MapGet("/me", ListMine).WithName("Organizations_ListMine")
+            .WithSummary("The organizations the caller belongs to, with its role in each");
+        group.MapPost("/", Create).WithName("Organizations_Create")
+            .WithSummary("Create an organization owned by the caller");
+
+        var one = group.MapGroup("/{id:guid}").RequireOrganizationRoute("id");
+        one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to");
+        one.MapPatch("/", Update).WithName("Organizations_Update")
+            .WithSummary("Change an organization's name or default currency (owner, admin)");
+        one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
+        one.MapPost("/members", AddMember).WithName("Members_Add")
+            .WithSummary("Add a registered user as a member (owner, admin)");
+        one.MapPatch("/members/{user_id:guid}", ChangeRole).WithName("Members_ChangeRole")
+            .WithSummary("Change a member's role (owner, admin; the owner role only by an owner)");
+        one.MapDelete("/members/{user_id:guid}", Remove).WithName("Members_Remove")
+            .WithSummary("Remove a member, or leave the organization");
+    }
+
+    private static async Task<Ok<ItemsResponse<OrganizationDto>>> ListMine(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(new ItemsResponse<OrganizationDto>(await mediator.Send(new ListMyOrganizationsQuery(), ct)));
+
+    private static async Task<Created<OrganizationDto>> Create(
+        CreateOrganizationCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var organization = await mediator.Send(command, ct);
+        return TypedResults.Created($"{Base}/{organization.Id}", organization);
+    }
+
+    private static async Task<Ok<OrganizationDto>> Get(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetOrganizationQuery(), ct));
+
+    private static async Task<Ok<OrganizationDto>> Update(
+        UpdateOrganizationCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
+
+    private static async Task<Ok<PagedList<MemberDto>>> ListMembers(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListMembersQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Created<MemberDto>> AddMember(
+        Guid id, AddMemberCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var member = await mediator.Send(command, ct);
+        return TypedResults.Created($"{Base}/{id}/members/{member.UserId}", member);
+    }
+
+    private static async Task<Ok<MemberDto>> ChangeRole(
+        [FromRoute(Name = "user_id")] Guid userId, ChangeRoleRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ChangeMemberRoleCommand(userId, request.Role), ct));
+
+    private static async Task<NoContent> Remove(
+        [FromRoute(Name = "user_id")] Guid userId, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new RemoveMemberCommand(userId), ct);
+        return TypedResults.NoContent();
+    }
+
+    public sealed record ChangeRoleRequest(MemberRole? Role);
+}
+
+/// <summary>A collection answered whole, as <c>{ "items": [...] }</c>.</summary>
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

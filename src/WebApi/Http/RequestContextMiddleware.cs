@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Crm.Application.Common.Security;
+using Crm.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Crm.WebApi.Http;
+
+/// <summary>
+/// Resolves who is calling and in which organization, once per request, into the scoped
+/// <see cref="RequestContext"/> that every handler reads. Refuses a revoked session (401), a missing or malformed
+/// organization header (400) and an organization the caller does not belong to (403).
+/// </summary>
+public sealed class RequestContextMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, RequestContext context, RequestContextResolver resolver)
+    {
+        context.SetClient(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<IAuthorizeData>() is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            || !TryReadCaller(http.User, out var userId, out var sessionId))
+        {
+            await next(http);
+            return;
+        }
+
+        Guid? organizationId = null;
+        if (endpoint.Metadata.GetMetadata<OrganizationScope>() is { } scope)
+        {
+            organizationId = ReadOrganizationId(http, scope);
+            if (organizationId is null)
+            {
+                await Problems.WriteAsync(http, Problems.Create(
+                    400,
+                    "organization_header_required",
+                    $"Name the organization in the {OrganizationScope.HeaderName} header, as a UUID."));
+                return;
+            }
+        }
+
+        var caller = await resolver.ResolveAsync(userId, sessionId, organizationId, http.RequestAborted);
+        if (!caller.SessionActive)
+        {
+            await Problems.WriteAsync(http, Problems.Create(401, "session_revoked", "The session has ended. Sign in again."));
+            return;
+        }
+
+        context.SetUser(userId, sessionId);
+        if (organizationId is { } id)
+        {
+            if (caller.Role is null)
+            {
+                await Problems.WriteAsync(http, Problems.Create(
+                    403, "organization_access_denied", "You are not a member of this organization."));
+                return;
+            }
+
+            context.SetOrganization(id, caller.Role);
+        }
+
+        await next(http);
+    }
+
+    private static bool TryReadCaller(ClaimsPrincipal user, out Guid userId, out Guid sessionId)
+    {
+        sessionId = Guid.Empty;
+        return Guid.TryParse(user.FindFirstValue(CrmClaims.UserId), out userId)
+            && Guid.TryParse(user.FindFirstValue(CrmClaims.SessionId), out sessionId);
+    }
+
+    private static Guid? ReadOrganizationId(HttpContext http, OrganizationScope scope)
+    {
+        var raw = scope.RouteValue is null
+            ? http.Request.Headers[OrganizationScope.HeaderName].ToString()
+            : http.GetRouteValue(scope.RouteValue)?.ToString();
+        return Guid.TryParse(raw, out var id) ? id : null;
+    }
+}
