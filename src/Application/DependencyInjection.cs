@@ -12,6 +12,9 @@ public static class DependencyInjection
     /// <summary>The mediator, its handlers and validators, and the pipeline behaviors in execution order.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // One message per field: a rule stops at its first failure (an empty value is not also "too short").
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
         services.AddScoped<ServiceFactory>(sp => sp.GetRequiredService);
         services.AddScoped<IMediator, Mediator>();
         services.Scan(scan => scan.FromAssemblyOf<SessionIssuer>()

@@ -15,16 +15,17 @@ namespace Crm.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>PostgreSQL persistence, repositories, password hashing, tokens and the sign-in throttle.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        var connectionString = configuration.GetConnectionString("Crm");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        // Read when first needed, so that hosts (and tests) may supply it after registration.
+        services.AddSingleton(sp =>
         {
-            throw new InvalidOperationException(
-                "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.");
-        }
-
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Crm");
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException(
+                    "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.")
+                : new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
         services.AddDbContext<CrmDbContext>((sp, options) => options.UseNpgsql(
             sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3)));
         services.AddScoped<IUnitOfWork, UnitOfWork>();

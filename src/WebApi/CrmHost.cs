@@ -26,7 +26,7 @@ public static class CrmHost
         });
         var services = builder.Services;
         services.AddApplication();
-        services.AddInfrastructure(builder.Configuration);
+        services.AddInfrastructure();
         services.AddTokenAuthentication();
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

@@ -49,7 +49,7 @@ internal sealed class TokenOptionsSetup(IHostEnvironment environment)
         if (!environment.IsDevelopment() && options.TokenKeys.Contains(TokenOptions.DevelopmentKey))
         {
             return ValidateOptionsResult.Fail(
-                $"The development token key is refused in the {environment.EnvironmentName} environment.");
+                $"Auth:TokenKeys holds the public development key, which is refused in the {environment.EnvironmentName} environment.");
         }
 
         foreach (var key in options.TokenKeys)

@@ -13,7 +13,7 @@ public static class PasswordPolicy
 
     private static readonly Lazy<FrozenSet<string>> Common = new(LoadCommonPasswords);
 
-    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim());
+    public static bool IsCommon(string? password) => password is not null && Common.Value.Contains(password.Trim());
 
     private static FrozenSet<string> LoadCommonPasswords()
     {

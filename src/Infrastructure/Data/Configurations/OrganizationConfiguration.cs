@@ -1,4 +1,5 @@
 using Crm.Domain.Organizations;
+using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,5 +28,6 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.ToTable("memberships");
         builder.HasKey(m => new { m.OrganizationId, m.UserId }).HasName("pk_memberships");
         builder.Property(m => m.Role).HasConversion(RoleConverter.Instance).HasMaxLength(16);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
     }
 }

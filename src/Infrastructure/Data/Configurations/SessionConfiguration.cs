@@ -1,4 +1,5 @@
 using Crm.Domain.Sessions;
+using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,6 +14,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<UserSessio
         builder.Property(s => s.RevokedReason).HasMaxLength(32);
         builder.Property(s => s.ClientAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(512);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
     }
 }
 

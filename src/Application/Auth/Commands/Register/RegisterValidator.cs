@@ -12,7 +12,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterCommand>
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Password).NewPassword();
         RuleFor(c => c.Password)
-            .Must((c, password) => !string.Equals(password.Trim(), c.Email?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Must((c, password) => !string.Equals(password?.Trim(), c.Email?.Trim(), StringComparison.OrdinalIgnoreCase))
             .WithMessage("must not be the email address");
         RuleFor(c => c.Name).NotEmpty().MaximumLength(User.NameMaxLength);
         RuleFor(c => c.OrganizationName).NotEmpty().MaximumLength(Organization.NameMaxLength);

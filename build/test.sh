@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test in Crm.sln against a throwaway PostgreSQL cluster (installed from apt if missing) on
+# 127.0.0.1:55433, with its data under build/.local. Ends with the line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source build/postgres.sh
+
+# Durability is not under test: skip fsync for speed.
+PG_FSYNC=off pg_start pg-test "${CRM_TEST_PG_PORT:-55433}"
+export CRM_TEST_CONNECTION="$(pg_connection postgres)"
+
+results="build/.local/test-results"
+rm -rf "$results"
+dotnet restore Crm.sln -v q
+dotnet build Crm.sln -c Release --no-restore -v q -nologo
+status=0
+dotnet test Crm.sln -c Release --no-build --results-directory "$results" --logger "trx" -- NUnit.DisplayName=FullName || status=$?
+
+passed=0 failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.WebApi.IntegrationTests.Support;
+
+/// <summary>The API in memory against the test database, configured the way an operator would configure it.</summary>
+public sealed class CrmApiFactory(string connectionString, string environment = "Testing", string? tokenKey = TestKeys.Primary)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>Lets a test choose the client address the service sees.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Crm", connectionString);
+        if (tokenKey is not null)
+        {
+            builder.UseSetting("Auth:TokenKeys:0", tokenKey);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(
+            Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress =
+                    IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address)
+                        ? address
+                        : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+public static class TestKeys
+{
+    /// <summary>A test-only 256-bit token key (base64 of 32 bytes).</summary>
+    public const string Primary = "dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=";
+}
