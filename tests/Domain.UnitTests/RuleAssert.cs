@@ -1,0 +1,18 @@
+using Crm.Domain.Common;
+
+namespace Crm.Domain.UnitTests;
+
+public static class RuleAssert
+{
+    /// <summary>Asserts that <paramref name="action"/> is refused with the rule's stable code and kind.</summary>
+    public static BusinessRuleException AssertBrokenRule(Action action, string code, DomainErrorKind kind)
+    {
+        var error = Should.Throw<BusinessRuleException>(action);
+        error.Code.ShouldBe(code);
+        error.Kind.ShouldBe(kind);
+        return error;
+    }
+
+    public static BusinessRuleException AssertBrokenRule<T>(Func<T> action, string code, DomainErrorKind kind) =>
+        AssertBrokenRule(() => { _ = action(); }, code, kind);
+}
