@@ -1,0 +1,180 @@
+using Crm.Application.Auth.Commands.Login;
+using Crm.Application.Auth.Commands.Refresh;
+using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
+using Crm.Domain.Organizations;
+using Crm.Domain.Sessions;
+using Crm.Domain.Users;
+using Moq;
+
+namespace Crm.Application.UnitTests.Auth;
+
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class AuthHandlerTests
+{
+    private readonly Mock<IUserRepository> _users = new();
+    private readonly Mock<IOrganizationRepository> _organizations = new();
+    private readonly Mock<ISessionRepository> _sessions = new();
+    private readonly Mock<IPasswordHasher> _hasher = new();
+    private readonly Mock<ILoginThrottle> _throttle = new();
+    private readonly Mock<ITokenIssuer> _tokens = new();
+    private readonly RequestContext _context = new();
+    private readonly TimeProvider _time = TimeProvider.System;
+
+    [SetUp]
+    public void ConfigureCollaborators()
+    {
+        _context.SetClient("10.0.0.1", "tests");
+        _hasher.SetupGet(h => h.DecoyHash).Returns("decoy-hash");
+        _hasher.Setup(h => h.Hash(It.IsAny<string>())).Returns((string p) => "hash:" + p);
+        _tokens.SetupGet(t => t.RefreshTokenLifetime).Returns(TimeSpan.FromDays(7));
+        _tokens.Setup(t => t.IssueAccessToken(It.IsAny<User>(), It.IsAny<Guid>())).Returns(new AccessToken("access-token", 900));
+    }
+
+    [Test]
+    public async Task Register_refuses_a_taken_email_and_creates_nothing()
+    {
+        _users.Setup(u => u.EmailExistsAsync("taken@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var error = await Should.ThrowAsync<ConflictException>(() =>
+            RegisterHandler().Handle(new RegisterCommand("taken@example.com", "long-enough-pass", "T", "Org"), CancellationToken.None));
+
+        error.Code.ShouldBe("email_taken");
+        _users.Verify(u => u.Add(It.IsAny<User>()), Times.Never);
+        _organizations.Verify(o => o.Add(It.IsAny<Organization>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Register_creates_the_user_its_owned_organization_and_a_session()
+    {
+        User? added = null;
+        Organization? organization = null;
+        _users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
+        _organizations.Setup(o => o.Add(It.IsAny<Organization>())).Callback((Organization o) => organization = o);
+
+        var result = await RegisterHandler().Handle(
+            new RegisterCommand("new@example.com", "long-enough-pass", "New", "New Org"), CancellationToken.None);
+
+        added!.PasswordHash.ShouldBe("hash:long-enough-pass");
+        organization!.FindMember(added.Id)!.Role.ShouldBe(MemberRole.Owner);
+        result.Organization.ShouldBe(new OrganizationMembershipDto(organization.Id, "New Org", MemberRole.Owner));
+        result.Organizations.ShouldHaveSingleItem();
+        result.AccessToken.ShouldBe("access-token");
+        _sessions.Verify(s => s.Add(It.Is<UserSession>(x => x.UserId == added.Id && x.ClientAddress == "10.0.0.1")), Times.Once);
+        _sessions.Verify(s => s.Add(It.IsAny<RefreshToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_while_throttled_answers_429_without_checking_the_password()
+    {
+        _throttle.Setup(t => t.RetryAfter("a@example.com", "10.0.0.1")).Returns(TimeSpan.FromSeconds(42));
+
+        var error = await Should.ThrowAsync<TooManyRequestsException>(() =>
+            LoginHandler().Handle(new LoginCommand("a@example.com", "whatever-pass"), CancellationToken.None));
+
+        error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(42));
+        _hasher.Verify(h => h.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_with_an_unknown_email_still_verifies_a_hash_and_records_the_failure()
+    {
+        var error = await Should.ThrowAsync<UnauthorizedException>(() =>
+            LoginHandler().Handle(new LoginCommand("nobody@example.com", "whatever-pass"), CancellationToken.None));
+
+        error.Code.ShouldBe("invalid_credentials");
+        _hasher.Verify(h => h.Verify("decoy-hash", "whatever-pass"), Times.Once);
+        _throttle.Verify(t => t.RecordFailure("nobody@example.com", "10.0.0.1"), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_with_a_wrong_password_records_the_failure_and_starts_no_session()
+    {
+        var user = KnownUser(PasswordCheck.Failed);
+
+        var error = await Should.ThrowAsync<UnauthorizedException>(() =>
+            LoginHandler().Handle(new LoginCommand(user.Email, "wrong-password"), CancellationToken.None));
+
+        error.Code.ShouldBe("invalid_credentials");
+        _throttle.Verify(t => t.RecordFailure(user.Email, "10.0.0.1"), Times.Once);
+        _sessions.Verify(s => s.Add(It.IsAny<UserSession>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_upgrades_an_outdated_password_hash()
+    {
+        var user = KnownUser(PasswordCheck.SucceededRehashNeeded);
+
+        var result = await LoginHandler().Handle(new LoginCommand(user.Email, "right-password"), CancellationToken.None);
+
+        result.User.Id.ShouldBe(user.Id);
+        user.PasswordHash.ShouldBe("hash:right-password");
+        _throttle.Verify(t => t.RecordFailure(It.IsAny<string>(), It.IsAny<string?>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Refresh_with_an_unknown_token_fails_without_touching_any_session()
+    {
+        var result = await RefreshHandler().Handle(new RefreshCommand("unknown"), CancellationToken.None);
+
+        result.Tokens.ShouldBeNull();
+        result.FailureCode.ShouldBe("invalid_refresh_token");
+        _sessions.Verify(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Refresh_rotates_a_fresh_token_into_a_new_pair_of_the_same_session()
+    {
+        var (user, session, token, raw) = ActiveSession();
+
+        var result = await RefreshHandler().Handle(new RefreshCommand(raw), CancellationToken.None);
+
+        result.Tokens!.RefreshToken.ShouldNotBe(raw);
+        token.UsedAt.ShouldNotBeNull();
+        _tokens.Verify(t => t.IssueAccessToken(user, session.Id), Times.Once);
+        _sessions.Verify(s => s.Add(It.Is<RefreshToken>(t => t.SessionId == session.Id && t != token)), Times.Once);
+    }
+
+    [Test]
+    public async Task Refresh_with_a_used_token_revokes_the_session_and_answers_the_reuse()
+    {
+        var (_, session, _, raw) = ActiveSession();
+        await RefreshHandler().Handle(new RefreshCommand(raw), CancellationToken.None);
+
+        var result = await RefreshHandler().Handle(new RefreshCommand(raw), CancellationToken.None);
+
+        result.FailureCode.ShouldBe("refresh_token_reused");
+        session.RevokedReason.ShouldBe(SessionRevocation.RefreshTokenReused);
+    }
+
+    private User KnownUser(PasswordCheck check)
+    {
+        var user = User.Register("known@example.com", "Known", "old-hash", DateTime.UtcNow);
+        _users.Setup(u => u.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _users.Setup(u => u.FindAsync(user.Id, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _hasher.Setup(h => h.Verify("old-hash", It.IsAny<string>())).Returns(check);
+        return user;
+    }
+
+    private (User User, UserSession Session, RefreshToken Token, string Raw) ActiveSession()
+    {
+        var user = KnownUser(PasswordCheck.Succeeded);
+        var session = UserSession.Start(user.Id, DateTime.UtcNow, null, null);
+        var (raw, hash) = RefreshTokens.Generate();
+        var token = session.IssueRefreshToken(hash, DateTime.UtcNow, TimeSpan.FromDays(7));
+        _sessions.Setup(s => s.FindRefreshTokenAsync(It.Is<byte[]>(h => h.SequenceEqual(hash)), It.IsAny<CancellationToken>())).ReturnsAsync(token);
+        _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
+        return (user, session, token, raw);
+    }
+
+    private SessionIssuer Issuer() => new(_sessions.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
+
+    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _time);
+
+    private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _time);
+
+    private RefreshCommandHandler RefreshHandler() => new(_sessions.Object, _users.Object, Issuer(), _time);
+}
