@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared by run.sh, test.sh and the benchmarks: installs PostgreSQL 15 from apt when it is missing and starts a
 # private cluster bound to 127.0.0.1 with its data under build/.local (git-ignored).
-#   source build/postgres.sh; pg_start NAME PORT      -> exports PGDIR, PGPORT, CRM_DB_PASSWORD
+#   source build/postgres.sh; pg_start NAME PORT      -> exports PGDIR, PGPORT (the port used), CRM_DB_PASSWORD
 set -euo pipefail
 
 CRM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,25 +16,33 @@ pg_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
 }
 
-# pg_start NAME PORT: a cluster under build/.local/NAME listening on 127.0.0.1:PORT, with a role `crm`
-# (password generated on first start and kept beside the data) that may create databases.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pg_start NAME PORT: a cluster under build/.local/NAME listening on 127.0.0.1 (PORT, or the next free port when
+# another server holds it), with a role `crm` (password generated on first start and kept beside the data) that
+# may create databases.
 pg_start() {
   local name=$1 port=$2
   pg_install
-  export PGDIR="$CRM_ROOT/build/.local/$name" PGPORT="$port"
+  export PGDIR="$CRM_ROOT/build/.local/$name"
   mkdir -p "$CRM_ROOT/build/.local"
   chmod 755 "$CRM_ROOT/build/.local"
   if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
     as_root install -d -o postgres -g postgres -m 700 "$PGDIR"
     as_root su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$PGDIR/data' -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
-  if ! as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' status" >/dev/null 2>&1; then
+  if as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' status" >/dev/null 2>&1; then
+    port="$(as_root cat "$PGDIR/port")"
+  else
+    while port_in_use "$port"; do port=$((port + 1)); done
     as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-p $port -c listen_addresses=127.0.0.1 -k '$PGDIR' -c max_connections=200 -c fsync=${PG_FSYNC:-on}\" -w start" >/dev/null
+    echo "$port" | as_root tee "$PGDIR/port" >/dev/null
   fi
+  export PGPORT="$port"
   if ! as_root test -f "$PGDIR/crm-password"; then
     local password
     password="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
-    as_root psql -h "$PGDIR" -p "$port" -U postgres -qc "CREATE ROLE crm LOGIN CREATEDB PASSWORD '$password'" >/dev/null
+    as_root psql -h "$PGDIR" -p "$PGPORT" -U postgres -qc "CREATE ROLE crm LOGIN CREATEDB PASSWORD '$password'" >/dev/null
     echo "$password" | as_root tee "$PGDIR/crm-password" >/dev/null
     as_root chmod 600 "$PGDIR/crm-password"
   fi
