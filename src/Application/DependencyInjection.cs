@@ -1,5 +1,8 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Behaviours;
+using Crm.Application.Common.Caching;
+using Crm.Application.Common.Events;
+using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using FluentValidation;
 using MediatR;
@@ -21,6 +24,9 @@ public static class DependencyInjection
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)))
             .AsImplementedInterfaces()
             .WithTransientLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(INotificationHandler<>)))
+            .AsImplementedInterfaces()
+            .WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
             .AsImplementedInterfaces()
             .WithSingletonLifetime());
@@ -30,11 +36,16 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<PendingCacheInvalidations>();
+        services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());
+        services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
+        services.AddSingleton(MappingProfile.CreateMapper());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,10 +1,14 @@
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
+using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Data;
+using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,19 +30,26 @@ public static class DependencyInjection
                     "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.")
                 : new NpgsqlDataSourceBuilder(connectionString).Build();
         });
-        services.AddDbContext<CrmDbContext>((sp, options) => options.UseNpgsql(
-            sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3)));
+        services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
+        services.AddDbContext<CrmDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
+            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IReadStore, ReadStore>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IOrganizationRepository, OrganizationRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IContactSearch, ContactSearch>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<Seeding.DemoSeeder>();
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddSingleton<ICacheStore, MemoryCacheStore>();
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
 

@@ -44,6 +44,7 @@ public static class CrmHost
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new OptionalJsonConverterFactory());
     }
 
     public static WebApplication BuildApp(WebApplicationBuilder builder)
@@ -57,6 +58,10 @@ public static class CrmHost
 
         app.MapAuthEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapContactEndpoints();
+        app.MapDealEndpoints();
+        app.MapTaskEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

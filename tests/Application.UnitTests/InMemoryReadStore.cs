@@ -23,4 +23,9 @@ public sealed class InMemoryReadStore : IReadStore
     public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => Task.FromResult(query.FirstOrDefault());
 
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => Task.FromResult(query.Count());
+
+    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
+    {
+        throw new NotImplementedException();
+    }
 }

@@ -1,12 +1,20 @@
+using System.Linq.Expressions;
 using System.Text.Json;
+using Crm.Application.Common.Security;
+using Crm.Domain.Activities;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Crm.Domain.Sessions;
+using Crm.Domain.Tasks;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Data;
 
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IRequestContext? requestContext = null)
+    : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
 
@@ -18,17 +26,54 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealTask> Tasks => Set<DealTask>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    /// <summary>The organization of the request this context serves; null outside a tenant's request.</summary>
+    public Guid? TenantId => requestContext?.OrganizationId;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(CrmDbFunctions).GetMethod(nameof(CrmDbFunctions.Unaccent))!)
+            .HasName("crm_unaccent");
 
-        // snake_case columns, as the SQL migrations create them (stands in for EFCore.NamingConventions).
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
+            // snake_case columns, as the SQL migrations create them (stands in for EFCore.NamingConventions).
             foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
             {
                 property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
             }
+
+            // The second wall of tenancy: a tenant's request never reads another organization's records,
+            // whatever its handler asks for.
+            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.SetQueryFilter(TenantFilter(entity.ClrType));
+            }
         }
     }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        var record = Expression.Parameter(entityType, "record");
+        var organizationId = Expression.Convert(
+            Expression.Property(record, nameof(ITenantOwned.OrganizationId)), typeof(Guid?));
+        var tenant = Expression.Property(Expression.Constant(this), nameof(TenantId));
+        return Expression.Lambda(Expression.Equal(organizationId, tenant), record);
+    }
+}
+
+/// <summary>SQL functions the queries call.</summary>
+public static class CrmDbFunctions
+{
+    /// <summary>PostgreSQL's <c>unaccent</c>, wrapped as immutable by the migrations (<c>crm_unaccent</c>).</summary>
+    public static string Unaccent(string text) =>
+        throw new InvalidOperationException("Runs only inside a database query.");
 }

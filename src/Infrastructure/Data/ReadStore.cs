@@ -16,4 +16,7 @@ internal sealed class ReadStore(CrmDbContext db) : IReadStore
 
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         query.CountAsync(cancellationToken);
+
+    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.AnyAsync(cancellationToken);
 }

@@ -16,6 +16,13 @@ internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
     {
         ["ux_users_normalized_email"] = ("email_taken", "An account with this email already exists."),
         ["pk_memberships"] = ("member_exists", "The user is already a member of the organization."),
+        ["ux_contacts_organization_email"] = ("contact_email_taken", "Another contact of the organization has this email address."),
+    };
+
+    /// <summary>Foreign keys whose violation means a record is still referenced.</summary>
+    private static readonly Dictionary<string, (string Code, string Message)> References = new()
+    {
+        ["fk_deals_contact"] = ("contact_has_deals", "The contact still has deals; delete or move them first."),
     };
 
     public async Task<T> ExecuteInTransactionAsync<T>(
@@ -63,6 +70,15 @@ internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
         {
             var (code, message) = UniqueConstraints.GetValueOrDefault(
                 unique.ConstraintName ?? string.Empty, ("duplicate", "A record with these values already exists."));
+            throw new ConflictException(code, message);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.ForeignKeyViolation,
+        } reference)
+        {
+            var (code, message) = References.GetValueOrDefault(
+                reference.ConstraintName ?? string.Empty, ("still_referenced", "Other records still refer to this one."));
             throw new ConflictException(code, message);
         }
     }

@@ -14,4 +14,6 @@ public interface IReadStore
     Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+
+    Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 }

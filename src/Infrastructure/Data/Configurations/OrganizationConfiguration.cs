@@ -27,7 +27,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         builder.ToTable("memberships");
         builder.HasKey(m => new { m.OrganizationId, m.UserId }).HasName("pk_memberships");
-        builder.Property(m => m.Role).HasConversion(RoleConverter.Instance).HasMaxLength(16);
+        builder.Property(m => m.Role).HasConversion(SnakeCaseEnumConverter<MemberRole>.Instance).HasMaxLength(16);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
     }
 }

@@ -1,0 +1,54 @@
+using Crm.Application.Activities.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Security;
+using Crm.Domain.Activities;
+using Crm.Domain.Common;
+using Crm.Domain.Deals;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Activities.Commands.AddComment;
+
+/// <summary>Adds a comment to a deal's timeline; any member of the organization may comment.</summary>
+public sealed record AddActivityCommand(Guid DealId, ActivityType? Type, CommentPayload? Payload)
+    : ICommand<ActivityDto>, IOrganizationScoped;
+
+public sealed record CommentPayload(string? Text);
+
+public sealed class AddActivityValidator : AbstractValidator<AddActivityCommand>
+{
+    public AddActivityValidator()
+    {
+        RuleFor(c => c.Type).NotNull().IsInEnum();
+        RuleFor(c => c.Payload).NotNull();
+        RuleFor(c => c.Payload!.Text).NotEmpty().MaximumLength(Activity.CommentMaxLength)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("must not be blank")
+            .When(c => c.Payload is not null && c.Type == ActivityType.Comment)
+            .OverridePropertyName("payload.text");
+    }
+}
+
+public sealed class AddActivityCommandHandler(
+    IRepository<Activity> activities, IReadStore store, IRequestContext context, TimeProvider time)
+    : IRequestHandler<AddActivityCommand, ActivityDto>
+{
+    public async Task<ActivityDto> Handle(AddActivityCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var organizationId = context.RequireOrganizationId();
+        if (!await store.AnyAsync(
+                store.Query<Deal>().Where(d => d.Id == request.DealId && d.OrganizationId == organizationId), cancellationToken))
+        {
+            throw new NotFoundException("deal_not_found", "No deal has this id.");
+        }
+
+        BusinessRules.Check(new OnlyCommentsAreWrittenByPeople(request.Type!.Value));
+        var payload = TimelineJson.Serialize(new { text = request.Payload!.Text });
+        var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, time.UtcNow());
+        activities.Add(activity);
+        return ActivityDto.From(activity);
+    }
+}

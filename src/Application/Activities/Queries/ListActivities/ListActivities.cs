@@ -1,0 +1,46 @@
+using Crm.Application.Activities.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Security;
+using Crm.Domain.Activities;
+using Crm.Domain.Deals;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Activities.Queries.ListActivities;
+
+/// <summary>A deal's timeline, newest first.</summary>
+public sealed record ListActivitiesQuery(Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedList<ActivityDto>>, IOrganizationScoped, IPagedRequest;
+
+public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQuery>
+{
+    public ListActivitiesValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
+}
+
+public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context)
+    : IRequestHandler<ListActivitiesQuery, PagedList<ActivityDto>>
+{
+    public async Task<PagedList<ActivityDto>> Handle(ListActivitiesQuery request, CancellationToken cancellationToken)
+    {
+        var organizationId = context.RequireOrganizationId();
+        if (!await store.AnyAsync(
+                store.Query<Deal>().Where(d => d.Id == request.DealId && d.OrganizationId == organizationId), cancellationToken))
+        {
+            throw new NotFoundException("deal_not_found", "No deal has this id.");
+        }
+
+        var query = store.Query<Activity>()
+            .Where(a => a.DealId == request.DealId && a.OrganizationId == organizationId)
+            .OrderByDescending(a => a.CreatedAt)
+            .ThenByDescending(a => a.Id);
+        var page = await store.ToPageAsync(query, request, cancellationToken);
+        return new PagedList<ActivityDto>(page.Items.Select(ActivityDto.From).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

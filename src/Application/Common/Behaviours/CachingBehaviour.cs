@@ -1,0 +1,100 @@
+using Crm.Application.Common.Caching;
+using Crm.Application.Common.Security;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Application.Common.Behaviours;
+
+/// <summary>
+/// Serves cacheable queries from the cache under organization-scoped keys, and after a command has committed
+/// applies the invalidations its changes collected, before the response leaves, so no read after a write is stale.
+/// A failing cache never fails a request: it is logged and the database answers.
+/// </summary>
+public sealed class CachingBehaviour<TRequest, TResponse>(
+    ICacheStore cache,
+    PendingCacheInvalidations pending,
+    IRequestContext context,
+    IOptions<CachingOptions> options,
+    ILogger<CachingBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(
+        TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is ICacheableQuery cacheable && context.OrganizationId is { } organizationId
+            && typeof(TResponse).IsClass)
+        {
+            return await CachedAsync(cacheable, organizationId, next, cancellationToken);
+        }
+
+        var response = await next();
+        foreach (var tag in pending.Drain())
+        {
+            await TryAsync(() => cache.InvalidateTagAsync(tag, cancellationToken), "invalidate", tag);
+        }
+
+        return response;
+    }
+
+    private async Task<TResponse> CachedAsync(
+        ICacheableQuery query, Guid organizationId, RequestHandlerDelegate<TResponse> next, CancellationToken ct)
+    {
+        string? key = null;
+        try
+        {
+            var versions = new List<long>();
+            foreach (var tag in query.CacheTags)
+            {
+                versions.Add(await cache.GetTagVersionAsync(PendingCacheInvalidations.TagKey(organizationId, tag), ct));
+            }
+
+            key = $"{organizationId}:{query.CacheKey}:v{string.Join('.', versions)}";
+            if (await cache.GetAsync<object>(key, ct) is TResponse cached)
+            {
+                return cached;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Cache read failed for {RequestName}; answering from the database", typeof(TRequest).Name);
+        }
+
+        var response = await next();
+        if (key is not null && response is not null)
+        {
+            await TryAsync(() => cache.SetAsync<object>(key, response, options.Value.TimeToLive, ct), "write", key);
+        }
+
+        return response;
+    }
+
+    private async Task TryAsync(Func<Task> action, string operation, string key)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Cache {Operation} failed for {CacheKey}", operation, key);
+        }
+    }
+}
+
+/// <summary>The invalidations collected during one request's command.</summary>
+public sealed class PendingCacheInvalidations : ICacheInvalidations
+{
+    private readonly HashSet<string> _tags = [];
+
+    public static string TagKey(Guid organizationId, string tag) => $"{organizationId}:{tag}";
+
+    public void Invalidate(Guid organizationId, string tag) => _tags.Add(TagKey(organizationId, tag));
+
+    public IReadOnlyList<string> Drain()
+    {
+        var tags = _tags.ToList();
+        _tags.Clear();
+        return tags;
+    }
+}

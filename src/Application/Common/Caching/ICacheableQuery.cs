@@ -1,0 +1,50 @@
+namespace Crm.Application.Common.Caching;
+
+/// <summary>
+/// A query whose answer the caching behavior may keep. The behavior prefixes <see cref="CacheKey"/> with the
+/// organization (and the tags' versions), so an answer never crosses tenants and is dropped when a tag is
+/// invalidated.
+/// </summary>
+public interface ICacheableQuery
+{
+    /// <summary>Identifies the answer within the organization: the query's name and its parameters.</summary>
+    string CacheKey { get; }
+
+    /// <summary>Groups of data the answer depends on; invalidating any of them drops it.</summary>
+    IReadOnlyList<string> CacheTags { get; }
+}
+
+public static class CacheTags
+{
+    /// <summary>Everything computed from an organization's deals.</summary>
+    public const string Deals = "deals";
+}
+
+/// <summary>Where cached answers and tag versions live.</summary>
+public interface ICacheStore
+{
+    Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class;
+
+    Task SetAsync<T>(string key, T value, TimeSpan timeToLive, CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>The current version of a tag; answers cached under an older version are never read again.</summary>
+    Task<long> GetTagVersionAsync(string tag, CancellationToken cancellationToken);
+
+    Task InvalidateTagAsync(string tag, CancellationToken cancellationToken);
+}
+
+/// <summary>Collects what a command invalidated, to be applied once its transaction has committed.</summary>
+public interface ICacheInvalidations
+{
+    void Invalidate(Guid organizationId, string tag);
+}
+
+public sealed class CachingOptions
+{
+    public const string Section = "Caching";
+
+    /// <summary>How long a cached answer lives at most; invalidation drops it earlier.</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,21 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.Common.Security;
+
+public static class MembershipChecks
+{
+    /// <summary>Refuses an owner who is not a member of the organization (400 <c>user_not_member</c>).</summary>
+    public static async Task EnsureMemberAsync(
+        this IReadStore store, Guid organizationId, Guid? userId, CancellationToken cancellationToken)
+    {
+        if (userId is { } id && !await store.AnyAsync(
+                store.Query<Membership>().Where(m => m.OrganizationId == organizationId && m.UserId == id),
+                cancellationToken))
+        {
+            throw new BusinessRuleException(
+                "user_not_member", "The owner must be a member of the organization.", DomainErrorKind.Invalid);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.Common.Security;
+
+public static class RecordAccess
+{
+    /// <summary>
+    /// The record with this id in the current organization. A record of another organization is answered exactly
+    /// like one that does not exist: the query filter hides it, and this check is the second wall.
+    /// </summary>
+    public static async Task<T> GetInOrganizationAsync<T>(
+        this IRepository<T> repository, Guid id, IRequestContext context, string notFoundCode, CancellationToken ct)
+        where T : Entity, ITenantOwned
+    {
+        var organizationId = context.RequireOrganizationId();
+        var record = await repository.FindAsync(id, ct);
+        return record is not null && record.OrganizationId == organizationId
+            ? record
+            : throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");
+    }
+
+    /// <summary>Refuses a filter on someone else's records to a member: it reads everything but assigns nothing.</summary>
+    public static void EnsureMayFilterByOwner(this Actor actor, Guid? ownerId)
+    {
+        if (ownerId is not null && !actor.Role.ManagesAllRecords())
+        {
+            throw new ForbiddenException(
+                "owner_filter_forbidden", "Only a manager, an admin or an owner may filter by owner.");
+        }
+    }
+
+    private static string Describe(string code) => code.Replace("_not_found", string.Empty, StringComparison.Ordinal);
+}

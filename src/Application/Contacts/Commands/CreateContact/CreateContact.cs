@@ -1,0 +1,42 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Contacts.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Contacts.Commands.CreateContact;
+
+/// <summary>Creates a contact owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
+public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId)
+    : ICommand<ContactDto>, IOrganizationScoped;
+
+public sealed class CreateContactValidator : AbstractValidator<CreateContactCommand>
+{
+    public CreateContactValidator()
+    {
+        RuleFor(c => c.Name).ContactName();
+        RuleFor(c => c.Email).ContactEmail();
+        RuleFor(c => c.Phone).ContactPhone();
+    }
+}
+
+public sealed class CreateContactCommandHandler(
+    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<CreateContactCommand, ContactDto>
+{
+    public async Task<ContactDto> Handle(CreateContactCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var organizationId = context.RequireOrganizationId();
+        var contact = Contact.Create(
+            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow());
+        await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);
+        contacts.Add(contact);
+        return mapper.Map<ContactDto>(contact);
+    }
+}

@@ -1,0 +1,33 @@
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
+using MediatR;
+
+namespace Crm.Application.Contacts.Commands.DeleteContact;
+
+/// <summary>Deletes a contact that no deal refers to.</summary>
+public sealed record DeleteContactCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
+
+public sealed class DeleteContactCommandHandler(IRepository<Contact> contacts, IReadStore store, IRequestContext context)
+    : IRequestHandler<DeleteContactCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteContactCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var contact = await contacts.GetInOrganizationAsync(request.Id, context, "contact_not_found", cancellationToken);
+        contact.EnsureMayChange(actor);
+        if (await store.AnyAsync(store.Query<Deal>().Where(d => d.ContactId == contact.Id), cancellationToken))
+        {
+            throw ContactHasDeals();
+        }
+
+        contacts.Remove(contact);
+        return Unit.Value;
+    }
+
+    public static ConflictException ContactHasDeals() =>
+        new("contact_has_deals", "The contact still has deals; delete or move them first.");
+}

@@ -1,0 +1,49 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Contacts.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Contacts.Commands.UpdateContact;
+
+/// <summary>A partial update: fields left out keep their value; email or phone set to null are cleared.</summary>
+public sealed record UpdateContactCommand(
+    Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
+    : ICommand<ContactDto>, IOrganizationScoped;
+
+public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
+{
+    public UpdateContactValidator()
+    {
+        RuleFor(c => c.Name.Value).ContactName().When(c => c.Name.IsSet).OverridePropertyName("Name");
+        RuleFor(c => c.Email.Value).ContactEmail().When(c => c.Email.IsSet).OverridePropertyName("Email");
+        RuleFor(c => c.Phone.Value).ContactPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
+    }
+}
+
+public sealed class UpdateContactCommandHandler(
+    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<UpdateContactCommand, ContactDto>
+{
+    public async Task<ContactDto> Handle(UpdateContactCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var contact = await contacts.GetInOrganizationAsync(request.Id, context, "contact_not_found", cancellationToken);
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId), time.UtcNow());
+        if (request.OwnerId.IsSet)
+        {
+            await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);
+        }
+
+        if (request.Email.IsSet)
+        {
+            await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
+        }
+
+        return mapper.Map<ContactDto>(contact);
+    }
+}

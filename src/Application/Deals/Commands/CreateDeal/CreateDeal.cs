@@ -1,0 +1,67 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Deals.Common;
+using Crm.Application.Organizations.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Deals;
+using Crm.Domain.Organizations;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Deals.Commands.CreateDeal;
+
+/// <summary>
+/// Opens a deal with a contact: status new, stage qualification unless given, amount 0 unless given, the
+/// organization's default currency unless given.
+/// </summary>
+public sealed record CreateDealCommand(
+    Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId)
+    : ICommand<DealDto>, IOrganizationScoped;
+
+public sealed class CreateDealValidator : AbstractValidator<CreateDealCommand>
+{
+    public CreateDealValidator()
+    {
+        RuleFor(c => c.ContactId).NotEmpty();
+        RuleFor(c => c.Title).DealTitle();
+        RuleFor(c => c.Amount!.Value).DealAmount().When(c => c.Amount is not null).OverridePropertyName("Amount");
+        RuleFor(c => c.Currency).CurrencyCode().When(c => c.Currency is not null);
+        RuleFor(c => c.Stage).IsInEnum();
+    }
+}
+
+public sealed class CreateDealCommandHandler(
+    IRepository<Deal> deals,
+    IReadStore store,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time) : IRequestHandler<CreateDealCommand, DealDto>
+{
+    public async Task<DealDto> Handle(CreateDealCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var organizationId = context.RequireOrganizationId();
+        var currency = request.Currency ?? await DefaultCurrencyAsync(organizationId, cancellationToken);
+        var deal = Deal.Open(
+            organizationId,
+            actor,
+            request.ContactId,
+            request.Title,
+            request.Amount ?? 0m,
+            currency,
+            request.Stage ?? DealStage.Qualification,
+            request.OwnerId,
+            time.UtcNow());
+        await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
+        await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        deals.Add(deal);
+        return mapper.Map<DealDto>(deal);
+    }
+
+    private async Task<string> DefaultCurrencyAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await store.FirstOrDefaultAsync(
+            store.Query<Organization>().Where(o => o.Id == organizationId).Select(o => o.DefaultCurrency),
+            cancellationToken) ?? Domain.Common.Currency.Default;
+}

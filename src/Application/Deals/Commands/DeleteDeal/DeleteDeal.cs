@@ -1,0 +1,22 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Deals;
+using MediatR;
+
+namespace Crm.Application.Deals.Commands.DeleteDeal;
+
+/// <summary>Deletes a deal with its tasks and timeline.</summary>
+public sealed record DeleteDealCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
+
+public sealed class DeleteDealCommandHandler(IRepository<Deal> deals, IRequestContext context)
+    : IRequestHandler<DeleteDealCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteDealCommand request, CancellationToken cancellationToken)
+    {
+        var deal = await deals.GetInOrganizationAsync(request.Id, context, "deal_not_found", cancellationToken);
+        deal.Delete(context.RequireActor());
+        deals.Remove(deal);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,63 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Deals.Common;
+using Crm.Application.Organizations.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Deals;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Deals.Commands.UpdateDeal;
+
+/// <summary>One atomic change of any of a deal's fields; the deal checks every rule before any of it applies.</summary>
+public sealed record UpdateDealCommand(
+    Guid Id,
+    Optional<string> Title,
+    Optional<decimal> Amount,
+    Optional<string> Currency,
+    Optional<DealStatus> Status,
+    Optional<DealStage> Stage,
+    Optional<Guid> OwnerId,
+    Optional<Guid> ContactId) : ICommand<DealDto>, IOrganizationScoped;
+
+public sealed class UpdateDealValidator : AbstractValidator<UpdateDealCommand>
+{
+    public UpdateDealValidator()
+    {
+        RuleFor(c => c.Title.Value).DealTitle().When(c => c.Title.IsSet).OverridePropertyName("Title");
+        RuleFor(c => c.Amount.Value).DealAmount().When(c => c.Amount.IsSet).OverridePropertyName("Amount");
+        RuleFor(c => c.Currency.Value).CurrencyCode().When(c => c.Currency.IsSet).OverridePropertyName("Currency");
+        RuleFor(c => c.Status.Value).IsInEnum().When(c => c.Status.IsSet).OverridePropertyName("Status");
+        RuleFor(c => c.Stage.Value).IsInEnum().When(c => c.Stage.IsSet).OverridePropertyName("Stage");
+        RuleFor(c => c.ContactId.Value).NotEmpty().When(c => c.ContactId.IsSet).OverridePropertyName("ContactId");
+        RuleFor(c => c.OwnerId.Value).NotEmpty().When(c => c.OwnerId.IsSet).OverridePropertyName("OwnerId");
+    }
+}
+
+public sealed class UpdateDealCommandHandler(
+    IRepository<Deal> deals, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<UpdateDealCommand, DealDto>
+{
+    public async Task<DealDto> Handle(UpdateDealCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var deal = await deals.GetInOrganizationAsync(request.Id, context, "deal_not_found", cancellationToken);
+        deal.Change(
+            actor,
+            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId),
+            time.UtcNow());
+        if (request.ContactId.IsSet)
+        {
+            await store.EnsureContactAsync(deal.OrganizationId, request.ContactId.Value, cancellationToken);
+        }
+
+        if (request.OwnerId.IsSet)
+        {
+            await store.EnsureMemberAsync(deal.OrganizationId, request.OwnerId.Value, cancellationToken);
+        }
+
+        return mapper.Map<DealDto>(deal);
+    }
+}

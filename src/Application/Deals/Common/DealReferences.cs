@@ -1,0 +1,21 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+
+namespace Crm.Application.Deals.Common;
+
+public static class DealReferences
+{
+    /// <summary>Refuses a contact id that is not the organization's, wherever else it may exist.</summary>
+    public static async Task EnsureContactAsync(
+        this IReadStore store, Guid organizationId, Guid contactId, CancellationToken cancellationToken)
+    {
+        if (!await store.AnyAsync(
+                store.Query<Contact>().Where(c => c.Id == contactId && c.OrganizationId == organizationId),
+                cancellationToken))
+        {
+            throw new BusinessRuleException(
+                "contact_not_found", "The organization has no contact with this id.", DomainErrorKind.Invalid);
+        }
+    }
+}

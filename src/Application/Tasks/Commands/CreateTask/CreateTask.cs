@@ -1,0 +1,39 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Tasks.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Deals;
+using Crm.Domain.Tasks;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Tasks.Commands.CreateTask;
+
+public sealed record CreateTaskCommand(Guid DealId, string Title, string? Description, DateOnly? DueDate)
+    : ICommand<TaskDto>, IOrganizationScoped;
+
+public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
+{
+    public CreateTaskValidator()
+    {
+        RuleFor(c => c.DealId).NotEmpty();
+        RuleFor(c => c.Title).TaskTitle();
+        RuleFor(c => c.Description).TaskDescription();
+    }
+}
+
+public sealed class CreateTaskCommandHandler(
+    IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<CreateTaskCommand, TaskDto>
+{
+    public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var deal = await deals.GetReferencedDealAsync(context.RequireOrganizationId(), request.DealId, cancellationToken);
+        var task = DealTask.Create(deal, actor, request.Title, request.Description, request.DueDate, time.TodayUtc(), time.UtcNow());
+        tasks.Add(task);
+        return mapper.Map<TaskDto>(task);
+    }
+}

@@ -1,0 +1,23 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Deals;
+using Crm.Domain.Tasks;
+using MediatR;
+
+namespace Crm.Application.Tasks.Commands.DeleteTask;
+
+public sealed record DeleteTaskCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
+
+public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context)
+    : IRequestHandler<DeleteTaskCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteTaskCommand request, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetInOrganizationAsync(request.Id, context, "task_not_found", cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(task.DealId, context, "task_not_found", cancellationToken);
+        task.EnsureMayDelete(deal, context.RequireActor());
+        tasks.Remove(task);
+        return Unit.Value;
+    }
+}

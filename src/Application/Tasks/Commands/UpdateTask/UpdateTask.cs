@@ -1,0 +1,40 @@
+using AutoMapper;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Tasks.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Deals;
+using Crm.Domain.Tasks;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Tasks.Commands.UpdateTask;
+
+/// <summary>A partial update; completing the task writes <c>task_completed</c> on its deal's timeline.</summary>
+public sealed record UpdateTaskCommand(
+    Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
+    : ICommand<TaskDto>, IOrganizationScoped;
+
+public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
+{
+    public UpdateTaskValidator()
+    {
+        RuleFor(c => c.Title.Value).TaskTitle().When(c => c.Title.IsSet).OverridePropertyName("Title");
+        RuleFor(c => c.Description.Value).TaskDescription().When(c => c.Description.IsSet).OverridePropertyName("Description");
+    }
+}
+
+public sealed class UpdateTaskCommandHandler(
+    IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<UpdateTaskCommand, TaskDto>
+{
+    public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var task = await tasks.GetInOrganizationAsync(request.Id, context, "task_not_found", cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(task.DealId, context, "task_not_found", cancellationToken);
+        task.Update(deal, actor, new TaskChanges(request.Title, request.Description, request.DueDate, request.IsDone), time.TodayUtc(), time.UtcNow());
+        return mapper.Map<TaskDto>(task);
+    }
+}

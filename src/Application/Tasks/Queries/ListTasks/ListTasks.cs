@@ -1,0 +1,73 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Security;
+using Crm.Application.Common.Specifications;
+using Crm.Application.Tasks.Common;
+using Crm.Domain.Tasks;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Tasks.Queries.ListTasks;
+
+/// <summary>Tasks by due date, those without one last (PostgreSQL sorts nulls last in ascending order).</summary>
+public sealed record ListTasksQuery(
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize,
+    Guid? DealId = null,
+    bool OnlyOpen = false,
+    DateOnly? DueBefore = null,
+    DateOnly? DueAfter = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
+
+public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
+{
+    public ListTasksValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
+}
+
+public sealed class TaskListSpecification : Specification<DealTask>
+{
+    public TaskListSpecification(Guid organizationId, ListTasksQuery query)
+    {
+        Where(t => t.OrganizationId == organizationId);
+        if (query.DealId is { } dealId)
+        {
+            Where(t => t.DealId == dealId);
+        }
+
+        if (query.OnlyOpen)
+        {
+            Where(t => !t.IsDone);
+        }
+
+        if (query.DueBefore is { } before)
+        {
+            Where(t => t.DueDate < before);
+        }
+
+        if (query.DueAfter is { } after)
+        {
+            Where(t => t.DueDate > after);
+        }
+
+        OrderBy(t => t.DueDate);
+        OrderBy(t => t.CreatedAt);
+        OrderBy(t => t.Id);
+    }
+}
+
+public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
+    : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
+{
+    public Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
+    {
+        var spec = new TaskListSpecification(context.RequireOrganizationId(), request);
+        return store.ToPageAsync(
+            spec.Apply(store.Query<DealTask>()).ProjectTo<TaskDto>(mapper.ConfigurationProvider), request, cancellationToken);
+    }
+}

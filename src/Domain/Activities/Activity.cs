@@ -1,0 +1,63 @@
+using Crm.Domain.Common;
+
+namespace Crm.Domain.Activities;
+
+public enum ActivityType
+{
+    Comment,
+    StatusChanged,
+    StageChanged,
+    TaskCreated,
+    TaskCompleted,
+    DealUpdated,
+    System,
+}
+
+/// <summary>One entry of a deal's timeline. Written once, never changed.</summary>
+public sealed class Activity : Entity, ITenantOwned
+{
+    public const int CommentMaxLength = 5000;
+
+    private Activity()
+    {
+        Payload = "{}";
+    }
+
+    public Guid OrganizationId { get; private set; }
+
+    public Guid DealId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public ActivityType Type { get; private set; }
+
+    /// <summary>The entry's details as a JSON object; its shape depends on <see cref="Type"/>.</summary>
+    public string Payload { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Records an entry; <paramref name="payload"/> is a JSON object.</summary>
+    public static Activity Record(
+        Guid organizationId, Guid dealId, Guid authorId, ActivityType type, string payload, DateTime now) => new()
+        {
+            Id = NewId(),
+            OrganizationId = organizationId,
+            DealId = dealId,
+            AuthorId = authorId,
+            Type = type,
+            Payload = payload,
+            CreatedAt = now,
+        };
+}
+
+/// <summary>People write comments; every other type is written by the system as records change.</summary>
+public sealed record OnlyCommentsAreWrittenByPeople(ActivityType Type) : IBusinessRule
+{
+    public string Code => "activity_type_not_allowed";
+
+    public string Message => "Only comments can be added to a timeline; the other entries are written by the system.";
+
+    public DomainErrorKind Kind => DomainErrorKind.Invalid;
+
+    public bool IsBroken() => Type != ActivityType.Comment;
+}

@@ -1,0 +1,79 @@
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+using Crm.Domain.Records;
+
+namespace Crm.Domain.Contacts;
+
+/// <summary>A person the organization sells to.</summary>
+public sealed class Contact : OwnedRecord
+{
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 32;
+
+    private Contact()
+    {
+        Name = string.Empty;
+    }
+
+    public string Name { get; private set; }
+
+    public string? Email { get; private set; }
+
+    /// <summary>Upper-cased email, unique within the organization.</summary>
+    public string? NormalizedEmail { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public static Contact Create(
+        Guid organizationId, Actor actor, Guid? ownerId, string name, string? email, string? phone, DateTime now)
+    {
+        var owner = ownerId ?? actor.UserId;
+        BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
+        var contact = new Contact
+        {
+            Id = NewId(),
+            OrganizationId = organizationId,
+            OwnerId = owner,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        contact.SetDetails(name, email, phone);
+        return contact;
+    }
+
+    /// <summary>Applies a partial update; a field left unset keeps its value, an optional field set to null is cleared.</summary>
+    public void Update(Actor actor, ContactChanges changes, DateTime now)
+    {
+        EnsureMayChange(actor);
+        if (changes.OwnerId is { IsSet: true, Value: var owner })
+        {
+            BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
+            OwnerId = owner;
+        }
+
+        SetDetails(
+            changes.Name.IsSet ? changes.Name.Value! : Name,
+            changes.Email.IsSet ? changes.Email.Value : Email,
+            changes.Phone.IsSet ? changes.Phone.Value : Phone);
+        UpdatedAt = now;
+    }
+
+    public static string? NormalizeEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
+
+    private void SetDetails(string name, string? email, string? phone)
+    {
+        Name = name.Trim();
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        NormalizedEmail = NormalizeEmail(email);
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+    }
+}
+
+/// <summary>The fields a contact update may set.</summary>
+public sealed record ContactChanges(
+    Optional<string> Name = default,
+    Optional<string?> Email = default,
+    Optional<string?> Phone = default,
+    Optional<Guid> OwnerId = default);

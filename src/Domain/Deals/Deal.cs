@@ -1,0 +1,156 @@
+using Crm.Domain.Common;
+using Crm.Domain.Deals.Events;
+using Crm.Domain.Organizations;
+using Crm.Domain.Organizations.Rules;
+using Crm.Domain.Records;
+
+namespace Crm.Domain.Deals;
+
+/// <summary>
+/// A sales opportunity with a contact. Status and stage move only as <see cref="DealTransitions"/> allows; one
+/// change is checked whole before any of it applies, so a refused change leaves the deal untouched.
+/// </summary>
+public sealed class Deal : OwnedRecord
+{
+    public const int TitleMaxLength = 200;
+
+    private Deal()
+    {
+        Title = Currency = string.Empty;
+    }
+
+    public Guid ContactId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string Currency { get; private set; }
+
+    public DealStatus Status { get; private set; }
+
+    public DealStage Stage { get; private set; }
+
+    public static Deal Open(
+        Guid organizationId,
+        Actor actor,
+        Guid contactId,
+        string title,
+        decimal amount,
+        string currency,
+        DealStage stage,
+        Guid? ownerId,
+        DateTime now)
+    {
+        var owner = ownerId ?? actor.UserId;
+        BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
+        BusinessRules.Check(new ClosedStageNeedsOutcome(DealStatus.New, stage));
+        BusinessRules.Check(new AmountIsValid(amount));
+        BusinessRules.Check(new CurrencyMustBeIso4217(currency));
+        var deal = new Deal
+        {
+            Id = NewId(),
+            OrganizationId = organizationId,
+            OwnerId = owner,
+            ContactId = contactId,
+            Title = title.Trim(),
+            Amount = amount,
+            Currency = currency,
+            Status = DealStatus.New,
+            Stage = stage,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        deal.Raise(new DealCreated(organizationId, deal.Id, actor.UserId, deal.Title));
+        return deal;
+    }
+
+    /// <summary>Applies one atomic change: every rule is checked against the deal as it will be, then it applies.</summary>
+    public void Change(Actor actor, DealChanges changes, DateTime now)
+    {
+        EnsureMayChange(actor);
+
+        var title = changes.Title.IsSet ? changes.Title.Value.Trim() : Title;
+        var amount = changes.Amount.IsSet ? changes.Amount.Value : Amount;
+        var currency = changes.Currency.IsSet ? changes.Currency.Value : Currency;
+        var owner = changes.OwnerId.IsSet ? changes.OwnerId.Value : OwnerId;
+        var contact = changes.ContactId.IsSet ? changes.ContactId.Value : ContactId;
+        var status = changes.Status.IsSet ? changes.Status.Value : Status;
+        var reopening = Status.IsFinal() && !status.IsFinal();
+        var stage = status.IsFinal() && !changes.Stage.IsSet
+            ? DealStage.Closed
+            : changes.Stage.IsSet ? changes.Stage.Value : reopening ? DealTransitions.ReopenedStage : Stage;
+
+        if (owner != OwnerId)
+        {
+            BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
+        }
+
+        if (status != Status)
+        {
+            BusinessRules.Check(new StatusTransitionAllowed(Status, status, actor.Role));
+        }
+
+        BusinessRules.Check(new ClosedStageNeedsOutcome(status, stage));
+        BusinessRules.Check(new FinalDealStaysClosed(status, stage));
+        BusinessRules.Check(new StageMoveAllowed(Stage, stage, actor.Role));
+        BusinessRules.Check(new AmountIsValid(amount));
+        BusinessRules.Check(new CurrencyMustBeIso4217(currency));
+        if (status != Status || amount != Amount)
+        {
+            BusinessRules.Check(new WonDealHasAmount(status, amount));
+        }
+
+        var fieldChanges = new List<FieldChange>();
+        Track(fieldChanges, "title", Title, title);
+        Track(fieldChanges, "amount", Amount, amount);
+        Track(fieldChanges, "currency", Currency, currency);
+        Track(fieldChanges, "owner_id", OwnerId, owner);
+        Track(fieldChanges, "contact_id", ContactId, contact);
+        if (status != Status)
+        {
+            Raise(new DealStatusChanged(OrganizationId, Id, actor.UserId, Status, status));
+        }
+
+        if (stage != Stage)
+        {
+            Raise(new DealStageChanged(OrganizationId, Id, actor.UserId, Stage, stage));
+        }
+
+        if (fieldChanges.Count > 0)
+        {
+            Raise(new DealUpdated(OrganizationId, Id, actor.UserId, fieldChanges));
+        }
+
+        (Title, Amount, Currency, OwnerId, ContactId, Status, Stage) = (title, amount, currency, owner, contact, status, stage);
+        if (fieldChanges.Count > 0 || DomainEvents.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>Checks that the actor may delete the deal, and announces it.</summary>
+    public void Delete(Actor actor)
+    {
+        EnsureMayChange(actor);
+        Raise(new DealDeleted(OrganizationId, Id, actor.UserId));
+    }
+
+    private static void Track<T>(List<FieldChange> changes, string field, T from, T to)
+    {
+        if (!EqualityComparer<T>.Default.Equals(from, to))
+        {
+            changes.Add(new FieldChange(field, from, to));
+        }
+    }
+}
+
+/// <summary>The fields a deal update may set; unset fields keep their value.</summary>
+public sealed record DealChanges(
+    Optional<string> Title = default,
+    Optional<decimal> Amount = default,
+    Optional<string> Currency = default,
+    Optional<DealStatus> Status = default,
+    Optional<DealStage> Stage = default,
+    Optional<Guid> OwnerId = default,
+    Optional<Guid> ContactId = default);

@@ -1,0 +1,52 @@
+using Crm.Domain.Common;
+using Crm.Domain.Organizations;
+
+namespace Crm.Domain.Records;
+
+/// <summary>
+/// A CRM record that a user owns within an organization. Members change only what they own; managers and above
+/// change everything. Raises domain events for the timeline and other reactions.
+/// </summary>
+public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents
+{
+    private readonly List<IDomainEvent> _events = [];
+
+    public Guid OrganizationId { get; protected set; }
+
+    public Guid OwnerId { get; protected set; }
+
+    public DateTime CreatedAt { get; protected set; }
+
+    public DateTime UpdatedAt { get; protected set; }
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
+
+    public void ClearDomainEvents() => _events.Clear();
+
+    protected void Raise(IDomainEvent domainEvent) => _events.Add(domainEvent);
+
+    /// <summary>Refuses a change by a member who does not own the record.</summary>
+    public void EnsureMayChange(Actor actor) => BusinessRules.Check(new ActorMayChangeRecord(actor, OwnerId));
+}
+
+/// <summary>Members change and delete only the records they own.</summary>
+public sealed record ActorMayChangeRecord(Actor Actor, Guid OwnerId, string Code = "not_record_owner") : IBusinessRule
+{
+    public string Message => "Members may change only the records they own.";
+
+    public DomainErrorKind Kind => DomainErrorKind.Forbidden;
+
+    public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
+}
+
+/// <summary>Only managers and above choose another owner for a record.</summary>
+public sealed record ActorMayAssignOwner(Actor Actor, Guid OwnerId) : IBusinessRule
+{
+    public string Code => "owner_assignment_forbidden";
+
+    public string Message => "Only a manager, an admin or an owner may give a record to another user.";
+
+    public DomainErrorKind Kind => DomainErrorKind.Forbidden;
+
+    public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
+}

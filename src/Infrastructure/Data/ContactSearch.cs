@@ -1,0 +1,25 @@
+using Crm.Application.Common.Interfaces;
+using Crm.Domain.Contacts;
+using Crm.Infrastructure.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Data;
+
+/// <summary>
+/// Substring search on the generated <c>search_text</c> column (name and email, lower-cased and unaccented),
+/// which a trigram GIN index serves.
+/// </summary>
+internal sealed class ContactSearch : IContactSearch
+{
+    public IQueryable<Contact> Matching(IQueryable<Contact> contacts, string text)
+    {
+        var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
+        return contacts.Where(c => EF.Functions.Like(
+            EF.Property<string>(c, ContactConfiguration.SearchText), CrmDbFunctions.Unaccent(pattern)));
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

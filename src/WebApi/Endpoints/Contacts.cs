@@ -1,0 +1,65 @@
+using Crm.Application.Common.Models;
+using Crm.Application.Contacts.Commands.CreateContact;
+using Crm.Application.Contacts.Commands.DeleteContact;
+using Crm.Application.Contacts.Commands.UpdateContact;
+using Crm.Application.Contacts.Common;
+using Crm.Application.Contacts.Queries.GetContact;
+using Crm.Application.Contacts.Queries.ListContacts;
+using Crm.WebApi.Http;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Contacts
+{
+    private const string Base = "/api/v1/contacts";
+
+    public static void MapContactEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Base).WithTags("Contacts").RequireAuthorization().RequireOrganizationHeader();
+        group.MapGet("/", List).WithName("Contacts_List").WithSummary("The organization's contacts, filtered, sorted and paged");
+        group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact");
+        group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact");
+        group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields");
+        group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals");
+    }
+
+    private static async Task<Ok<PagedList<ContactDto>>> List(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery] string? search,
+        [FromQuery(Name = "owner_id")] Guid? ownerId,
+        [FromQuery(Name = "order_by")] string? orderBy,
+        [FromQuery] string? order) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListContactsQuery(
+                page ?? 1,
+                pageSize ?? Paging.DefaultPageSize,
+                search,
+                ownerId,
+                QueryValues.Enum("order_by", orderBy, ContactOrder.CreatedAt),
+                QueryValues.Enum("order", order, SortOrder.Asc)),
+            ct));
+
+    private static async Task<Created<ContactDto>> Create(CreateContactCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var contact = await mediator.Send(command, ct);
+        return TypedResults.Created($"{Base}/{contact.Id}", contact);
+    }
+
+    private static async Task<Ok<ContactDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetContactQuery(id), ct));
+
+    private static async Task<Ok<ContactDto>> Update(Guid id, UpdateContactCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteContactCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,98 @@
+using Crm.Application.Activities.Commands.AddComment;
+using Crm.Application.Activities.Common;
+using Crm.Application.Activities.Queries.ListActivities;
+using Crm.Application.Common.Models;
+using Crm.Application.Deals.Commands.CreateDeal;
+using Crm.Application.Deals.Commands.DeleteDeal;
+using Crm.Application.Deals.Commands.UpdateDeal;
+using Crm.Application.Deals.Common;
+using Crm.Application.Deals.Queries.GetDeal;
+using Crm.Application.Deals.Queries.ListDeals;
+using Crm.Domain.Deals;
+using Crm.WebApi.Http;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Deals
+{
+    private const string Base = "/api/v1/deals";
+
+    public static void MapDealEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Base).WithTags("Deals").RequireAuthorization().RequireOrganizationHeader();
+        group.MapGet("/", List).WithName("Deals_List").WithSummary("The organization's deals, filtered, sorted and paged");
+        group.MapPost("/", Create).WithName("Deals_Create").WithSummary("Open a deal with a contact");
+        group.MapGet("/{id:guid}", Get).WithName("Deals_Get").WithSummary("One deal");
+        group.MapPatch("/{id:guid}", Update).WithName("Deals_Update")
+            .WithSummary("Change a deal: fields, status and stage, as one atomic change");
+        group.MapDelete("/{id:guid}", Delete).WithName("Deals_Delete").WithSummary("Delete a deal with its tasks and timeline");
+
+        var timeline = app.MapGroup(Base + "/{deal_id:guid}/activities").WithTags("Activities")
+            .RequireAuthorization().RequireOrganizationHeader();
+        timeline.MapGet("/", ListActivities).WithName("Activities_List").WithSummary("A deal's timeline, newest first");
+        timeline.MapPost("/", AddComment).WithName("Activities_Create").WithSummary("Comment on a deal");
+    }
+
+    private static async Task<Ok<PagedList<DealDto>>> List(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery] string[]? status,
+        [FromQuery] string? stage,
+        [FromQuery(Name = "min_amount")] decimal? minAmount,
+        [FromQuery(Name = "max_amount")] decimal? maxAmount,
+        [FromQuery(Name = "contact_id")] Guid? contactId,
+        [FromQuery(Name = "owner_id")] Guid? ownerId,
+        [FromQuery(Name = "order_by")] string? orderBy,
+        [FromQuery] string? order) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListDealsQuery(
+                page ?? 1,
+                pageSize ?? Paging.DefaultPageSize,
+                QueryValues.Enums<DealStatus>("status", status),
+                QueryValues.Enum<DealStage>("stage", stage),
+                minAmount,
+                maxAmount,
+                contactId,
+                ownerId,
+                QueryValues.Enum("order_by", orderBy, DealOrder.CreatedAt),
+                QueryValues.Enum("order", order, SortOrder.Asc)),
+            ct));
+
+    private static async Task<Created<DealDto>> Create(CreateDealCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var deal = await mediator.Send(command, ct);
+        return TypedResults.Created($"{Base}/{deal.Id}", deal);
+    }
+
+    private static async Task<Ok<DealDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetDealQuery(id), ct));
+
+    private static async Task<Ok<DealDto>> Update(Guid id, UpdateDealCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteDealCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<PagedList<ActivityDto>>> ListActivities(
+        [FromRoute(Name = "deal_id")] Guid dealId,
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Created<ActivityDto>> AddComment(
+        [FromRoute(Name = "deal_id")] Guid dealId, AddActivityCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var activity = await mediator.Send(command with { DealId = dealId }, ct);
+        return TypedResults.Created($"{Base}/{dealId}/activities/{activity.Id}", activity);
+    }
+}

@@ -1,0 +1,58 @@
+using Crm.Application.Common.Models;
+using Crm.Application.Tasks.Commands.CreateTask;
+using Crm.Application.Tasks.Commands.DeleteTask;
+using Crm.Application.Tasks.Commands.UpdateTask;
+using Crm.Application.Tasks.Common;
+using Crm.Application.Tasks.Queries.GetTask;
+using Crm.Application.Tasks.Queries.ListTasks;
+using Crm.WebApi.Http;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Tasks
+{
+    private const string Base = "/api/v1/tasks";
+
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
+        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last), filtered and paged");
+        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal");
+        group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task");
+        group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task");
+        group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task");
+    }
+
+    private static async Task<Ok<PagedList<TaskDto>>> List(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "deal_id")] Guid? dealId,
+        [FromQuery(Name = "only_open")] bool? onlyOpen,
+        [FromQuery(Name = "due_before")] DateOnly? dueBefore,
+        [FromQuery(Name = "due_after")] DateOnly? dueAfter) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListTasksQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, dealId, onlyOpen ?? false, dueBefore, dueAfter), ct));
+
+    private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var task = await mediator.Send(command, ct);
+        return TypedResults.Created($"{Base}/{task.Id}", task);
+    }
+
+    private static async Task<Ok<TaskDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetTaskQuery(id), ct));
+
+    private static async Task<Ok<TaskDto>> Update(Guid id, UpdateTaskCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteTaskCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+}
