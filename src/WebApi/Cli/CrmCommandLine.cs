@@ -39,7 +39,7 @@ public static class CrmCommandLine
             Description = "Password of the demo users (development default: demo-password-2026).",
             DefaultValueFactory = _ => "demo-password-2026",
         };
-        var seed = new Command("seed", "Create demo data: one organization with a user of each role.")
+        var seed = new Command("seed", "Create demo data: an organization with a user of each role, contacts, deals and tasks.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -95,7 +95,7 @@ public static class CrmCommandLine
         else
         {
             await seeder.SeedAsync(password, cancellationToken);
-            Console.WriteLine($"Seeded the organization '{DemoSeeder.OrganizationName}'.");
+            Console.WriteLine($"Seeded the organization '{DemoSeeder.OrganizationName}' with contacts, deals and tasks.");
         }
 
         Console.WriteLine($"Demo users (password: {password}):");

@@ -1,7 +1,9 @@
 using Crm.Domain.Activities;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
+using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +24,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Phone).HasMaxLength(Contact.PhoneMaxLength);
         builder.Property<string>(SearchText)
             .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", stored: true);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
     }
 }
@@ -42,6 +46,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
             .HasConstraintName("fk_deals_contact")
             .OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId);
+        builder.HasOne<User>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(d => d.DomainEvents);
     }
 }
@@ -70,6 +76,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Type).HasConversion(SnakeCaseEnumConverter<ActivityType>.Instance).HasMaxLength(32);
         builder.Property(a => a.Payload).HasColumnType("jsonb");
+        builder.HasOne<User>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Deal>().WithMany()
             .HasForeignKey(a => new { a.OrganizationId, a.DealId })
             .HasPrincipalKey(d => new { d.OrganizationId, d.Id })
