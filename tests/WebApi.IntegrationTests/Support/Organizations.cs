@@ -25,13 +25,16 @@ public sealed record Team(Guid OrganizationId, Account Owner, Account Admin, Acc
 
     public string Members => $"/api/v1/organizations/{OrganizationId}/members";
 
-    /// <summary>Registers a new user and has <paramref name="owner"/> add it to its organization.</summary>
+    /// <summary>
+    /// Registers a new user and has <paramref name="owner"/> add it to its organization; the account answered acts
+    /// in that organization.
+    /// </summary>
     public static async Task<Account> JoinAsync(Api api, Account owner, string role)
     {
         var user = await api.RegisterAsync(organization: $"{role}'s own org");
         var added = await api.As(owner).PostAsync(
             $"/api/v1/organizations/{owner.OrganizationId}/members", new { email = user.Email, role });
         added.Status.ShouldBe(HttpStatusCode.Created, added.Text);
-        return user;
+        return user with { OrganizationId = owner.OrganizationId };
     }
 }
