@@ -1,3 +1,4 @@
+using Crm.Application.Activities.Common;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Caching;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<TimelineClock>();
         services.AddScoped<PendingCacheInvalidations>();
         services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();

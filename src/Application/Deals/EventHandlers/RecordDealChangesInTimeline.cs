@@ -1,9 +1,9 @@
+using Crm.Application.Activities.Common;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Events;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
-using Crm.Domain.Common;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Tasks;
 using MediatR;
@@ -11,7 +11,7 @@ using MediatR;
 namespace Crm.Application.Deals.EventHandlers;
 
 /// <summary>Writes a deal's timeline as it changes, in the same transaction as the change.</summary>
-public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities, TimeProvider time) :
+public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities, TimelineClock clock) :
     INotificationHandler<DomainEventNotification<DealCreated>>,
     INotificationHandler<DomainEventNotification<DealStatusChanged>>,
     INotificationHandler<DomainEventNotification<DealStageChanged>>,
@@ -57,7 +57,7 @@ public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities
 
     private Task Record<T>(Guid organizationId, Guid dealId, Guid authorId, ActivityType type, T payload)
     {
-        activities.Add(Activity.Record(organizationId, dealId, authorId, type, TimelineJson.Serialize(payload), time.UtcNow()));
+        activities.Add(Activity.Record(organizationId, dealId, authorId, type, TimelineJson.Serialize(payload), clock.Next()));
         return Task.CompletedTask;
     }
 }

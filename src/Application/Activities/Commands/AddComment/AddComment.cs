@@ -32,7 +32,7 @@ public sealed class AddActivityValidator : AbstractValidator<AddActivityCommand>
 }
 
 public sealed class AddActivityCommandHandler(
-    IRepository<Activity> activities, IReadStore store, IRequestContext context, TimeProvider time)
+    IRepository<Activity> activities, IReadStore store, IRequestContext context, TimelineClock clock)
     : IRequestHandler<AddActivityCommand, ActivityDto>
 {
     public async Task<ActivityDto> Handle(AddActivityCommand request, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class AddActivityCommandHandler(
 
         BusinessRules.Check(new OnlyCommentsAreWrittenByPeople(request.Type!.Value));
         var payload = TimelineJson.Serialize(new { text = request.Payload!.Text });
-        var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, time.UtcNow());
+        var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, clock.Next());
         activities.Add(activity);
         return ActivityDto.From(activity);
     }
