@@ -24,8 +24,5 @@ public sealed class InMemoryReadStore : IReadStore
 
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => Task.FromResult(query.Count());
 
-    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
-    {
-        throw new NotImplementedException();
-    }
+    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => Task.FromResult(query.Any());
 }
