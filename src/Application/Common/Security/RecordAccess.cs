@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Common;
@@ -20,6 +22,22 @@ public static class RecordAccess
         return record is not null && record.OrganizationId == organizationId
             ? record
             : throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");
+    }
+
+    /// <summary>
+    /// One record of the current organization, projected to <typeparamref name="TDto"/> in the query; an id of
+    /// another organization is not found.
+    /// </summary>
+    public static async Task<TDto> GetProjectedAsync<TEntity, TDto>(
+        this IReadStore store, Guid id, IRequestContext context, IMapper mapper, string notFoundCode, CancellationToken ct)
+        where TEntity : Entity, ITenantOwned
+    {
+        var organizationId = context.RequireOrganizationId();
+        var query = store.Query<TEntity>()
+            .Where(e => e.Id == id && e.OrganizationId == organizationId)
+            .ProjectTo<TDto>(mapper.ConfigurationProvider);
+        return await store.FirstOrDefaultAsync(query, ct)
+            ?? throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");
     }
 
     /// <summary>Refuses a filter on someone else's records to a member: it reads everything but assigns nothing.</summary>

@@ -19,8 +19,7 @@ public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQu
 {
     public ListActivitiesValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
     }
 }
 

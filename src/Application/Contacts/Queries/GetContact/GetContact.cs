@@ -1,6 +1,4 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -15,13 +13,6 @@ public sealed record GetContactQuery(Guid Id) : IQuery<ContactDto>, IOrganizatio
 public sealed class GetContactQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
     : IRequestHandler<GetContactQuery, ContactDto>
 {
-    public async Task<ContactDto> Handle(GetContactQuery request, CancellationToken cancellationToken)
-    {
-        var organizationId = context.RequireOrganizationId();
-        var query = store.Query<Contact>()
-            .Where(c => c.Id == request.Id && c.OrganizationId == organizationId)
-            .ProjectTo<ContactDto>(mapper.ConfigurationProvider);
-        return await store.FirstOrDefaultAsync(query, cancellationToken)
-            ?? throw new NotFoundException("contact_not_found", "No contact has this id.");
-    }
+    public Task<ContactDto> Handle(GetContactQuery request, CancellationToken cancellationToken) =>
+        store.GetProjectedAsync<Contact, ContactDto>(request.Id, context, mapper, "contact_not_found", cancellationToken);
 }

@@ -30,8 +30,7 @@ public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
 {
     public ListContactsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
         RuleFor(q => q.Search).MaximumLength(200);
         RuleFor(q => q.OrderBy).IsInEnum();
         RuleFor(q => q.Order).IsInEnum();

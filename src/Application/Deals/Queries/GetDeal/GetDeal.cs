@@ -1,6 +1,4 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -15,13 +13,6 @@ public sealed record GetDealQuery(Guid Id) : IQuery<DealDto>, IOrganizationScope
 public sealed class GetDealQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
     : IRequestHandler<GetDealQuery, DealDto>
 {
-    public async Task<DealDto> Handle(GetDealQuery request, CancellationToken cancellationToken)
-    {
-        var organizationId = context.RequireOrganizationId();
-        var query = store.Query<Deal>()
-            .Where(d => d.Id == request.Id && d.OrganizationId == organizationId)
-            .ProjectTo<DealDto>(mapper.ConfigurationProvider);
-        return await store.FirstOrDefaultAsync(query, cancellationToken)
-            ?? throw new NotFoundException("deal_not_found", "No deal has this id.");
-    }
+    public Task<DealDto> Handle(GetDealQuery request, CancellationToken cancellationToken) =>
+        store.GetProjectedAsync<Deal, DealDto>(request.Id, context, mapper, "deal_not_found", cancellationToken);
 }

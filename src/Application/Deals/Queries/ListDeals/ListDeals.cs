@@ -36,8 +36,7 @@ public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
 {
     public ListDealsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
         RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
         RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
             .WithMessage("must not be less than min_amount");

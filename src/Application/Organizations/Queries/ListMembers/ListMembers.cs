@@ -18,8 +18,7 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
 {
     public ListMembersValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
     }
 }
 

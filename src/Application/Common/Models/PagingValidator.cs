@@ -1,0 +1,15 @@
+using FluentValidation;
+
+namespace Crm.Application.Common.Models;
+
+/// <summary>The paging rules every list shares: page from 1, page size from 1 to 100.</summary>
+public sealed class PagingValidator : AbstractValidator<IPagedRequest>
+{
+    public static PagingValidator Instance { get; } = new();
+
+    public PagingValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
+}
