@@ -5,6 +5,7 @@ using Crm.Infrastructure;
 using Crm.Infrastructure.Data;
 using Crm.WebApi.Endpoints;
 using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -23,6 +24,10 @@ public static class CrmHost
             ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
                 ? null
                 : AppContext.BaseDirectory,
+
+            // The build-time OpenAPI generator starts the host on a server that never listens; it needs no real
+            // secrets, so it runs as Development and takes the development token key.
+            EnvironmentName = IsBuildTimeDocumentGeneration ? Environments.Development : null,
         });
         var services = builder.Services;
         services.AddApplication();
@@ -34,9 +39,13 @@ public static class CrmHost
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddCrmOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    private static bool IsBuildTimeDocumentGeneration =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     /// <summary>The API's JSON: snake_case names and enum values, numbers only as numbers.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
@@ -62,6 +71,7 @@ public static class CrmHost
         app.MapDealEndpoints();
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -5,6 +5,7 @@ using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
+using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,10 +17,14 @@ public static class Auth
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/register", Register).WithName("Auth_Register")
-            .WithSummary("Create an account and its first organization");
-        group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password");
+            .WithSummary("Create an account and its first organization")
+            .ProducesProblems(409, "email_taken");
+        group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password")
+            .ProducesProblems(401, "invalid_credentials")
+            .ProducesProblems(429, "too_many_login_attempts");
         group.MapPost("/refresh", Refresh).WithName("Auth_Refresh")
-            .WithSummary("Trade a refresh token for a new token pair");
+            .WithSummary("Trade a refresh token for a new token pair")
+            .ProducesProblems(401, "invalid_refresh_token", "refresh_token_reused", "refresh_token_expired", "session_revoked");
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();

@@ -6,6 +6,7 @@ using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,11 +20,23 @@ public static class Contacts
     public static void MapContactEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Base).WithTags("Contacts").RequireAuthorization().RequireOrganizationHeader();
-        group.MapGet("/", List).WithName("Contacts_List").WithSummary("The organization's contacts, filtered, sorted and paged");
-        group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact");
-        group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact");
-        group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields");
-        group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals");
+        group.MapGet("/", List).WithName("Contacts_List").WithSummary("The organization's contacts, filtered, sorted and paged")
+            .ProducesProblems(403, "owner_filter_forbidden");
+        group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact")
+            .ProducesProblems(400, "user_not_member")
+            .ProducesProblems(403, "owner_assignment_forbidden")
+            .ProducesProblems(409, "contact_email_taken");
+        group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
+            .ProducesProblems(404, "contact_not_found");
+        group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields")
+            .ProducesProblems(400, "user_not_member")
+            .ProducesProblems(403, "not_record_owner", "owner_assignment_forbidden")
+            .ProducesProblems(404, "contact_not_found")
+            .ProducesProblems(409, "contact_email_taken", "concurrent_update");
+        group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals")
+            .ProducesProblems(403, "not_record_owner")
+            .ProducesProblems(404, "contact_not_found")
+            .ProducesProblems(409, "contact_has_deals");
     }
 
     private static async Task<Ok<PagedList<ContactDto>>> List(

@@ -10,6 +10,7 @@ using Crm.Application.Organizations.Queries.ListMembers;
 using Crm.Application.Organizations.Queries.ListMyOrganizations;
 using Crm.Domain.Organizations;
 using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,14 +32,26 @@ public static class Organizations
         var one = group.MapGroup("/{id:guid}").RequireOrganizationRoute("id");
         one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to");
         one.MapPatch("/", Update).WithName("Organizations_Update")
-            .WithSummary("Change an organization's name or default currency (owner, admin)");
+            .WithSummary("Change an organization's name or default currency (owner, admin)")
+            .ProducesProblems(400, "invalid_currency")
+            .ProducesProblems(403, "insufficient_role")
+            .ProducesProblems(409, "concurrent_update");
         one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
         one.MapPost("/members", AddMember).WithName("Members_Add")
-            .WithSummary("Add a registered user as a member (owner, admin)");
+            .WithSummary("Add a registered user as a member (owner, admin)")
+            .ProducesProblems(400, "user_not_found")
+            .ProducesProblems(403, "insufficient_role", "owner_role_required")
+            .ProducesProblems(409, "member_exists", "concurrent_update");
         one.MapPatch("/members/{user_id:guid}", ChangeRole).WithName("Members_ChangeRole")
-            .WithSummary("Change a member's role (owner, admin; the owner role only by an owner)");
+            .WithSummary("Change a member's role (owner, admin; the owner role only by an owner)")
+            .ProducesProblems(403, "insufficient_role", "owner_role_required")
+            .ProducesProblems(404, "member_not_found")
+            .ProducesProblems(409, "last_owner", "concurrent_update");
         one.MapDelete("/members/{user_id:guid}", Remove).WithName("Members_Remove")
-            .WithSummary("Remove a member, or leave the organization");
+            .WithSummary("Remove a member, or leave the organization")
+            .ProducesProblems(403, "insufficient_role", "owner_role_required")
+            .ProducesProblems(404, "member_not_found")
+            .ProducesProblems(409, "last_owner", "concurrent_update");
     }
 
     private static async Task<Ok<ItemsResponse<OrganizationDto>>> ListMine(IMediator mediator, CancellationToken ct) =>

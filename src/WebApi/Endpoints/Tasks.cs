@@ -6,6 +6,7 @@ using Crm.Application.Tasks.Common;
 using Crm.Application.Tasks.Queries.GetTask;
 using Crm.Application.Tasks.Queries.ListTasks;
 using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,10 +21,19 @@ public static class Tasks
     {
         var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last), filtered and paged");
-        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal");
-        group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task");
-        group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task");
-        group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task");
+        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal")
+            .ProducesProblems(400, "deal_not_found", "due_date_in_past")
+            .ProducesProblems(403, "not_deal_owner");
+        group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task")
+            .ProducesProblems(404, "task_not_found");
+        group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task")
+            .ProducesProblems(400, "due_date_in_past")
+            .ProducesProblems(403, "not_deal_owner")
+            .ProducesProblems(404, "task_not_found")
+            .ProducesProblems(409, "concurrent_update");
+        group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task")
+            .ProducesProblems(403, "not_deal_owner")
+            .ProducesProblems(404, "task_not_found");
     }
 
     private static async Task<Ok<PagedList<TaskDto>>> List(

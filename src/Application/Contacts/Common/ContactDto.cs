@@ -4,17 +4,17 @@ namespace Crm.Application.Contacts.Common;
 
 public sealed class ContactDto
 {
-    public Guid Id { get; init; }
+    public required Guid Id { get; init; }
 
-    public Guid OwnerId { get; init; }
+    public required Guid OwnerId { get; init; }
 
-    public string Name { get; init; } = string.Empty;
+    public required string Name { get; init; }
 
-    public string? Email { get; init; }
+    public required string? Email { get; init; }
 
-    public string? Phone { get; init; }
+    public required string? Phone { get; init; }
 
-    public DateTime CreatedAt { get; init; }
+    public required DateTime CreatedAt { get; init; }
 
-    public DateTime UpdatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
 }

@@ -4,23 +4,23 @@ namespace Crm.Application.Deals.Common;
 
 public sealed class DealDto
 {
-    public Guid Id { get; init; }
+    public required Guid Id { get; init; }
 
-    public Guid ContactId { get; init; }
+    public required Guid ContactId { get; init; }
 
-    public Guid OwnerId { get; init; }
+    public required Guid OwnerId { get; init; }
 
-    public string Title { get; init; } = string.Empty;
+    public required string Title { get; init; }
 
-    public decimal Amount { get; init; }
+    public required decimal Amount { get; init; }
 
-    public string Currency { get; init; } = string.Empty;
+    public required string Currency { get; init; }
 
-    public DealStatus Status { get; init; }
+    public required DealStatus Status { get; init; }
 
-    public DealStage Stage { get; init; }
+    public required DealStage Stage { get; init; }
 
-    public DateTime CreatedAt { get; init; }
+    public required DateTime CreatedAt { get; init; }
 
-    public DateTime UpdatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
 }

@@ -5,23 +5,23 @@ namespace Crm.Application.Tasks.Common;
 
 public sealed class TaskDto
 {
-    public Guid Id { get; init; }
+    public required Guid Id { get; init; }
 
-    public Guid DealId { get; init; }
+    public required Guid DealId { get; init; }
 
-    public string Title { get; init; } = string.Empty;
+    public required string Title { get; init; }
 
-    public string? Description { get; init; }
+    public required string? Description { get; init; }
 
-    public DateOnly? DueDate { get; init; }
+    public required DateOnly? DueDate { get; init; }
 
-    public bool IsDone { get; init; }
+    public required bool IsDone { get; init; }
 
-    public DateTime? CompletedAt { get; init; }
+    public required DateTime? CompletedAt { get; init; }
 
-    public DateTime CreatedAt { get; init; }
+    public required DateTime CreatedAt { get; init; }
 
-    public DateTime UpdatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
 }
 
 public static class TaskValidationRules

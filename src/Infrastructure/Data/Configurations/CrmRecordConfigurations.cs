@@ -27,6 +27,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
+
+        // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
 
@@ -49,6 +52,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(d => d.DomainEvents);
+
+        // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
 
@@ -65,6 +71,9 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
             .HasPrincipalKey(d => new { d.OrganizationId, d.Id })
             .OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(t => t.DomainEvents);
+
+        // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }
 

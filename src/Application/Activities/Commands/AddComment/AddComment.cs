@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
@@ -13,7 +14,7 @@ using MediatR;
 namespace Crm.Application.Activities.Commands.AddComment;
 
 /// <summary>Adds a comment to a deal's timeline; any member of the organization may comment.</summary>
-public sealed record AddActivityCommand(Guid DealId, ActivityType? Type, CommentPayload? Payload)
+public sealed record AddActivityCommand([property: JsonIgnore] Guid DealId, ActivityType? Type, CommentPayload? Payload)
     : ICommand<ActivityDto>, IOrganizationScoped;
 
 public sealed record CommentPayload(string? Text);

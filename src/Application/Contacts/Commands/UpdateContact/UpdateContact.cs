@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -12,7 +13,7 @@ namespace Crm.Application.Contacts.Commands.UpdateContact;
 
 /// <summary>A partial update: fields left out keep their value; email or phone set to null are cleared.</summary>
 public sealed record UpdateContactCommand(
-    Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
+    [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -13,7 +14,7 @@ namespace Crm.Application.Deals.Commands.UpdateDeal;
 
 /// <summary>One atomic change of any of a deal's fields; the deal checks every rule before any of it applies.</summary>
 public sealed record UpdateDealCommand(
-    Guid Id,
+    [property: JsonIgnore] Guid Id,
     Optional<string> Title,
     Optional<decimal> Amount,
     Optional<string> Currency,

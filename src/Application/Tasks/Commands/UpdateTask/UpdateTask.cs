@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -13,7 +14,7 @@ namespace Crm.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>A partial update; completing the task writes <c>task_completed</c> on its deal's timeline.</summary>
 public sealed record UpdateTaskCommand(
-    Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
+    [property: JsonIgnore] Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>

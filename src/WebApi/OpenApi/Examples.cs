@@ -1,0 +1,23 @@
+namespace Crm.WebApi.OpenApi;
+
+/// <summary>Request body examples for the main operations, by operation id.</summary>
+internal static class Examples
+{
+    public static IReadOnlyDictionary<string, string> Requests { get; } = new Dictionary<string, string>
+    {
+        ["Auth_Register"] = """{"email": "ada@example.com", "password": "correct-horse-battery", "name": "Ada Lovelace", "organization_name": "Analytical Engines"}""",
+        ["Auth_Login"] = """{"email": "ada@example.com", "password": "correct-horse-battery"}""",
+        ["Auth_Refresh"] = """{"refresh_token": "q4Yc2Jx0QpA8n3oRk1vT7sW9eZb5uHm6LdGfN2yC0aI"}""",
+        ["Organizations_Create"] = """{"name": "Analytical Engines EU", "default_currency": "EUR"}""",
+        ["Organizations_Update"] = """{"default_currency": "GBP"}""",
+        ["Members_Add"] = """{"email": "grace@example.com", "role": "manager"}""",
+        ["Members_ChangeRole"] = """{"role": "admin"}""",
+        ["Contacts_Create"] = """{"name": "Grace Hopper", "email": "grace@example.com", "phone": "+1 (202) 555-0143"}""",
+        ["Contacts_Update"] = """{"phone": null}""",
+        ["Deals_Create"] = """{"contact_id": "0193a5c2-7b1e-7c3a-9d2f-1a2b3c4d5e6f", "title": "Compiler licences", "amount": 12500.00, "currency": "EUR", "stage": "qualification"}""",
+        ["Deals_Update"] = """{"status": "won", "amount": 12500.00}""",
+        ["Tasks_Create"] = """{"deal_id": "0193a5c2-8c2f-7d4b-8e3a-2b3c4d5e6f70", "title": "Send the offer", "description": "Include volume pricing.", "due_date": "2026-12-01"}""",
+        ["Tasks_Update"] = """{"is_done": true}""",
+        ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
+    };
+}
