@@ -22,7 +22,9 @@ for ((i = 1; i <= $#; i++)); do
   case "${!i}" in --urls=*) urls="${!i#--urls=}" ;; esac
 done
 echo
-echo "Crm API: $urls  (health: $urls/health/ready)"
+echo "Crm API: $urls  (health: $urls/health/ready, docs: $urls/docs)"
+echo "Demo users of 'Acme Demo' (password demo-password-2026, development only):"
+echo "  owner@demo.crm.test  admin@demo.crm.test  manager@demo.crm.test  member@demo.crm.test"
 echo "Sign in: curl -s $urls/api/v1/auth/login -H 'Content-Type: application/json' -d '{\"email\":\"owner@demo.crm.test\",\"password\":\"demo-password-2026\"}'"
 echo
 exec dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll serve --urls "$urls" "$@"

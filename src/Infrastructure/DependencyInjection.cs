@@ -44,7 +44,7 @@ public static class DependencyInjection
         services.AddScoped<IContactSearch, ContactSearch>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddScoped<Seeding.DemoSeeder>();
+        services.AddSingleton<Seeding.BulkSeeder>();
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

@@ -1,15 +1,20 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Crm.Infrastructure.Data;
-using Crm.Infrastructure.Seeding;
 
 namespace Crm.WebApi.Cli;
 
 /// <summary>The executable's commands: <c>serve</c> (the default), <c>migrate</c> and <c>seed</c>.</summary>
 public static class CrmCommandLine
 {
-    public static Task<int> InvokeAsync(string[] args)
+    /// <summary>The exit code of a command line that could not be understood.</summary>
+    public const int BadArguments = 2;
+
+    public static async Task<int> InvokeAsync(string[] args)
     {
-        var root = new RootCommand("Crm, a multi-tenant CRM API. Serves the API unless another command is named.")
+        var root = new RootCommand(
+            "Crm, a multi-tenant CRM API. Serves the API unless another command is named. Configuration comes from " +
+            "appsettings.json, environment variables (ConnectionStrings__Crm, Auth__TokenKeys__0, ...) and --key=value.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -22,35 +27,27 @@ public static class CrmCommandLine
         serve.SetAction((parse, ct) => ServeAsync(parse.UnmatchedTokens, ct));
         root.Subcommands.Add(serve);
 
-        var migrate = new Command("migrate", "Apply pending database migrations, then exit.")
+        var migrate = new Command("migrate", "Apply pending database migrations, then exit. Safe when several instances start at once.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         migrate.SetAction((parse, ct) => MigrateAsync(parse.UnmatchedTokens, ct));
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(SeedCommand.Create());
 
-        var ifEmpty = new Option<bool>("--if-empty")
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            Description = "Do nothing (and succeed) when the database already holds data.",
-        };
-        var force = new Option<bool>("--force") { Description = "Allow seeding in the Production environment." };
-        var password = new Option<string>("--demo-password")
-        {
-            Description = "Password of the demo users (development default: demo-password-2026).",
-            DefaultValueFactory = _ => "demo-password-2026",
-        };
-        var seed = new Command("seed", "Create demo data: an organization with a user of each role, contacts, deals and tasks.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        seed.Options.Add(ifEmpty);
-        seed.Options.Add(force);
-        seed.Options.Add(password);
-        seed.SetAction((parse, ct) => SeedAsync(
-            parse.UnmatchedTokens, parse.GetValue(ifEmpty), parse.GetValue(force), parse.GetValue(password)!, ct));
-        root.Subcommands.Add(seed);
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
 
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            await Console.Error.WriteLineAsync("Run with --help to see the commands and their options.");
+            return BadArguments;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
     private static async Task<int> ServeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -67,43 +64,6 @@ public static class CrmCommandLine
         Console.WriteLine(applied.Count == 0
             ? "The database is up to date."
             : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
-        return 0;
-    }
-
-    private static async Task<int> SeedAsync(
-        IReadOnlyList<string> args, bool ifEmpty, bool force, string password, CancellationToken cancellationToken)
-    {
-        await using var app = CrmHost.CreateBuilder([.. args]).Build();
-        if (app.Environment.IsProduction() && !force)
-        {
-            await Console.Error.WriteLineAsync("Refusing to seed demo data in Production; pass --force to do it anyway.");
-            return 2;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        if (!await seeder.DatabaseIsEmptyAsync(cancellationToken))
-        {
-            if (!ifEmpty)
-            {
-                await Console.Error.WriteLineAsync("The database already holds data; nothing was seeded. Pass --if-empty to accept that.");
-                return 1;
-            }
-
-            Console.WriteLine("The database already holds data; nothing was seeded.");
-        }
-        else
-        {
-            await seeder.SeedAsync(password, cancellationToken);
-            Console.WriteLine($"Seeded the organization '{DemoSeeder.OrganizationName}' with contacts, deals and tasks.");
-        }
-
-        Console.WriteLine($"Demo users (password: {password}):");
-        foreach (var user in DemoSeeder.Users)
-        {
-            Console.WriteLine($"  {user.Role.ToString().ToLowerInvariant(),-8} {user.Email}");
-        }
-
         return 0;
     }
 }

@@ -2,8 +2,8 @@ using Crm.Application.Activities.Common;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Events;
 using Crm.Application.Common.Interfaces;
-using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
+using Crm.Domain.Common;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Tasks;
 using MediatR;
@@ -19,45 +19,25 @@ public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities
     INotificationHandler<DomainEventNotification<TaskCreated>>,
     INotificationHandler<DomainEventNotification<TaskCompleted>>
 {
-    public Task Handle(DomainEventNotification<DealCreated> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.System, new { @event = "deal_created", title = e.Title });
-    }
+    public Task Handle(DomainEventNotification<DealCreated> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    public Task Handle(DomainEventNotification<DealStatusChanged> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StatusChanged, new { from = e.From, to = e.To });
-    }
+    public Task Handle(DomainEventNotification<DealStatusChanged> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    public Task Handle(DomainEventNotification<DealStageChanged> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, new { from = e.From, to = e.To });
-    }
+    public Task Handle(DomainEventNotification<DealStageChanged> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    public Task Handle(DomainEventNotification<DealUpdated> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, new { changes = e.Changes });
-    }
+    public Task Handle(DomainEventNotification<DealUpdated> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    public Task Handle(DomainEventNotification<TaskCreated> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCreated, new { task_id = e.TaskId, title = e.Title });
-    }
+    public Task Handle(DomainEventNotification<TaskCreated> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    public Task Handle(DomainEventNotification<TaskCompleted> notification, CancellationToken cancellationToken)
-    {
-        var e = notification.DomainEvent;
-        return Record(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCompleted, new { task_id = e.TaskId, title = e.Title });
-    }
+    public Task Handle(DomainEventNotification<TaskCompleted> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
-    private Task Record<T>(Guid organizationId, Guid dealId, Guid authorId, ActivityType type, T payload)
+    private Task Record(IDomainEvent domainEvent)
     {
-        activities.Add(Activity.Record(organizationId, dealId, authorId, type, TimelineJson.Serialize(payload), clock.Next()));
+        if (TimelineEntry.For(domainEvent) is { } entry)
+        {
+            activities.Add(entry.ToActivity(clock.Next()));
+        }
+
         return Task.CompletedTask;
     }
 }

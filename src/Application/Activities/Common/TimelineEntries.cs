@@ -1,0 +1,24 @@
+using Crm.Application.Common.Models;
+using Crm.Domain.Activities;
+using Crm.Domain.Common;
+using Crm.Domain.Deals.Events;
+using Crm.Domain.Tasks;
+
+namespace Crm.Application.Activities.Common;
+
+/// <summary>The timeline entry a domain event writes, if any: its deal, author, type and JSON payload.</summary>
+public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid AuthorId, ActivityType Type, string Payload)
+{
+    public static TimelineEntry? For(IDomainEvent domainEvent) => domainEvent switch
+    {
+        DealCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "deal_created", title = e.Title })),
+        DealStatusChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StatusChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
+        DealStageChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
+        DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, TimelineJson.Serialize(new { changes = e.Changes })),
+        TaskCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
+        TaskCompleted e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
+        _ => null,
+    };
+
+    public Activity ToActivity(DateTime at) => Activity.Record(OrganizationId, DealId, AuthorId, Type, Payload, at);
+}

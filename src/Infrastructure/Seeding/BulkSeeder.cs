@@ -1,0 +1,372 @@
+using System.Text.Json;
+using Bogus;
+using Crm.Application.Activities.Common;
+using Crm.Application.Common.Interfaces;
+using Crm.Domain.Activities;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
+using Crm.Domain.Organizations;
+using Crm.Domain.Tasks;
+using Crm.Domain.Users;
+using Npgsql;
+using NpgsqlTypes;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace Crm.Infrastructure.Seeding;
+
+/// <summary>How much to seed, per organization, and from which random seed.</summary>
+public sealed record SeedOptions(
+    int Organizations = 1,
+    int Users = 4,
+    int Contacts = 20,
+    int Deals = 30,
+    int Tasks = 20,
+    int Activities = 150,
+    int RandomSeed = 42,
+    string Password = SeedOptions.DevelopmentPassword)
+{
+    /// <summary>The demo users' password: a development default, printed by the seed command.</summary>
+    public const string DevelopmentPassword = "demo-password-2026";
+}
+
+public sealed record SeedProgress(string Stage, long Done, long Total);
+
+public sealed record SeededUser(string Email, MemberRole Role, string Organization);
+
+public sealed record SeedResult(IReadOnlyList<SeededUser> Users, long Rows, TimeSpan Elapsed);
+
+/// <summary>
+/// Seeds realistic, deterministic data (Bogus, one random seed). Every record is made by the domain's own
+/// factories and transitions, so the data obeys every rule and each deal's timeline matches its history; the
+/// records are then written with PostgreSQL's binary COPY, all in one transaction.
+/// </summary>
+public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hasher)
+{
+    private const int Batch = 20_000;
+    private static readonly string[] Currencies = ["USD", "USD", "USD", "EUR", "EUR", "GBP"];
+    private static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT NOT EXISTS (SELECT 1 FROM users)");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<SeedResult> SeedAsync(SeedOptions options, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM organizations", connection, transaction);
+        var existing = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        var passwordHash = hasher.Hash(options.Password);
+        var writer = new CopyWriter(connection, progress);
+        var users = new List<SeededUser>();
+        for (var i = 1; i <= options.Organizations; i++)
+        {
+            var number = (int)existing + i;
+            users.AddRange(await SeedOrganizationAsync(writer, number, options, passwordHash, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new SeedResult(users, writer.Rows, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static async Task<IReadOnlyList<SeededUser>> SeedOrganizationAsync(
+        CopyWriter writer, int number, SeedOptions options, string passwordHash, CancellationToken ct)
+    {
+        var faker = new Faker { Random = new Randomizer((options.RandomSeed * 7919) + number) };
+        var start = End.AddDays(-365);
+        var label = number == 1 ? "Acme Demo" : $"{faker.Company.CompanyName()} ({number})";
+        var domain = number == 1 ? "demo.crm.test" : $"org{number}.demo.crm.test";
+
+        // Members: an owner, an admin, a manager, then members.
+        var roleCounts = new Dictionary<MemberRole, int>();
+        var people = Enumerable.Range(0, Math.Max(1, options.Users)).Select(i =>
+        {
+            var role = i switch { 0 => MemberRole.Owner, 1 => MemberRole.Admin, 2 => MemberRole.Manager, _ => MemberRole.Member };
+            var n = roleCounts[role] = roleCounts.GetValueOrDefault(role) + 1;
+            var email = $"{role.ToString().ToLowerInvariant()}{(n > 1 ? n : string.Empty)}@{domain}";
+            return (Role: role, User: User.Register(email, faker.Name.FullName(), passwordHash, start));
+        }).ToList();
+        var owner = new Actor(people[0].User.Id, MemberRole.Owner);
+        var organization = Organization.Create(label, "USD", owner.UserId, start);
+        foreach (var (role, user) in people.Skip(1))
+        {
+            organization.AddMember(owner, user.Id, role, start);
+        }
+
+        await writer.UsersAsync(people.Select(p => p.User).ToList(), ct);
+        await writer.OrganizationAsync(organization, ct);
+
+        var contacts = Contacts(faker, organization.Id, owner, people.Select(p => p.User.Id).ToList(), options.Contacts, start);
+        await writer.ContactsAsync(contacts, ct);
+
+        var activities = new List<Activity>();
+        var deals = Deals(faker, owner, contacts, options.Deals, activities);
+        await writer.DealsAsync(deals, ct);
+
+        var tasks = Tasks(faker, owner, deals, options.Tasks, activities);
+        await writer.TasksAsync(tasks, ct);
+
+        // Comments fill the timelines up to the number of entries asked for.
+        for (var i = activities.Count; i < options.Activities && deals.Count > 0; i++)
+        {
+            var deal = faker.PickRandom(deals);
+            var payload = JsonSerializer.Serialize(new { text = faker.Lorem.Sentence(faker.Random.Int(4, 20)) });
+            activities.Add(Activity.Record(
+                organization.Id, deal.Id, faker.PickRandom(people).User.Id, ActivityType.Comment, payload,
+                Truncate(faker.Date.Between(deal.CreatedAt, End))));
+        }
+
+        await writer.ActivitiesAsync(activities, ct);
+        return people.Select(p => new SeededUser(p.User.Email, p.Role, label)).ToList();
+    }
+
+    /// <summary>Contacts with unique emails, each owned by one of the members.</summary>
+    private static List<Contact> Contacts(Faker faker, Guid organizationId, Actor owner, List<Guid> members, int count, DateTime start)
+    {
+        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var contacts = new List<Contact>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var email = faker.Internet.Email(first, last).ToLowerInvariant();
+            if (!emails.Add(email))
+            {
+                email = $"{i}.{email}";
+                emails.Add(email);
+            }
+
+            contacts.Add(Contact.Create(
+                organizationId,
+                owner,
+                faker.PickRandom(members),
+                $"{first} {last}",
+                faker.Random.Bool(0.9f) ? email : null,
+                faker.Random.Bool(0.7f) ? faker.Phone.PhoneNumber("+1 ###-###-####") : null,
+                Truncate(faker.Date.Between(start, End))));
+        }
+
+        return contacts;
+    }
+
+    /// <summary>Deals moved along the pipeline by the deal's own transitions; their events become the timeline.</summary>
+    private static List<Deal> Deals(Faker faker, Actor owner, List<Contact> contacts, int count, List<Activity> activities)
+    {
+        var deals = new List<Deal>(count);
+        for (var i = 0; i < count && contacts.Count > 0; i++)
+        {
+            var contact = faker.PickRandom(contacts);
+            var at = Truncate(faker.Date.Between(contact.CreatedAt, End));
+            var deal = Deal.Open(
+                contact.OrganizationId, owner, contact.Id, faker.Commerce.ProductName(),
+                Math.Round(faker.Random.Decimal(500, 100_000), 2), faker.PickRandom(Currencies), DealStage.Qualification,
+                contact.OwnerId, at);
+            Record(deal, activities, at);
+            var stage = faker.PickRandom(DealStage.Qualification, DealStage.Proposal, DealStage.Negotiation);
+            if (stage != DealStage.Qualification)
+            {
+                at = at.AddHours(faker.Random.Int(1, 240));
+                deal.Change(owner, new DealChanges(Stage: stage), at);
+                Record(deal, activities, at);
+            }
+
+            var status = faker.Random.WeightedRandom(
+                [DealStatus.New, DealStatus.InProgress, DealStatus.Won, DealStatus.Lost], [0.25f, 0.35f, 0.25f, 0.15f]);
+            if (status != DealStatus.New)
+            {
+                at = at.AddHours(faker.Random.Int(1, 240));
+                deal.Change(owner, new DealChanges(Status: status), at);
+                Record(deal, activities, at);
+            }
+
+            deals.Add(deal);
+        }
+
+        return deals;
+    }
+
+    /// <summary>Tasks on deals, due on or after the day they were made; about a third of them done.</summary>
+    private static List<DealTask> Tasks(Faker faker, Actor owner, List<Deal> deals, int count, List<Activity> activities)
+    {
+        var tasks = new List<DealTask>(count);
+        for (var i = 0; i < count && deals.Count > 0; i++)
+        {
+            var deal = faker.PickRandom(deals);
+            var createdAt = Truncate(faker.Date.Between(deal.CreatedAt, End));
+            var today = DateOnly.FromDateTime(createdAt);
+            var task = DealTask.Create(
+                deal,
+                owner,
+                $"{faker.Hacker.Verb()} {faker.Hacker.Noun()}",
+                faker.Random.Bool(0.5f) ? faker.Lorem.Sentence() : null,
+                faker.Random.Bool(0.8f) ? today.AddDays(faker.Random.Int(0, 60)) : null,
+                today,
+                createdAt);
+            Record(task, activities, createdAt);
+            if (faker.Random.Bool(0.33f))
+            {
+                var doneAt = createdAt.AddHours(faker.Random.Int(1, 200));
+                task.Update(deal, owner, new TaskChanges(IsDone: true), today, doneAt);
+                Record(task, activities, doneAt);
+            }
+
+            tasks.Add(task);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Turns the events the entity raised into its deal's timeline entries, in order.</summary>
+    private static void Record(IHasDomainEvents source, List<Activity> activities, DateTime at)
+    {
+        foreach (var domainEvent in source.DomainEvents)
+        {
+            if (TimelineEntry.For(domainEvent) is { } entry)
+            {
+                activities.Add(entry.ToActivity(at));
+                at = at.AddTicks(10);
+            }
+        }
+
+        source.ClearDomainEvents();
+    }
+
+    private static DateTime Truncate(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
+    /// <summary>Writes records in batches with binary COPY and reports progress.</summary>
+    private sealed class CopyWriter(NpgsqlConnection connection, IProgress<SeedProgress>? progress)
+    {
+        public long Rows { get; private set; }
+
+        public Task UsersAsync(IReadOnlyList<User> users, CancellationToken ct) => CopyAsync(
+            "users", "users (id, email, normalized_email, name, password_hash, created_at, updated_at)", users, ct,
+            async (w, u) =>
+            {
+                await w.WriteAsync(u.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(u.Email, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(u.NormalizedEmail, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(u.Name, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(u.PasswordHash, NpgsqlDbType.Text, ct);
+                await w.WriteAsync(u.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await w.WriteAsync(u.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            });
+
+        public async Task OrganizationAsync(Organization organization, CancellationToken ct)
+        {
+            await CopyAsync(
+                "organizations", "organizations (id, name, default_currency, created_at, updated_at)", [organization], ct,
+                async (w, o) =>
+                {
+                    await w.WriteAsync(o.Id, NpgsqlDbType.Uuid, ct);
+                    await w.WriteAsync(o.Name, NpgsqlDbType.Varchar, ct);
+                    await w.WriteAsync(o.DefaultCurrency, NpgsqlDbType.Char, ct);
+                    await w.WriteAsync(o.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                    await w.WriteAsync(o.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+                });
+            await CopyAsync(
+                "memberships", "memberships (organization_id, user_id, role, created_at, updated_at)", organization.Memberships.ToList(), ct,
+                async (w, m) =>
+                {
+                    await w.WriteAsync(m.OrganizationId, NpgsqlDbType.Uuid, ct);
+                    await w.WriteAsync(m.UserId, NpgsqlDbType.Uuid, ct);
+                    await w.WriteAsync(Name(m.Role), NpgsqlDbType.Varchar, ct);
+                    await w.WriteAsync(m.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                    await w.WriteAsync(m.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+                });
+        }
+
+        public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync(
+            "contacts", "contacts (id, organization_id, owner_id, name, email, normalized_email, phone, created_at, updated_at)", contacts, ct,
+            async (w, c) =>
+            {
+                await w.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(c.OrganizationId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(c.OwnerId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(c.Name, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(w, c.Email, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(w, c.NormalizedEmail, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await w.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            });
+
+        public Task DealsAsync(IReadOnlyList<Deal> deals, CancellationToken ct) => CopyAsync(
+            "deals", "deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at)", deals, ct,
+            async (w, d) =>
+            {
+                await w.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(d.OrganizationId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(d.ContactId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(d.OwnerId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(d.Title, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(d.Amount, NpgsqlDbType.Numeric, ct);
+                await w.WriteAsync(d.Currency, NpgsqlDbType.Char, ct);
+                await w.WriteAsync(Name(d.Status), NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(Name(d.Stage), NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await w.WriteAsync(d.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            });
+
+        public Task TasksAsync(IReadOnlyList<DealTask> tasks, CancellationToken ct) => CopyAsync(
+            "tasks", "tasks (id, organization_id, deal_id, title, description, due_date, is_done, completed_at, created_at, updated_at)", tasks, ct,
+            async (w, t) =>
+            {
+                await w.WriteAsync(t.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(t.OrganizationId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(t.DealId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(t.Title, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(w, t.Description, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(w, t.DueDate, NpgsqlDbType.Date, ct);
+                await w.WriteAsync(t.IsDone, NpgsqlDbType.Boolean, ct);
+                await WriteNullableAsync(w, t.CompletedAt, NpgsqlDbType.TimestampTz, ct);
+                await w.WriteAsync(t.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await w.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            });
+
+        public Task ActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken ct) => CopyAsync(
+            "activities", "activities (id, organization_id, deal_id, author_id, type, payload, created_at)", activities, ct,
+            async (w, a) =>
+            {
+                await w.WriteAsync(a.Id, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(a.OrganizationId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(a.DealId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(a.AuthorId, NpgsqlDbType.Uuid, ct);
+                await w.WriteAsync(Name(a.Type), NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(a.Payload, NpgsqlDbType.Jsonb, ct);
+                await w.WriteAsync(a.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            });
+
+        private async Task CopyAsync<T>(
+            string stage, string target, IReadOnlyList<T> rows, CancellationToken ct, Func<NpgsqlBinaryImporter, T, Task> write)
+        {
+            for (var offset = 0; offset < rows.Count; offset += Batch)
+            {
+                await using (var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct))
+                {
+                    for (var i = offset; i < Math.Min(offset + Batch, rows.Count); i++)
+                    {
+                        await importer.StartRowAsync(ct);
+                        await write(importer, rows[i]);
+                    }
+
+                    await importer.CompleteAsync(ct);
+                }
+
+                var done = Math.Min(offset + Batch, rows.Count);
+                Rows += done - offset;
+                progress?.Report(new SeedProgress(stage, done, rows.Count));
+            }
+        }
+
+        private static Task WriteNullableAsync<TValue>(NpgsqlBinaryImporter writer, TValue? value, NpgsqlDbType type, CancellationToken ct) =>
+            value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
+
+        private static string Name<TEnum>(TEnum value)
+            where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    }
+}
