@@ -16,6 +16,11 @@ dotnet build Crm.sln -c Release --no-restore -v q -nologo
 status=0
 dotnet test Crm.sln -c Release --no-build --results-directory "$results" --logger "trx" -- NUnit.DisplayName=FullName || status=$?
 
+# The TypeScript client: current, strictly typed, and driving a running service.
+client_status=0
+bash build/client-test.sh > build/.local/client-test.log 2>&1 || client_status=$?
+cat build/.local/client-test.log | grep -vE "^npm (warn|notice)" || true
+
 passed=0 failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -25,6 +30,12 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+client_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' build/.local/client-test.log | tail -n 1)
+client_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' build/.local/client-test.log | tail -n 1)
+passed=$((passed + ${client_passed:-0}))
+failed=$((failed + ${client_failed:-0}))
+if [ "$client_status" -ne 0 ] && [ "${client_failed:-0}" -eq 0 ]; then failed=$((failed + 1)); status=1; fi
+if [ "$client_status" -ne 0 ]; then status=1; fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

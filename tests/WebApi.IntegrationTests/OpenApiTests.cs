@@ -59,6 +59,23 @@ public sealed partial class OpenApiTests : ApiTest
     }
 
     [Test]
+    public async Task Every_path_parameter_is_declared()
+    {
+        var document = await ServedAsync();
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            var inPath = PathParameter().Matches(path).Select(m => m.Groups[1].Value).Order().ToList();
+            foreach (var method in Methods.Where(m => item![m] is not null))
+            {
+                var declared = item![method]!["parameters"]?.AsArray()
+                    .Where(p => (string?)p!["in"] == "path").Select(p => (string)p!["name"]!).Order().ToList() ?? [];
+                declared.ShouldBe(inPath, $"{method} {path}");
+            }
+        }
+    }
+
+    [Test]
     public async Task Tenant_operations_take_the_organization_header_and_signed_in_ones_the_bearer_scheme()
     {
         var document = await ServedAsync();
@@ -128,6 +145,9 @@ public sealed partial class OpenApiTests : ApiTest
 
         throw new InvalidOperationException("The repository root (Crm.sln) was not found above the test binaries.");
     }
+
+    [GeneratedRegex("{([a-z_]+)}")]
+    private static partial Regex PathParameter();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex SnakeCase();

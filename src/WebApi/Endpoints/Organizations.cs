@@ -64,14 +64,16 @@ public static class Organizations
         return TypedResults.Created($"{Base}/{organization.Id}", organization);
     }
 
-    private static async Task<Ok<OrganizationDto>> Get(IMediator mediator, CancellationToken ct) =>
+    // Handlers of /{id} bind the id so that the document declares it; RequestContextMiddleware resolves it.
+    private static async Task<Ok<OrganizationDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetOrganizationQuery(), ct));
 
     private static async Task<Ok<OrganizationDto>> Update(
-        UpdateOrganizationCommand command, IMediator mediator, CancellationToken ct) =>
+        Guid id, UpdateOrganizationCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command, ct));
 
     private static async Task<Ok<PagedList<MemberDto>>> ListMembers(
+        Guid id,
         IMediator mediator,
         CancellationToken ct,
         [FromQuery] int? page,
@@ -87,10 +89,12 @@ public static class Organizations
     }
 
     private static async Task<Ok<MemberDto>> ChangeRole(
+        Guid id,
         [FromRoute(Name = "user_id")] Guid userId, ChangeRoleRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ChangeMemberRoleCommand(userId, request.Role), ct));
 
     private static async Task<NoContent> Remove(
+        Guid id,
         [FromRoute(Name = "user_id")] Guid userId, IMediator mediator, CancellationToken ct)
     {
         await mediator.Send(new RemoveMemberCommand(userId), ct);

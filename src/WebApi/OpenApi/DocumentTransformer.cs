@@ -41,6 +41,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         Type = JsonSchemaType.Object,
         Description = "An RFC 9457 problem document.",
         Required = new HashSet<string> { "type", "title", "status", "code" },
+        AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "https://crm.dev/errors/{code}" },

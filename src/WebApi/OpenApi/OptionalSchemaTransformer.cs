@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Crm.Domain.Common;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,20 +7,13 @@ namespace Crm.WebApi.OpenApi;
 /// <summary>
 /// Partial-update fields (<see cref="Optional{T}"/>) travel as plain values: an absent property leaves the field
 /// as it is, and <c>null</c> clears an optional one. The document shows them as their value type, never required.
-/// Timeline payloads are JSON objects.
+/// Objects are closed: they have exactly the properties listed.
 /// </summary>
 internal sealed class OptionalSchemaTransformer : IOpenApiSchemaTransformer
 {
     public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type == typeof(JsonElement))
-        {
-            schema.Type = JsonSchemaType.Object;
-            schema.Description = "A JSON object whose shape depends on the entry's type.";
-            return;
-        }
-
         if (IsOptional(type))
         {
             var valueType = type.GetGenericArguments()[0];
@@ -37,6 +29,12 @@ internal sealed class OptionalSchemaTransformer : IOpenApiSchemaTransformer
             }
 
             return;
+        }
+
+        // Objects have exactly the properties listed: clients get closed types.
+        if (schema.Properties is { Count: > 0 } && schema.AdditionalProperties is null)
+        {
+            schema.AdditionalPropertiesAllowed = false;
         }
 
         if (schema.Required is { Count: > 0 } required)

@@ -1,16 +1,50 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
 
 namespace Crm.Application.Activities.Common;
 
-/// <summary>One timeline entry; <see cref="Payload"/> is a JSON object whose shape depends on the type.</summary>
-public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActivityType Type, JsonElement Payload, DateTime CreatedAt)
+/// <summary>One timeline entry; which <see cref="Payload"/> fields are present depends on the type.</summary>
+public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt)
 {
     public static ActivityDto From(Activity activity) => new(
         activity.Id,
         activity.DealId,
         activity.AuthorId,
         activity.Type,
-        JsonSerializer.Deserialize<JsonElement>(activity.Payload),
+        JsonSerializer.Deserialize<ActivityPayload>(activity.Payload, TimelineJson.Options) ?? new ActivityPayload(),
         activity.CreatedAt);
 }
+
+/// <summary>
+/// The details of a timeline entry. <c>comment</c>: text. <c>status_changed</c>, <c>stage_changed</c>: from, to.
+/// <c>deal_updated</c>: changes. <c>task_created</c>, <c>task_completed</c>: task_id, title. <c>system</c>: event,
+/// title.
+/// </summary>
+public sealed record ActivityPayload
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? From { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? To { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FieldChangeDto>? Changes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? TaskId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Title { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Event { get; init; }
+}
+
+/// <summary>One field of a <c>deal_updated</c> entry, its old and new values as text (amounts with two decimals).</summary>
+public sealed record FieldChangeDto(string Field, string? From, string? To);

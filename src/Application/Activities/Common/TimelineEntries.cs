@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
 using Crm.Domain.Common;
@@ -14,10 +15,21 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
         DealCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "deal_created", title = e.Title })),
         DealStatusChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StatusChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
         DealStageChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
-        DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, TimelineJson.Serialize(new { changes = e.Changes })),
+        DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, TimelineJson.Serialize(new
+        {
+            changes = e.Changes.Select(c => new FieldChangeDto(c.Field, Text(c.From), Text(c.To))),
+        })),
         TaskCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
         TaskCompleted e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
         _ => null,
+    };
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
     };
 
     public Activity ToActivity(DateTime at) => Activity.Record(OrganizationId, DealId, AuthorId, Type, Payload, at);

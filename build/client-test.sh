@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Tests the TypeScript client: regenerates and compiles it (tsc --strict), starts the service (Release build) on a
+# free loopback port against a fresh database of the test cluster, and runs the Node tests against it.
+# Expects build/test.sh's environment (CRM_TEST_CONNECTION, PGDIR, PGPORT) and a Release build.
+# Prints node's summary; the caller reads "# pass N" and "# fail N".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source build/postgres.sh
+
+(cd build/client && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+(cd build/client && npx --no-install tsc -p tsconfig.json)
+
+pg_create_db_fresh() {
+  as_root psql -h "$PGDIR" -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" >/dev/null
+  pg_create_db "$1"
+}
+pg_create_db_fresh crm_test_client
+port=5180
+while port_in_use "$port"; do port=$((port + 1)); done
+export ConnectionStrings__Crm="$(pg_connection crm_test_client)"
+export Auth__TokenKeys__0="$(head -c 32 /dev/urandom | base64)"
+export ASPNETCORE_ENVIRONMENT=Testing
+app=src/WebApi/bin/Release/net10.0/Crm.WebApi.dll
+dotnet "$app" migrate >/dev/null
+dotnet "$app" serve --urls "http://127.0.0.1:$port" > build/.local/client-test-server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  node -e "fetch('http://127.0.0.1:$port/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+  sleep 0.2
+done
+
+status=0
+(cd build/client && CRM_API_URL="http://127.0.0.1:$port" node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=../.local/client-test.tap test/) || status=$?
+grep -E "^# (pass|fail) " build/.local/client-test.tap
+exit $status

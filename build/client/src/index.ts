@@ -1,0 +1,8 @@
+/**
+ * The Crm API client. Every resource has a client class (`ContactsClient`, `DealsClient`, ...) whose methods are
+ * named after the OpenAPI operations (`Contacts_List` → `ContactsClient.list`). Failures throw `CrmApiError`,
+ * which carries the HTTP `status`, the problem's stable `code` and the whole `problem` document.
+ *
+ * Under Node, pass the global fetch: `new DealsClient(baseUrl, { fetch })`.
+ */
+export * from "./crm-client.js";

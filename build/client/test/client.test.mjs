@@ -1,0 +1,106 @@
+// Tests of the generated TypeScript client: it is current with the committed OpenAPI document, its public
+// declarations are typed throughout, and it drives a running service through the whole sales scenario.
+// CRM_API_URL names the service (build/client-test.sh starts one).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
+  ActivitiesClient, AnalyticsClient, CrmApiError,
+} from "../dist/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const baseUrl = process.env.CRM_API_URL;
+
+test("the committed client is generated from the committed document", () => {
+  const fresh = join(mkdtempSync(join(tmpdir(), "crm-client-")), "crm-client.ts");
+  execFileSync(join(root, "..", "generate-client.sh"), [fresh], { stdio: "pipe" });
+  assert.equal(readFileSync(join(root, "src", "crm-client.ts"), "utf8"), readFileSync(fresh, "utf8"),
+    "build/client is out of date: run build/generate-client.sh and commit the result");
+});
+
+test("the public declarations never use any", () => {
+  for (const file of readdirSync(join(root, "dist")).filter((f) => f.endsWith(".d.ts"))) {
+    const publicLines = readFileSync(join(root, "dist", file), "utf8").split("\n").filter((l) => !/^\s*protected /.test(l));
+    const untyped = publicLines.filter((l) => /\bany\b/.test(l));
+    assert.deepEqual(untyped, [], `${file} exposes any`);
+  }
+});
+
+/** Clients that send the bearer token of `token()` on every request. */
+function clients(token) {
+  const http = {
+    fetch: (url, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (token()) headers.set("Authorization", `Bearer ${token()}`);
+      return fetch(url, { ...init, headers });
+    },
+  };
+  return {
+    auth: new AuthClient(baseUrl, http), organizations: new OrganizationsClient(baseUrl, http),
+    members: new MembersClient(baseUrl, http), contacts: new ContactsClient(baseUrl, http),
+    deals: new DealsClient(baseUrl, http), tasks: new TasksClient(baseUrl, http),
+    activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
+  };
+}
+
+test("a problem answer is a typed error with its status and code", { skip: !baseUrl }, async () => {
+  const api = clients(() => undefined);
+  await assert.rejects(api.auth.login({ email: "nobody@example.com", password: "not-the-password" }), (error) => {
+    assert.ok(CrmApiError.isCrmApiError(error));
+    assert.equal(error.status, 401);
+    assert.equal(error.code, "invalid_credentials");
+    assert.equal(error.problem?.code, "invalid_credentials");
+    return true;
+  });
+});
+
+test("register, organization, member, contact, deal, task, win, timeline, analytics", { skip: !baseUrl }, async () => {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  let ownerToken, sellerToken;
+  const owner = clients(() => ownerToken);
+  const seller = clients(() => sellerToken);
+
+  const registered = await owner.auth.register({
+    email: `owner-${unique}@example.com`, password: "client-smoke-password", name: "Olivia Owner", organization_name: "Home",
+  });
+  ownerToken = registered.access_token;
+  assert.equal(registered.organization?.role, "owner");
+
+  const organization = await owner.organizations.create({ name: "Client Smoke Sales", default_currency: "EUR" });
+  const org = organization.id;
+  const sellerAccount = await seller.auth.register({
+    email: `seller-${unique}@example.com`, password: "client-smoke-password", name: "Sam Seller", organization_name: "Own",
+  });
+  await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
+  sellerToken = (await seller.auth.login({ email: sellerAccount.user.email, password: "client-smoke-password" })).access_token;
+
+  const contact = await seller.contacts.create(org, { name: "Grace Hopper", email: `grace-${unique}@example.com` });
+  const deal = await seller.deals.create(org, { contact_id: contact.id, title: "Compiler licences" });
+  assert.equal(deal.currency, "EUR");
+  assert.equal(deal.status, "new");
+  const task = await seller.tasks.create(org, { deal_id: deal.id, title: "Send the offer" });
+
+  await seller.deals.update(org, deal.id, { status: "in_progress", stage: "proposal" });
+  await seller.tasks.update(org, task.id, { is_done: true });
+  await assert.rejects(seller.deals.update(org, deal.id, { status: "won" }), (error) =>
+    error instanceof CrmApiError && error.status === 400 && error.code === "deal_amount_required");
+  const won = await seller.deals.update(org, deal.id, { status: "won", amount: 12500 });
+  assert.equal(won.stage, "closed");
+
+  const timeline = await owner.activities.list(org, deal.id);
+  assert.deepEqual(timeline.items.map((a) => a.type),
+    ["deal_updated", "stage_changed", "status_changed", "task_completed", "stage_changed", "status_changed", "task_created", "system"]);
+  assert.equal(timeline.items[2].payload.to, "won");
+  assert.deepEqual(timeline.items[0].payload.changes, [{ field: "amount", from: "0.00", to: "12500.00" }]);
+
+  const summary = await owner.analytics.dealSummary(org, 30);
+  assert.equal(summary.by_status["won"].count, 1);
+  assert.equal(summary.by_status["won"].amounts["EUR"], 12500);
+  const funnel = await owner.analytics.dealFunnel(org);
+  assert.deepEqual(funnel.stages.map((s) => s.reached), [1, 1, 1, 1]);
+});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Generates the TypeScript client (build/client/src/crm-client.ts) from the committed OpenAPI document with the
+# npm package nswag, then compiles it with tsc --strict. Usage: build/generate-client.sh [output-file]
+set -euo pipefail
+cd "$(dirname "$0")/client"
+output="${1:-src/crm-client.ts}"
+[ -d node_modules/nswag ] && [ -d node_modules/typescript ] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+npx --no-install nswag openapi2tsclient /runtime:Net100 \
+  /input:../openapi/v1.json /output:"$output" \
+  /template:Fetch /templateDirectory:templates \
+  /operationGenerationMode:MultipleClientsFromOperationId \
+  /typeStyle:Interface /enumStyle:StringLiteral /dateTimeType:String \
+  /wrapDtoExceptions:true /exceptionClass:CrmApiError /generateOptionalParameters:true > /tmp/nswag-$$.log || { cat /tmp/nswag-$$.log; exit 1; }
+if [ "$output" = "src/crm-client.ts" ]; then
+  npx --no-install tsc -p tsconfig.json
+fi
