@@ -1,4 +1,6 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
+using Crm.Infrastructure.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Data;
@@ -32,6 +34,12 @@ public static class DependencyInjection
         });
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, AuditInterceptor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddSingleton<AuditRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

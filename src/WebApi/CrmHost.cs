@@ -9,6 +9,7 @@ using Crm.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.WebApi;
 
@@ -40,6 +41,12 @@ public static class CrmHost
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCrmOpenApi();
+        if (IsBuildTimeDocumentGeneration)
+        {
+            // The document generator needs the endpoints only: no background job, no database.
+            services.RemoveAll<IHostedService>();
+        }
+
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         return builder;
     }
@@ -71,6 +78,7 @@ public static class CrmHost
         app.MapDealEndpoints();
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapAuditLogEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

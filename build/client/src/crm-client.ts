@@ -2419,6 +2419,218 @@ export class AnalyticsClient {
     }
 }
 
+export class AuditLogsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The organization's audit trail, newest first (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param page (optional) Page number, from 1.
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @param actor_id (optional) 
+     * @param entity_type (optional) 
+     * @param entity_id (optional) 
+     * @param action (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<PagedListOfAuditLogDto> {
+        let url_ = this.baseUrl + "/api/v1/audit-logs?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (actor_id === null)
+            throw new globalThis.Error("The parameter 'actor_id' cannot be null.");
+        else if (actor_id !== undefined)
+            url_ += "actor_id=" + encodeURIComponent("" + actor_id) + "&";
+        if (entity_type === null)
+            throw new globalThis.Error("The parameter 'entity_type' cannot be null.");
+        else if (entity_type !== undefined)
+            url_ += "entity_type=" + encodeURIComponent("" + entity_type) + "&";
+        if (entity_id === null)
+            throw new globalThis.Error("The parameter 'entity_id' cannot be null.");
+        else if (entity_id !== undefined)
+            url_ += "entity_id=" + encodeURIComponent("" + entity_id) + "&";
+        if (action === null)
+            throw new globalThis.Error("The parameter 'action' cannot be null.");
+        else if (action !== undefined)
+            url_ += "action=" + encodeURIComponent("" + action) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<PagedListOfAuditLogDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfAuditLogDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PagedListOfAuditLogDto>(null as any);
+    }
+
+    /**
+     * Stream the filtered audit trail as CSV or JSON (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param format (optional) 
+     * @param actor_id (optional) 
+     * @param entity_type (optional) 
+     * @param entity_id (optional) 
+     * @param action (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    export(x_Organization_Id: string, format?: string | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<AuditLogDto[]> {
+        let url_ = this.baseUrl + "/api/v1/audit-logs/export?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (actor_id === null)
+            throw new globalThis.Error("The parameter 'actor_id' cannot be null.");
+        else if (actor_id !== undefined)
+            url_ += "actor_id=" + encodeURIComponent("" + actor_id) + "&";
+        if (entity_type === null)
+            throw new globalThis.Error("The parameter 'entity_type' cannot be null.");
+        else if (entity_type !== undefined)
+            url_ += "entity_type=" + encodeURIComponent("" + entity_type) + "&";
+        if (entity_id === null)
+            throw new globalThis.Error("The parameter 'entity_id' cannot be null.");
+        else if (entity_id !== undefined)
+            url_ += "entity_id=" + encodeURIComponent("" + entity_id) + "&";
+        if (action === null)
+            throw new globalThis.Error("The parameter 'action' cannot be null.");
+        else if (action !== undefined)
+            url_ += "action=" + encodeURIComponent("" + action) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExport(_response);
+        });
+    }
+
+    protected processExport(response: Response): Promise<AuditLogDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditLogDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditLogDto[]>(null as any);
+    }
+}
+
 export interface ActivityDto {
     id: string;
     deal_id: string;
@@ -2448,6 +2660,26 @@ export interface AddActivityCommand {
 export interface AddMemberCommand {
     email: string;
     role: MemberRole | undefined;
+}
+
+export interface AuditChange {
+    field: string;
+    from: string | undefined;
+    to: string | undefined;
+}
+
+export interface AuditLogDto {
+    id: string;
+    organization_id: string | undefined;
+    actor_id: string | undefined;
+    action: string;
+    entity_type: string | undefined;
+    entity_id: string | undefined;
+    changes: AuditChange[];
+    client_address: string | undefined;
+    user_agent: string | undefined;
+    trace_id: string | undefined;
+    created_at: string;
 }
 
 export interface AuthResult {
@@ -2600,6 +2832,14 @@ export interface OrganizationMembershipDto {
 
 export interface PagedListOfActivityDto {
     items: ActivityDto[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+}
+
+export interface PagedListOfAuditLogDto {
+    items: AuditLogDto[];
     page: number;
     page_size: number;
     total: number;

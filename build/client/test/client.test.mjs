@@ -19,8 +19,9 @@ const baseUrl = process.env.CRM_API_URL;
 test("the committed client is generated from the committed document", () => {
   const fresh = join(mkdtempSync(join(tmpdir(), "crm-client-")), "crm-client.ts");
   execFileSync(join(root, "..", "generate-client.sh"), [fresh], { stdio: "pipe" });
-  assert.equal(readFileSync(join(root, "src", "crm-client.ts"), "utf8"), readFileSync(fresh, "utf8"),
-    "build/client is out of date: run build/generate-client.sh and commit the result");
+  const current = readFileSync(join(root, "src", "crm-client.ts"), "utf8");
+  assert.ok(current === readFileSync(fresh, "utf8"),
+    "build/client is out of date with build/openapi/v1.json: run build/generate-client.sh and commit the result");
 });
 
 test("the public declarations never use any", () => {

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Crm.Application.Common.Security;
 using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
@@ -33,6 +34,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IReques
     public DbSet<DealTask> Tasks => Set<DealTask>();
 
     public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<AuditEntry> AuditLogs => Set<AuditEntry>();
 
     /// <summary>The organization of the request this context serves; null outside a tenant's request.</summary>
     public Guid? TenantId => requestContext?.OrganizationId;

@@ -19,4 +19,7 @@ internal sealed class ReadStore(CrmDbContext db) : IReadStore
 
     public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         query.AnyAsync(cancellationToken);
+
+    public IAsyncEnumerable<T> StreamAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.AsAsyncEnumerable();
 }

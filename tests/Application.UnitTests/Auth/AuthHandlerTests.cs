@@ -2,6 +2,7 @@ using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
@@ -21,6 +22,7 @@ public sealed class AuthHandlerTests
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ILoginThrottle> _throttle = new();
     private readonly Mock<ITokenIssuer> _tokens = new();
+    private readonly Mock<IAuditTrail> _audit = new();
     private readonly RequestContext _context = new();
     private readonly TimeProvider _time = TimeProvider.System;
 
@@ -86,6 +88,7 @@ public sealed class AuthHandlerTests
             LoginHandler().Handle(new LoginCommand("nobody@example.com", "whatever-pass"), CancellationToken.None));
 
         error.Code.ShouldBe("invalid_credentials");
+        _audit.Verify(a => a.RecordNowAsync(It.Is<AuditEvent>(e => e.Action == "sign_in_failed" && e.ActorId == null), It.IsAny<CancellationToken>()), Times.Once);
         _hasher.Verify(h => h.Verify("decoy-hash", "whatever-pass"), Times.Once);
         _throttle.Verify(t => t.RecordFailure("nobody@example.com", "10.0.0.1"), Times.Once);
     }
@@ -112,6 +115,7 @@ public sealed class AuthHandlerTests
 
         result.User.Id.ShouldBe(user.Id);
         user.PasswordHash.ShouldBe("hash:right-password");
+        _audit.Verify(a => a.Record(It.Is<AuditEvent>(e => e.Action == "sign_in" && e.ActorId == user.Id)), Times.Once);
         _throttle.Verify(t => t.RecordFailure(It.IsAny<string>(), It.IsAny<string?>()), Times.Never);
     }
 
@@ -174,7 +178,7 @@ public sealed class AuthHandlerTests
 
     private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _time);
 
-    private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _time);
+    private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 
-    private RefreshCommandHandler RefreshHandler() => new(_sessions.Object, _users.Object, Issuer(), _time);
+    private RefreshCommandHandler RefreshHandler() => new(_sessions.Object, _users.Object, Issuer(), _audit.Object, _time);
 }

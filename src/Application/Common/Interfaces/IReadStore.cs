@@ -16,4 +16,7 @@ public interface IReadStore
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 
     Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
+
+    /// <summary>Reads the query's rows one by one as they arrive, without loading them all.</summary>
+    IAsyncEnumerable<T> StreamAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -11,7 +12,7 @@ namespace Crm.Application.Auth.Commands.Logout;
 [Authorize]
 public sealed record LogoutCommand : ICommand<Unit>;
 
-public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestContext context, TimeProvider time)
+public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestContext context, IAuditTrail audit, TimeProvider time)
     : IRequestHandler<LogoutCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestCo
         if (context.SessionId is { } sessionId && await sessions.FindAsync(sessionId, cancellationToken) is { } session)
         {
             session.Revoke(SessionRevocation.Logout, time.UtcNow());
+            audit.Record(new AuditEvent("sign_out", "user", session.UserId, session.UserId, []));
         }
 
         return Unit.Value;

@@ -1,4 +1,5 @@
 using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
@@ -22,6 +23,7 @@ public sealed class RefreshCommandHandler(
     ISessionRepository sessions,
     IUserRepository users,
     SessionIssuer issuer,
+    IAuditTrail audit,
     TimeProvider time) : IRequestHandler<RefreshCommand, RefreshResult>
 {
     public async Task<RefreshResult> Handle(RefreshCommand request, CancellationToken cancellationToken)
@@ -30,10 +32,14 @@ public sealed class RefreshCommandHandler(
         var session = token is null ? null : await sessions.FindAsync(token.SessionId, cancellationToken);
         if (token is null || session is null)
         {
+            await audit.RecordNowAsync(new AuditEvent("refresh_failed", null, null, null, []), cancellationToken);
             return RefreshResult.Failed("invalid_refresh_token", "The refresh token is not valid.");
         }
 
         var outcome = session.Redeem(token, time.UtcNow());
+        audit.Record(outcome == RefreshOutcome.Redeemed
+            ? new AuditEvent("refresh", "user", session.UserId, session.UserId, [])
+            : new AuditEvent(outcome == RefreshOutcome.Reused ? "refresh_token_reused" : "refresh_failed", "user", session.UserId, null, []));
         var user = outcome == RefreshOutcome.Redeemed ? await users.FindAsync(session.UserId, cancellationToken) : null;
         return (outcome, user) switch
         {

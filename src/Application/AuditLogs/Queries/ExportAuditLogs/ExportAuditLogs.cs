@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Crm.Application.AuditLogs.Common;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Auditing;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.AuditLogs.Queries.ExportAuditLogs;
+
+/// <summary>
+/// Every filtered entry of the organization's audit log, newest first, read from the database as it is written
+/// out: never loaded whole into memory.
+/// </summary>
+[Authorize(Roles = "owner,admin")]
+public sealed record ExportAuditLogsQuery(
+    Guid? ActorId = null,
+    string? EntityType = null,
+    Guid? EntityId = null,
+    string? Action = null,
+    DateTime? From = null,
+    DateTime? To = null) : IQuery<IAsyncEnumerable<AuditLogDto>>, IOrganizationScoped, IAuditLogFilter;
+
+public sealed class ExportAuditLogsValidator : AbstractValidator<ExportAuditLogsQuery>
+{
+    public ExportAuditLogsValidator() => Include(new AuditLogFilterValidator());
+}
+
+public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContext context)
+    : IRequestHandler<ExportAuditLogsQuery, IAsyncEnumerable<AuditLogDto>>
+{
+    public Task<IAsyncEnumerable<AuditLogDto>> Handle(ExportAuditLogsQuery request, CancellationToken cancellationToken)
+    {
+        var spec = new AuditLogSpecification(store, context.RequireOrganizationId(), request);
+        return Task.FromResult(Stream(store.StreamAsync(spec.Apply(store.Query<AuditEntry>()), cancellationToken), cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<AuditLogDto> Stream(
+        IAsyncEnumerable<AuditEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            yield return AuditLogDto.From(entry);
+        }
+    }
+}

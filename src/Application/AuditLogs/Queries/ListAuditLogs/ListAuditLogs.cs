@@ -1,0 +1,42 @@
+using Crm.Application.AuditLogs.Common;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Security;
+using Crm.Domain.Auditing;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.AuditLogs.Queries.ListAuditLogs;
+
+/// <summary>The organization's audit log, newest first (owner and admin).</summary>
+[Authorize(Roles = "owner,admin")]
+public sealed record ListAuditLogsQuery(
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize,
+    Guid? ActorId = null,
+    string? EntityType = null,
+    Guid? EntityId = null,
+    string? Action = null,
+    DateTime? From = null,
+    DateTime? To = null) : IQuery<PagedList<AuditLogDto>>, IOrganizationScoped, IPagedRequest, IAuditLogFilter;
+
+public sealed class ListAuditLogsValidator : AbstractValidator<ListAuditLogsQuery>
+{
+    public ListAuditLogsValidator()
+    {
+        Include(PagingValidator.Instance);
+        Include(new AuditLogFilterValidator());
+    }
+}
+
+public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext context)
+    : IRequestHandler<ListAuditLogsQuery, PagedList<AuditLogDto>>
+{
+    public async Task<PagedList<AuditLogDto>> Handle(ListAuditLogsQuery request, CancellationToken cancellationToken)
+    {
+        var spec = new AuditLogSpecification(store, context.RequireOrganizationId(), request);
+        var page = await store.ToPageAsync(spec.Apply(store.Query<AuditEntry>()), request, cancellationToken);
+        return new PagedList<AuditLogDto>(page.Items.Select(AuditLogDto.From).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using Crm.Application.Common.Auditing;
+using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
+using Crm.Domain.Organizations;
+using Crm.Domain.Tasks;
+using Crm.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Crm.Infrastructure.Auditing;
+
+/// <summary>
+/// Writes a command's audit entry with its changes, in the same save (and so the same transaction): the events
+/// its handler recorded, or else the field-level changes of the main record it changed. Secrets never appear.
+/// </summary>
+internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesInterceptor
+{
+    /// <summary>Never recorded: secrets, derived columns, and what the entry records in its own columns.</summary>
+    private static readonly HashSet<string> Hidden =
+    [
+        nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", "SearchText", "xmin",
+        nameof(Entity.Id), nameof(ITenantOwned.OrganizationId), "CreatedAt", "UpdatedAt",
+    ];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && trail.CommandAction is { } action
+            && !context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+        {
+            if (trail.Events.Count > 0)
+            {
+                foreach (var e in trail.Events)
+                {
+                    context.Add(trail.ToEntry(e.Action, e.EntityType, e.EntityId, e.ActorId, null, e.Changes));
+                }
+            }
+            else if (MainChange(context) is { } main)
+            {
+                var (type, id, organizationId) = Describe(main.Entity);
+                var changes = Changes(main);
+                if (changes.Count > 0)
+                {
+                    // Registering has no caller yet: the new user is the actor.
+                    var actor = main.Entity is User && main.State == EntityState.Added ? id : (Guid?)null;
+                    context.Add(trail.ToEntry(action, type, id, actor, organizationId, changes));
+                }
+            }
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    /// <summary>The record a command is about: the first changed one in this order.</summary>
+    private static EntityEntry? MainChange(DbContext context) =>
+        context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, Rank: Rank(e)))
+            .Where(x => x.Rank >= 0)
+            .OrderBy(x => x.Rank)
+            .Select(x => x.Entry)
+            .FirstOrDefault();
+
+    private static int Rank(EntityEntry entry) => entry.Entity switch
+    {
+        User => 0,
+        Contact => 1,
+        Deal => 2,
+        DealTask => 3,
+        Organization when entry.State == EntityState.Added => 4,
+        Membership => 5,
+        Organization => 6,
+        Activity => 7,
+        _ => -1,
+    };
+
+    private static (string Type, Guid Id, Guid? OrganizationId) Describe(object entity) => entity switch
+    {
+        User u => ("user", u.Id, null),
+        Contact c => ("contact", c.Id, c.OrganizationId),
+        Deal d => ("deal", d.Id, d.OrganizationId),
+        DealTask t => ("task", t.Id, t.OrganizationId),
+        Membership m => ("member", m.UserId, m.OrganizationId),
+        Organization o => ("organization", o.Id, o.Id),
+        Activity a => ("activity", a.Id, a.OrganizationId),
+        _ => throw new ArgumentOutOfRangeException(nameof(entity)),
+    };
+
+    private static List<AuditChange> Changes(EntityEntry entry) =>
+        entry.Properties
+            .Where(p => !Hidden.Contains(p.Metadata.Name) && !(p.Metadata.IsKey() && entry.Entity is Membership))
+            .Select(p => entry.State switch
+            {
+                EntityState.Added => new AuditChange(Name(p), null, Text(p.CurrentValue)),
+                EntityState.Deleted => new AuditChange(Name(p), Text(p.OriginalValue), null),
+                _ => new AuditChange(Name(p), Text(p.OriginalValue), Text(p.CurrentValue)),
+            })
+            .Where(c => c.From != c.To)
+            .ToList();
+
+    private static string Name(PropertyEntry property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Crm.Application.AuditLogs.Common;
+using Crm.Application.AuditLogs.Queries.ExportAuditLogs;
+using Crm.Application.AuditLogs.Queries.ListAuditLogs;
+using Crm.Application.Common.Models;
+using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
+using CsvHelper;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class AuditLogs
+{
+    public static void MapAuditLogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/audit-logs").WithTags("AuditLogs").RequireAuthorization().RequireOrganizationHeader();
+        group.MapGet("/", List).WithName("AuditLogs_List")
+            .WithSummary("The organization's audit trail, newest first (owner, admin)")
+            .WithDescription("Every change made in the organization, one entry per command with its field-level changes, and the sign-in events of its members.")
+            .ProducesProblems(403, "insufficient_role");
+        group.MapGet("/export", Export).WithName("AuditLogs_Export")
+            .WithSummary("Stream the filtered audit trail as CSV or JSON (owner, admin)")
+            .Produces<AuditLogDto[]>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblems(403, "insufficient_role");
+    }
+
+    private static async Task<Ok<PagedList<AuditLogDto>>> List(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery(Name = "actor_id")] Guid? actorId,
+        [FromQuery(Name = "entity_type")] string? entityType,
+        [FromQuery(Name = "entity_id")] Guid? entityId,
+        [FromQuery] string? action,
+        [FromQuery] DateTime? from,
+        [FromQuery] DateTime? to) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListAuditLogsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, actorId, entityType, entityId, action, Utc(from), Utc(to)), ct));
+
+    private static async Task<PushStreamHttpResult> Export(
+        IMediator mediator,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken ct,
+        [FromQuery] string? format,
+        [FromQuery(Name = "actor_id")] Guid? actorId,
+        [FromQuery(Name = "entity_type")] string? entityType,
+        [FromQuery(Name = "entity_id")] Guid? entityId,
+        [FromQuery] string? action,
+        [FromQuery] DateTime? from,
+        [FromQuery] DateTime? to)
+    {
+        var csv = QueryValues.Enum("format", format, ExportFormat.Json) == ExportFormat.Csv;
+        var rows = await mediator.Send(new ExportAuditLogsQuery(actorId, entityType, entityId, action, Utc(from), Utc(to)), ct);
+        var fileName = $"audit-log-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{(csv ? "csv" : "json")}";
+        return TypedResults.Stream(
+            body => csv ? WriteCsvAsync(body, rows, json.Value.SerializerOptions, ct) : WriteJsonAsync(body, rows, json.Value.SerializerOptions, ct),
+            csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+            fileName);
+    }
+
+    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<AuditLogDto> rows, JsonSerializerOptions options, CancellationToken ct)
+    {
+        await body.WriteAsync("["u8.ToArray(), ct);
+        var first = true;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (!first)
+            {
+                await body.WriteAsync(","u8.ToArray(), ct);
+            }
+
+            await body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(row, options), ct);
+            first = false;
+        }
+
+        await body.WriteAsync("]"u8.ToArray(), ct);
+    }
+
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<AuditLogDto> rows, JsonSerializerOptions options, CancellationToken ct)
+    {
+        await using var text = new StreamWriter(body, new UTF8Encoding(false), 16_384, leaveOpen: true);
+        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id" })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            csv.WriteField(row.Id);
+            csv.WriteField(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            csv.WriteField(row.OrganizationId);
+            csv.WriteField(row.ActorId);
+            csv.WriteField(row.Action);
+            csv.WriteField(row.EntityType);
+            csv.WriteField(row.EntityId);
+            csv.WriteField(JsonSerializer.Serialize(row.Changes, options));
+            csv.WriteField(row.ClientAddress);
+            csv.WriteField(row.UserAgent);
+            csv.WriteField(row.TraceId);
+            await csv.NextRecordAsync();
+        }
+
+        await csv.FlushAsync();
+    }
+
+    /// <summary>A time without a zone is read as UTC.</summary>
+    private static DateTime? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Utc } utc => utc,
+        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
+        { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
+    };
+
+    private enum ExportFormat
+    {
+        Json,
+        Csv,
+    }
+}
