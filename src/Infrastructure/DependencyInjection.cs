@@ -1,7 +1,7 @@
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
-using Crm.Infrastructure.Auditing;
 using Crm.Application.Common.Interfaces;
+using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
@@ -57,7 +57,15 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
-        services.AddSingleton<ICacheStore, MemoryCacheStore>();
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<PostgresVersionedCacheStore>();
+        services.AddSingleton<RedisCacheStore>();
+        services.AddSingleton<ICacheStore>(sp => new ResilientCacheStore(
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Redis)
+                ? sp.GetRequiredService<PostgresVersionedCacheStore>()
+                : sp.GetRequiredService<RedisCacheStore>(),
+            sp.GetRequiredService<IOptions<CachingOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientCacheStore>>()));
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
 

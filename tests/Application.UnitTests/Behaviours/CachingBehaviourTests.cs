@@ -30,7 +30,7 @@ public sealed class CachingBehaviourTests
     public async Task A_cached_answer_is_served_without_running_the_handler()
     {
         var cached = new DealFunnelDto([]);
-        _cache.Setup(c => c.GetAsync<object>($"{_organization}:analytics:deal-funnel:v7", It.IsAny<CancellationToken>())).ReturnsAsync(cached);
+        _cache.Setup(c => c.GetAsync($"{_organization}:analytics:deal-funnel:v7", typeof(DealFunnelDto), It.IsAny<CancellationToken>())).ReturnsAsync(cached);
         var ran = false;
 
         var answer = await Behaviour<DealFunnelQuery, DealFunnelDto>().Handle(
@@ -47,7 +47,7 @@ public sealed class CachingBehaviourTests
 
         answer.ShouldBeSameAs(_fresh);
         _cache.Verify(c => c.GetTagVersionAsync($"{_organization}:{CacheTags.Deals}", It.IsAny<CancellationToken>()));
-        _cache.Verify(c => c.SetAsync<object>($"{_organization}:analytics:deal-funnel:v7", _fresh, TimeSpan.FromSeconds(60), It.IsAny<CancellationToken>()));
+        _cache.Verify(c => c.SetAsync($"{_organization}:analytics:deal-funnel:v7", _fresh, typeof(DealFunnelDto), TimeSpan.FromSeconds(60), It.IsAny<CancellationToken>()));
     }
 
     [Test]
@@ -58,7 +58,7 @@ public sealed class CachingBehaviourTests
         var answer = await Behaviour<DealFunnelQuery, DealFunnelDto>().Handle(new DealFunnelQuery(), CancellationToken.None, () => Task.FromResult(_fresh));
 
         answer.ShouldBeSameAs(_fresh);
-        _cache.Verify(c => c.SetAsync(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+        _cache.Verify(c => c.SetAsync(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<Type>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crm.WebApi.IntegrationTests.Support;
 
 /// <summary>The API in memory against the test database, configured the way an operator would configure it.</summary>
-public sealed class CrmApiFactory(string connectionString, string environment = "Testing", string? tokenKey = TestKeys.Primary)
+public sealed class CrmApiFactory(
+    string connectionString,
+    string environment = "Testing",
+    string? tokenKey = TestKeys.Primary,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Lets a test choose the client address the service sees.</summary>
@@ -20,6 +24,11 @@ public sealed class CrmApiFactory(string connectionString, string environment = 
         if (tokenKey is not null)
         {
             builder.UseSetting("Auth:TokenKeys:0", tokenKey);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());

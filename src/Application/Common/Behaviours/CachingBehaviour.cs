@@ -50,7 +50,7 @@ public sealed class CachingBehaviour<TRequest, TResponse>(
             }
 
             key = $"{organizationId}:{query.CacheKey}:v{string.Join('.', versions)}";
-            if (await cache.GetAsync<object>(key, ct) is TResponse cached)
+            if (await cache.GetAsync(key, typeof(TResponse), ct) is TResponse cached)
             {
                 return cached;
             }
@@ -63,7 +63,7 @@ public sealed class CachingBehaviour<TRequest, TResponse>(
         var response = await next();
         if (key is not null && response is not null)
         {
-            await TryAsync(() => cache.SetAsync<object>(key, response, options.Value.TimeToLive, ct), "write", key);
+            await TryAsync(() => cache.SetAsync(key, response, typeof(TResponse), options.Value.TimeToLive, ct), "write", key);
         }
 
         return response;

@@ -23,11 +23,10 @@ public static class CacheTags
 /// <summary>Where cached answers and tag versions live.</summary>
 public interface ICacheStore
 {
-    Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken)
-        where T : class;
+    /// <summary>The answer stored under <paramref name="key"/>, as a <paramref name="type"/>; null when absent.</summary>
+    Task<object?> GetAsync(string key, Type type, CancellationToken cancellationToken);
 
-    Task SetAsync<T>(string key, T value, TimeSpan timeToLive, CancellationToken cancellationToken)
-        where T : class;
+    Task SetAsync(string key, object value, Type type, TimeSpan timeToLive, CancellationToken cancellationToken);
 
     /// <summary>The current version of a tag; answers cached under an older version are never read again.</summary>
     Task<long> GetTagVersionAsync(string tag, CancellationToken cancellationToken);
@@ -47,4 +46,13 @@ public sealed class CachingOptions
 
     /// <summary>How long a cached answer lives at most; invalidation drops it earlier.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A Redis configuration string (<c>127.0.0.1:6379</c>); empty keeps answers in each instance's memory.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The prefix of every Redis key, so that several deployments may share one Redis.</summary>
+    public string RedisPrefix { get; set; } = "crm:";
+
+    /// <summary>How long one cache call may take before the database answers instead.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(250);
 }
