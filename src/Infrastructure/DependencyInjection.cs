@@ -7,6 +7,7 @@ using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Identity;
+using Crm.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,13 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<CachingOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientCacheStore>>()));
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
-        services.AddSingleton<ILoginThrottle, LoginThrottle>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<RedisLoginThrottle>();
+        services.AddSingleton<ILoginThrottle>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Redis)
+                ? sp.GetRequiredService<LoginThrottle>()
+                : sp.GetRequiredService<RedisLoginThrottle>());
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
 
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateOnStart();
         services.AddSingleton<TokenOptionsSetup>();

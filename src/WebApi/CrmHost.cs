@@ -40,6 +40,7 @@ public static class CrmHost
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        CrmRateLimiting.AddTo(services);
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
         {
@@ -71,6 +72,8 @@ public static class CrmHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestContextMiddleware>();
+        app.UseRateLimiter();
+        app.Use(app.Services.GetRequiredService<CrmRateLimiting>().AddHeaders);
 
         app.MapAuthEndpoints();
         app.MapOrganizationEndpoints();

@@ -24,6 +24,9 @@ public sealed class Organization : Entity
 
     public string DefaultCurrency { get; private set; }
 
+    /// <summary>The subscription plan, which sets the organization's rate limits.</summary>
+    public OrganizationPlan Plan { get; private set; } = OrganizationPlan.Free;
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }

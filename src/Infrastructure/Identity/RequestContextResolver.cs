@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Identity;
 
-/// <summary>What one request's caller may do: whether its session is alive, and its role in the organization.</summary>
-public sealed record CallerState(bool SessionActive, MemberRole? Role);
+/// <summary>What one request's caller may do: whether its session is alive, its role in the organization and that organization's plan.</summary>
+public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null);
 
 /// <summary>
 /// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
@@ -26,8 +26,12 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                     .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
                     .Select(m => (MemberRole?)m.Role)
                     .FirstOrDefault(),
+                Plan = db.Organizations
+                    .Where(o => o.Id == organizationId)
+                    .Select(o => (OrganizationPlan?)o.Plan)
+                    .FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? new CallerState(false, null) : new CallerState(row.Active, row.Role);
+        return row is null ? new CallerState(false, null) : new CallerState(row.Active, row.Role, row.Plan);
     }
 }

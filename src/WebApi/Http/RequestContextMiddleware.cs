@@ -54,7 +54,7 @@ public sealed class RequestContextMiddleware(RequestDelegate next)
                 return;
             }
 
-            context.SetOrganization(id, caller.Role);
+            context.SetOrganization(id, caller.Role, caller.Plan);
         }
 
         await next(http);

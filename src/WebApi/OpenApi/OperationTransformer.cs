@@ -34,6 +34,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(DocumentTransformer.BearerScheme, document)] = [] }];
             Add(401, "authentication_required", "invalid_token", "session_revoked");
+            Add(429, "rate_limited");
         }
 
         if (scope is not null)

@@ -26,6 +26,8 @@ public sealed class CrmApiFactory(
             builder.UseSetting("Auth:TokenKeys:0", tokenKey);
         }
 
+        // Suites send many requests per user; the rate limit tests turn limits on with their own settings.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

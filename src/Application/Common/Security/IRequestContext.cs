@@ -17,6 +17,9 @@ public interface IRequestContext
     /// <summary>The caller's role in <see cref="OrganizationId"/>; null when it is not a member.</summary>
     MemberRole? Role { get; }
 
+    /// <summary>The plan of <see cref="OrganizationId"/>, which sets the request's rate limits.</summary>
+    OrganizationPlan? Plan { get; }
+
     string? ClientAddress { get; }
 
     string? UserAgent { get; }

@@ -14,6 +14,8 @@ public sealed class RequestContext : IRequestContext
 
     public MemberRole? Role { get; private set; }
 
+    public OrganizationPlan? Plan { get; private set; }
+
     public string? ClientAddress { get; private set; }
 
     public string? UserAgent { get; private set; }
@@ -30,10 +32,11 @@ public sealed class RequestContext : IRequestContext
         SessionId = sessionId;
     }
 
-    public void SetOrganization(Guid organizationId, MemberRole? role)
+    public void SetOrganization(Guid organizationId, MemberRole? role, OrganizationPlan? plan = null)
     {
         OrganizationId = organizationId;
         Role = role;
+        Plan = plan;
     }
 }
 

@@ -4,13 +4,14 @@ namespace Crm.Application.Organizations.Common;
 
 /// <summary>An organization as seen by one of its members.</summary>
 public sealed record OrganizationDto(
-    Guid Id, string Name, MemberRole Role, string DefaultCurrency, DateTime CreatedAt, DateTime UpdatedAt)
+    Guid Id, string Name, MemberRole Role, string DefaultCurrency, OrganizationPlan Plan, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static OrganizationDto From(Organization organization, MemberRole role) => new(
         organization.Id,
         organization.Name,
         role,
         organization.DefaultCurrency,
+        organization.Plan,
         organization.CreatedAt,
         organization.UpdatedAt);
 }

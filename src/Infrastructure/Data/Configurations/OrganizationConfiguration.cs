@@ -13,6 +13,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.DefaultCurrency).HasMaxLength(3).IsFixedLength();
+        builder.Property(o => o.Plan).HasConversion(SnakeCaseEnumConverter<OrganizationPlan>.Instance).HasMaxLength(16);
         builder.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId);
         builder.Navigation(o => o.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
 

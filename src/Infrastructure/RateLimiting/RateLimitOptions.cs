@@ -1,0 +1,52 @@
+using Crm.Domain.Organizations;
+
+namespace Crm.Infrastructure.RateLimiting;
+
+/// <summary>Settings of the <c>RateLimits</c> section: token buckets per user and per organization, by plan.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public bool Enabled { get; set; } = true;
+
+    public Dictionary<OrganizationPlan, PlanLimits> Plans { get; set; } = new()
+    {
+        [OrganizationPlan.Free] = new PlanLimits { PerUser = new(60, 1), PerOrganization = new(300, 5) },
+        [OrganizationPlan.Pro] = new PlanLimits { PerUser = new(300, 5), PerOrganization = new(1_500, 25) },
+        [OrganizationPlan.Enterprise] = new PlanLimits { PerUser = new(1_200, 20), PerOrganization = new(6_000, 100) },
+    };
+
+    public PlanLimits For(OrganizationPlan? plan) =>
+        Plans.TryGetValue(plan ?? OrganizationPlan.Free, out var limits) ? limits : Plans[OrganizationPlan.Free];
+}
+
+public sealed class PlanLimits
+{
+    public BucketLimit PerUser { get; set; } = new(60, 1);
+
+    public BucketLimit PerOrganization { get; set; } = new(300, 5);
+}
+
+/// <summary>A token bucket: at most <see cref="TokenLimit"/> requests at once, refilled by <see cref="TokensPerPeriod"/> every <see cref="Period"/>.</summary>
+public sealed class BucketLimit
+{
+    public BucketLimit()
+    {
+    }
+
+    public BucketLimit(int tokenLimit, int tokensPerSecond)
+    {
+        TokenLimit = tokenLimit;
+        TokensPerPeriod = tokensPerSecond;
+    }
+
+    public int TokenLimit { get; set; } = 60;
+
+    public int TokensPerPeriod { get; set; } = 1;
+
+    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Seconds until an empty bucket is full again.</summary>
+    public int SecondsToRefill(long available) =>
+        (int)Math.Ceiling(Math.Max(0, TokenLimit - available) / (double)TokensPerPeriod * Period.TotalSeconds);
+}
