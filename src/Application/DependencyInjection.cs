@@ -33,6 +33,7 @@ public static class DependencyInjection
             .WithSingletonLifetime());
 
         // Registration order is execution order, outermost first.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TelemetryBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Crm.Application;
 using Crm.Infrastructure;
 using Crm.Infrastructure.Data;
+using Crm.Infrastructure.Telemetry;
 using Crm.WebApi.Endpoints;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
@@ -48,7 +49,11 @@ public static class CrmHost
             services.RemoveAll<IHostedService>();
         }
 
-        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
+        CrmTelemetry.AddTo(services);
+        services.AddHealthChecks()
+            .AddDbContextCheck<CrmDbContext>("database", tags: ["ready"])
+            .AddCheck<CacheHealthCheck>("cache", tags: ["ready"])
+            .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         return builder;
     }
 
@@ -84,7 +89,11 @@ public static class CrmHost
         app.MapAuditLogEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = ReadinessReport.WriteAsync,
+        });
         return app;
     }
 }

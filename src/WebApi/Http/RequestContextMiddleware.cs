@@ -10,7 +10,7 @@ namespace Crm.WebApi.Http;
 /// <see cref="RequestContext"/> that every handler reads. Refuses a revoked session (401), a missing or malformed
 /// organization header (400) and an organization the caller does not belong to (403).
 /// </summary>
-public sealed class RequestContextMiddleware(RequestDelegate next)
+public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<RequestContextMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http, RequestContext context, RequestContextResolver resolver)
     {
@@ -57,7 +57,12 @@ public sealed class RequestContextMiddleware(RequestDelegate next)
             context.SetOrganization(id, caller.Role, caller.Plan);
         }
 
-        await next(http);
+        // Every log line of the rest of the request names its caller and organization (the trace id is already
+        // in scope): ids only, never bodies.
+        using (logger.BeginScope(new Dictionary<string, object?> { ["user_id"] = userId, ["organization_id"] = organizationId }))
+        {
+            await next(http);
+        }
     }
 
     private static bool TryReadCaller(ClaimsPrincipal user, out Guid userId, out Guid sessionId)

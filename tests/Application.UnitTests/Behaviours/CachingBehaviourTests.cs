@@ -81,6 +81,23 @@ public sealed class CachingBehaviourTests
         _cache.Verify(c => c.InvalidateTagAsync($"{_organization}:{CacheTags.Deals}", It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    public sealed record MyDealsQuery : Common.Messaging.IQuery<DealFunnelDto>, ICacheableQuery
+    {
+        public string CacheKey => "my-deals";
+
+        public IReadOnlyList<string> CacheTags => [Application.Common.Caching.CacheTags.Deals];
+
+        public CacheVary Vary => CacheVary.User;
+    }
+
+    [Test]
+    public async Task An_answer_that_depends_on_the_caller_is_cached_under_the_caller()
+    {
+        await Behaviour<MyDealsQuery, DealFunnelDto>().Handle(new MyDealsQuery(), CancellationToken.None, () => Task.FromResult(_fresh));
+
+        _cache.Verify(c => c.SetAsync($"{_organization}:user:{_context.UserId}:my-deals:v7", _fresh, typeof(DealFunnelDto), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()));
+    }
+
     private CachingBehaviour<TRequest, TResponse> Behaviour<TRequest, TResponse>()
         where TRequest : notnull =>
         new(_cache.Object, _pending, _context, Options.Create(new CachingOptions()), NullLogger<CachingBehaviour<TRequest, TResponse>>.Instance);

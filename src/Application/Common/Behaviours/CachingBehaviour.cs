@@ -49,7 +49,13 @@ public sealed class CachingBehaviour<TRequest, TResponse>(
                 versions.Add(await cache.GetTagVersionAsync(PendingCacheInvalidations.TagKey(organizationId, tag), ct));
             }
 
-            key = $"{organizationId}:{query.CacheKey}:v{string.Join('.', versions)}";
+            var audience = query.Vary switch
+            {
+                CacheVary.Role => $"role:{context.Role}:",
+                CacheVary.User => $"user:{context.UserId}:",
+                _ => string.Empty,
+            };
+            key = $"{organizationId}:{audience}{query.CacheKey}:v{string.Join('.', versions)}";
             if (await cache.GetAsync(key, typeof(TResponse), ct) is TResponse cached)
             {
                 return cached;

@@ -12,6 +12,17 @@ public interface ICacheableQuery
 
     /// <summary>Groups of data the answer depends on; invalidating any of them drops it.</summary>
     IReadOnlyList<string> CacheTags { get; }
+
+    /// <summary>Whom else the answer depends on, besides the organization: nobody, the caller's role, or the caller.</summary>
+    CacheVary Vary => CacheVary.Organization;
+}
+
+/// <summary>What a cached answer's key carries besides the organization.</summary>
+public enum CacheVary
+{
+    Organization,
+    Role,
+    User,
 }
 
 public static class CacheTags
