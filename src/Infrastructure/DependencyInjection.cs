@@ -1,6 +1,7 @@
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Data;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IContactSearch, ContactSearch>();
+        services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Seeding.BulkSeeder>();

@@ -87,6 +87,7 @@ public static class CrmHost
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAuditLogEndpoints();
+        app.MapSearchEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

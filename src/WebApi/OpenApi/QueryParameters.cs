@@ -51,6 +51,12 @@ internal static class QueryParameters
                     parameter.Description = "The window, in days, of new_deals (1 to 365).";
                     Range(schema, 1, 365, "30");
                     break;
+                case "q":
+                    parameter.Description = "The words to find (prefixes match).";
+                    break;
+                case "types":
+                    parameter.Description = "Comma-separated types to return: contact, deal, task, comment (default all).";
+                    break;
                 case "search":
                     parameter.Description = "Case- and accent-insensitive substring of the name or email.";
                     break;

@@ -1,0 +1,53 @@
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Search.Queries.SearchRecords;
+
+/// <summary>What can be searched.</summary>
+public enum SearchType
+{
+    Contact,
+    Deal,
+    Task,
+    Comment,
+}
+
+/// <summary>
+/// Full-text search over the organization's contacts, deals, tasks and comments: accent-insensitive, matching word
+/// prefixes as one types, and falling back to similar spellings when the words match nothing.
+/// </summary>
+public sealed record SearchRecordsQuery(string Q, IReadOnlyList<SearchType>? Types = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<SearchResults>, IOrganizationScoped, IPagedRequest;
+
+/// <summary>One match: <see cref="Snippet"/> marks the matched words with <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchHit(SearchType Type, Guid Id, string Title, string Snippet, double Score, Guid? DealId);
+
+/// <param name="Facets">Matches per type, whatever the types asked for.</param>
+public sealed record SearchResults(
+    IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<SearchType, int> Facets, int Page, int PageSize, int Total);
+
+/// <summary>The search engine: PostgreSQL full text and trigrams in production.</summary>
+public interface ISearchIndex
+{
+    Task<SearchResults> SearchAsync(Guid organizationId, SearchRecordsQuery query, CancellationToken cancellationToken);
+}
+
+public sealed class SearchRecordsValidator : AbstractValidator<SearchRecordsQuery>
+{
+    public SearchRecordsValidator()
+    {
+        Include(PagingValidator.Instance);
+        RuleFor(q => q.Q).NotEmpty().MaximumLength(200).Must(q => q.Any(char.IsLetterOrDigit))
+            .WithMessage("must contain a letter or a digit");
+    }
+}
+
+public sealed class SearchRecordsQueryHandler(ISearchIndex index, IRequestContext context)
+    : IRequestHandler<SearchRecordsQuery, SearchResults>
+{
+    public Task<SearchResults> Handle(SearchRecordsQuery request, CancellationToken cancellationToken) =>
+        index.SearchAsync(context.RequireOrganizationId(), request, cancellationToken);
+}

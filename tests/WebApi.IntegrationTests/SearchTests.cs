@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Crm.WebApi.IntegrationTests.Support;
+
+namespace Crm.WebApi.IntegrationTests;
+
+public sealed class SearchTests : ApiTest
+{
+    [Test]
+    public async Task Word_prefixes_find_names_ignoring_case_and_accents_and_mark_the_match()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var jose = await api.CreateContactAsync("José Müller", "jose@acentos.example");
+        await api.CreateContactAsync("Grace Hopper", "grace@navy.example");
+
+        var byAccentless = await SearchAsync(api, "jose mull");
+        var byPrefix = await SearchAsync(api, "GRA");
+
+        var hit = byAccentless["items"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)hit["type"]).ShouldBe("contact");
+        ((string?)hit["id"]).ShouldBe(jose.ToString());
+        ((string)hit["snippet"]!).ShouldContain("<mark>José</mark>");
+        ((string)hit["snippet"]!).ShouldContain("<mark>Müller</mark>");
+        ((double?)hit["score"]).ShouldNotBeNull().ShouldBeGreaterThan(0);
+        byPrefix["items"]!.AsArray().Select(i => (string?)i!["title"]).ShouldBe(["Grace Hopper"]);
+    }
+
+    [Test]
+    public async Task Names_and_titles_rank_above_bodies()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var deal = await api.CreateDealAsync(title: "Quarterly plan");
+        var inBody = await api.PostAsync("/api/v1/tasks", new { deal_id = deal, title = "Call the buyer", description = "Talk about the renewal terms" });
+        var inTitle = await api.PostAsync("/api/v1/tasks", new { deal_id = deal, title = "Renewal quote" });
+
+        var items = (await SearchAsync(api, "renewal"))["items"]!.AsArray();
+
+        items.Select(i => (string?)i!["id"]).ShouldBe([(string?)inTitle.Json["id"], (string?)inBody.Json["id"]]);
+        ((string?)items[0]!["deal_id"]).ShouldBe(deal.ToString());
+    }
+
+    [Test]
+    public async Task A_typo_falls_back_to_similar_spellings()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        await api.CreateContactAsync("John Smith");
+        await api.CreateContactAsync("Ada Lovelace");
+
+        var items = (await SearchAsync(api, "Jonh Smiht"))["items"]!.AsArray();
+
+        items.Select(i => (string?)i!["title"]).ShouldBe(["John Smith"]);
+    }
+
+    [Test]
+    public async Task Types_narrow_the_items_while_facets_count_every_type()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync("Apollo Contact");
+        var deal = await api.CreateDealAsync(contact, "Apollo Deal");
+        await api.CreateTaskAsync(deal, "Apollo follow-up");
+        await api.PostAsync($"/api/v1/deals/{deal}/activities", new { type = "comment", payload = new { text = "They loved the Apollo demo." } });
+
+        var onlyDealsAndComments = await SearchAsync(api, "apollo", "types=deal,comment");
+
+        onlyDealsAndComments["items"]!.AsArray().Select(i => (string?)i!["type"]).ShouldBe(["deal", "comment"], ignoreOrder: true);
+        ((int?)onlyDealsAndComments["total"]).ShouldBe(2);
+        var facets = onlyDealsAndComments["facets"]!;
+        foreach (var type in new[] { "contact", "deal", "task", "comment" })
+        {
+            ((int?)facets[type]).ShouldBe(1, type);
+        }
+
+        var comment = onlyDealsAndComments["items"]!.AsArray().Single(i => (string?)i!["type"] == "comment")!;
+        ((string?)comment["deal_id"]).ShouldBe(deal.ToString());
+        ((string)comment["snippet"]!).ShouldContain("<mark>Apollo</mark>");
+    }
+
+    [Test]
+    public async Task A_record_is_findable_right_after_it_is_written_and_gone_right_after_it_is_deleted()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync("Zebediah Quill");
+        ((int?)(await SearchAsync(api, "zebediah"))["total"]).ShouldBe(1);
+
+        await api.PatchAsync($"/api/v1/contacts/{contact}", new { name = "Zachary Quill" });
+        ((int?)(await SearchAsync(api, "zebediah"))["total"]).ShouldBe(0);
+        ((int?)(await SearchAsync(api, "zachary"))["total"]).ShouldBe(1);
+
+        await api.DeleteAsync($"/api/v1/contacts/{contact}");
+        ((int?)(await SearchAsync(api, "zachary"))["total"]).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Another_organizations_records_are_never_found()
+    {
+        var api = NewApi();
+        var theirs = api.As(await api.RegisterAsync());
+        var theirDeal = await theirs.CreateDealAsync(await theirs.CreateContactAsync("Secretive Person"), "Secret merger");
+        await theirs.PostAsync($"/api/v1/deals/{theirDeal}/activities", new { type = "comment", payload = new { text = "Secret notes" } });
+        var mine = api.As(await api.RegisterAsync());
+        await mine.CreateContactAsync("Open Person");
+
+        var found = await SearchAsync(mine, "secret");
+        var similar = await SearchAsync(mine, "Secretiv Persn");
+
+        ((int?)found["total"]).ShouldBe(0);
+        found["facets"]!.AsObject().Select(f => (int?)f.Value).ShouldAllBe(n => n == 0);
+        similar["items"]!.AsArray().ShouldNotContain(i => ((string?)i!["title"])!.Contains("Secret", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Results_are_paged()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            await api.CreateContactAsync($"Paged Person {i}");
+        }
+
+        var second = await SearchAsync(api, "paged", "page=2&page_size=2");
+        var beyond = await SearchAsync(api, "paged", "page=5&page_size=2");
+
+        ((int?)second["total"]).ShouldBe(3);
+        second["items"]!.AsArray().Count.ShouldBe(1);
+        ((int?)beyond["total"]).ShouldBe(3);
+        ((int?)beyond["facets"]!["contact"]).ShouldBe(3);
+        beyond["items"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [TestCase("q=")]
+    [TestCase("q=%20%21%21")]
+    [TestCase("q=ok&types=contact,person")]
+    public async Task Bad_searches_answer_400(string query)
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+
+        (await api.GetAsync($"/api/v1/search?{query}")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    private static async Task<JsonNode> SearchAsync(Api api, string q, string extra = "")
+    {
+        var reply = await api.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&{extra}");
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        return reply.Json;
+    }
+}
