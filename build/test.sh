@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test in Crm.sln against a throwaway PostgreSQL cluster on 127.0.0.1:55433 and a Redis server on
-# 127.0.0.1:56379 (both installed from apt if missing; data under build/.local), then the TypeScript client's tests
-# against a running service. Ends with the line "N passed, N failed".
+# Runs every test in Crm.sln against a throwaway PostgreSQL cluster on 127.0.0.1:55433, Redis on 127.0.0.1:56379
+# (both installed from apt if missing), maildev (SMTP) and s3rver (S3) from npm, all on loopback with their data
+# under build/.local, then the TypeScript client's tests against a running service. Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build/postgres.sh
 source build/redis.sh
+source build/mail.sh
 
 # Durability is not under test: skip fsync for speed.
 PG_FSYNC=off pg_start pg-test "${CRM_TEST_PG_PORT:-55433}"
 export CRM_TEST_CONNECTION="$(pg_connection postgres)"
 redis_start redis-test "${CRM_TEST_REDIS_PORT:-56379}"
 export CRM_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+tools_install
+maildev_start "${CRM_TEST_SMTP_PORT:-51025}"
+export CRM_TEST_SMTP_PORT="$SMTP_PORT" CRM_TEST_MAILDEV_URL="$MAILDEV_URL"
+s3rver_start "${CRM_TEST_S3_PORT:-54569}"
+export CRM_TEST_S3_URL="$S3_URL"
 
 results="build/.local/test-results"
 rm -rf "$results"

@@ -1,5 +1,6 @@
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
+using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
@@ -7,6 +8,7 @@ using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
+using Crm.Infrastructure.Email;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -56,6 +58,17 @@ public static class DependencyInjection
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Seeding.BulkSeeder>();
+
+        services.AddScoped<IAccountTokens, AccountTokens>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
+        services.AddSingleton<EmailTemplates>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<IEmailLinks, EmailLinks>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

@@ -88,6 +88,7 @@ public static class CrmHost
         app.MapAnalyticsEndpoints();
         app.MapAuditLogEndpoints();
         app.MapSearchEndpoints();
+        app.MapAdminEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -272,11 +272,22 @@ public sealed class AuthTests : ApiTest
     [TestCase("Y3JtLWRldmVsb3BtZW50LW9ubHktbm90LXNlY3JldCE=")]
     public void The_service_refuses_to_start_in_Production_without_a_real_token_key(string? key)
     {
-        using var production = new CrmApiFactory(Testing.Database.ConnectionString, "Production", key);
+        using var production = new CrmApiFactory(
+            Testing.Database.ConnectionString, "Production", key, new Dictionary<string, string?> { ["Email:Transport"] = "smtp", ["Email:SmtpHost"] = "127.0.0.1" });
 
         var error = Should.Throw<Exception>(() => production.CreateClient());
 
         error.ToString().ShouldContain("Auth:TokenKeys");
+    }
+
+    [Test]
+    public void The_service_refuses_the_development_mail_folder_in_Production()
+    {
+        using var production = new CrmApiFactory(Testing.Database.ConnectionString, "Production");
+
+        var error = Should.Throw<Exception>(() => production.CreateClient());
+
+        error.ToString().ShouldContain("Email:Transport=pickup");
     }
 
     [Test]

@@ -68,13 +68,17 @@ public sealed class MemberTests : ApiTest
     }
 
     [Test]
-    public async Task Adding_an_unregistered_email_answers_400_user_not_found()
+    public async Task Adding_an_unregistered_email_sends_an_invitation_instead()
     {
         var api = NewApi();
         var owner = await api.RegisterAsync();
 
-        (await api.As(owner).PostAsync($"/api/v1/organizations/{owner.OrganizationId}/members", new { email = "ghost@example.com", role = "member" }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, "user_not_found");
+        var reply = await api.As(owner).PostAsync($"/api/v1/organizations/{owner.OrganizationId}/members", new { email = "ghost@example.com", role = "member" });
+
+        reply.Status.ShouldBe(HttpStatusCode.Accepted, reply.Text);
+        ((string?)reply.Json["email"]).ShouldBe("ghost@example.com");
+        ((string?)reply.Json["role"]).ShouldBe("member");
+        (await Testing.Database.ScalarAsync<long>("SELECT count(*) FROM invitations")).ShouldBe(1);
     }
 
     [Test]

@@ -70,6 +70,16 @@ public sealed class Organization : Entity
         UpdatedAt = now;
     }
 
+    /// <summary>Adds the user of an accepted invitation with the role it was invited with.</summary>
+    public Membership Admit(Guid userId, MemberRole role, DateTime now)
+    {
+        BusinessRules.Check(new UserIsNotYetMember(FindMember(userId) is not null));
+        var membership = new Membership(Id, userId, role, now);
+        _memberships.Add(membership);
+        UpdatedAt = now;
+        return membership;
+    }
+
     public Membership AddMember(Actor actor, Guid userId, MemberRole role, DateTime now)
     {
         BusinessRules.Check(new ActorMustAdministerOrganization(actor));

@@ -104,4 +104,5 @@ public static class SessionRevocation
 {
     public const string Logout = "logout";
     public const string RefreshTokenReused = "refresh_token_reused";
+    public const string PasswordReset = "password_reset";
 }

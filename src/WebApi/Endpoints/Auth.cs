@@ -1,7 +1,10 @@
+using Crm.Application.Auth.Commands.AcceptInvitation;
+using Crm.Application.Auth.Commands.ForgotPassword;
 using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Logout;
 using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Commands.ResetPassword;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
@@ -28,6 +31,16 @@ public static class Auth
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
+        group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword")
+            .WithSummary("Email a password reset link")
+            .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
+        group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword")
+            .WithSummary("Choose a new password with a reset link's token; every session ends")
+            .ProducesProblems(400, "invalid_reset_token");
+        group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation")
+            .WithSummary("Create the invited account and membership, and sign in")
+            .ProducesProblems(400, "invalid_invitation")
+            .ProducesProblems(409, "email_taken");
     }
 
     private static async Task<Created<AuthResult>> Register(
@@ -50,6 +63,22 @@ public static class Auth
         await mediator.Send(new LogoutCommand(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Accepted> ForgotPassword(ForgotPasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<NoContent> ResetPassword(ResetPasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<AuthResult>> AcceptInvitation(
+        AcceptInvitationCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/auth/me", await mediator.Send(command, cancellationToken));
 
     private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));

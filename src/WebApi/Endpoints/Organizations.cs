@@ -38,7 +38,8 @@ public static class Organizations
             .ProducesProblems(409, "concurrent_update");
         one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
         one.MapPost("/members", AddMember).WithName("Members_Add")
-            .WithSummary("Add a registered user as a member (owner, admin)")
+            .WithSummary("Add a member, or invite an email that has no account yet (owner, admin)")
+            .WithDescription("A registered user becomes a member at once (201). Any other email is sent an invitation with a single-use link valid 7 days (202); inviting it again sends a new link.")
             .ProducesProblems(400, "user_not_found")
             .ProducesProblems(403, "insufficient_role", "owner_role_required")
             .ProducesProblems(409, "member_exists", "concurrent_update");
@@ -81,11 +82,13 @@ public static class Organizations
         TypedResults.Ok(await mediator.Send(
             new ListMembersQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
 
-    private static async Task<Created<MemberDto>> AddMember(
+    private static async Task<Results<Created<MemberDto>, Accepted<InvitationDto>>> AddMember(
         Guid id, AddMemberCommand command, IMediator mediator, CancellationToken ct)
     {
-        var member = await mediator.Send(command, ct);
-        return TypedResults.Created($"{Base}/{id}/members/{member.UserId}", member);
+        var result = await mediator.Send(command, ct);
+        return result.Member is { } member
+            ? TypedResults.Created($"{Base}/{id}/members/{member.UserId}", member)
+            : TypedResults.Accepted((string?)null, result.Invitation!);
     }
 
     private static async Task<Ok<MemberDto>> ChangeRole(

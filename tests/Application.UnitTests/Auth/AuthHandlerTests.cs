@@ -3,6 +3,7 @@ using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
@@ -23,6 +24,7 @@ public sealed class AuthHandlerTests
     private readonly Mock<ILoginThrottle> _throttle = new();
     private readonly Mock<ITokenIssuer> _tokens = new();
     private readonly Mock<IAuditTrail> _audit = new();
+    private readonly Mock<IEmailOutbox> _outbox = new();
     private readonly RequestContext _context = new();
     private readonly TimeProvider _time = TimeProvider.System;
 
@@ -67,6 +69,7 @@ public sealed class AuthHandlerTests
         result.AccessToken.ShouldBe("access-token");
         _sessions.Verify(s => s.Add(It.Is<UserSession>(x => x.UserId == added.Id && x.ClientAddress == "10.0.0.1")), Times.Once);
         _sessions.Verify(s => s.Add(It.IsAny<RefreshToken>()), Times.Once);
+        _outbox.Verify(o => o.Queue(EmailTemplate.Welcome, "new@example.com", It.IsAny<IReadOnlyDictionary<string, object?>>(), organization.Id), Times.Once);
     }
 
     [Test]
@@ -176,7 +179,7 @@ public sealed class AuthHandlerTests
 
     private SessionIssuer Issuer() => new(_sessions.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
 
-    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _time);
+    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _time);
 
     private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 

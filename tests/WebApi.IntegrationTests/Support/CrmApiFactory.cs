@@ -17,6 +17,9 @@ public sealed class CrmApiFactory(
     /// <summary>Lets a test choose the client address the service sees.</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
+    /// <summary>Where this host's development mail transport writes its .eml files.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"crm-test-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -28,6 +31,7 @@ public sealed class CrmApiFactory(
 
         // Suites send many requests per user; the rate limit tests turn limits on with their own settings.
         builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -32,4 +32,7 @@ public interface ISessionRepository
     void Add(UserSession session);
 
     void Add(RefreshToken token);
+
+    /// <summary>Revokes every live session of the user at once (a password change signs out everywhere).</summary>
+    Task RevokeAllAsync(Guid userId, string reason, DateTime now, CancellationToken cancellationToken);
 }

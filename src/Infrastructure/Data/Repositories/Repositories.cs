@@ -45,4 +45,9 @@ internal sealed class SessionRepository(CrmDbContext db) : ISessionRepository
     public void Add(UserSession session) => db.Sessions.Add(session);
 
     public void Add(RefreshToken token) => db.RefreshTokens.Add(token);
+
+    public Task RevokeAllAsync(Guid userId, string reason, DateTime now, CancellationToken cancellationToken) =>
+        db.Sessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
 }

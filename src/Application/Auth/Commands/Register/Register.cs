@@ -1,4 +1,5 @@
 using Crm.Application.Auth.Common;
+using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -18,6 +19,7 @@ public sealed class RegisterCommandHandler(
     IOrganizationRepository organizations,
     IPasswordHasher hasher,
     SessionIssuer sessions,
+    IEmailOutbox outbox,
     TimeProvider time) : IRequestHandler<RegisterCommand, AuthResult>
 {
     public async Task<AuthResult> Handle(RegisterCommand request, CancellationToken cancellationToken)
@@ -33,6 +35,11 @@ public sealed class RegisterCommandHandler(
         var organization = Organization.Create(request.OrganizationName, null, user.Id, now);
         organizations.Add(organization);
 
+        outbox.Queue(EmailTemplate.Welcome, user.Email, new Dictionary<string, object?>
+        {
+            ["name"] = user.Name,
+            ["organization"] = organization.Name,
+        }, organization.Id);
         var membership = new OrganizationMembershipDto(organization.Id, organization.Name, MemberRole.Owner);
         return sessions.Start(user, [membership]) with { Organization = membership };
     }

@@ -1,38 +1,81 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
+using Crm.Domain.Users;
 using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.AddMember;
 
-/// <summary>Adds a registered user to the current organization with a role.</summary>
+/// <summary>
+/// Adds a registered user to the current organization with a role; an email without an account is invited
+/// instead, by an email with a single-use link.
+/// </summary>
 [Authorize(Roles = "owner,admin")]
-public sealed record AddMemberCommand(string Email, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
+public sealed record AddMemberCommand(string Email, MemberRole? Role) : ICommand<AddMemberResult>, IOrganizationScoped;
+
+/// <summary>The member added, or the invitation sent when the email has no account yet.</summary>
+public sealed record AddMemberResult(MemberDto? Member, InvitationDto? Invitation);
+
+public sealed record InvitationDto(Guid Id, string Email, MemberRole Role, DateTime CreatedAt, DateTime ExpiresAt);
 
 public sealed class AddMemberValidator : AbstractValidator<AddMemberCommand>
 {
     public AddMemberValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(Domain.Users.User.EmailMaxLength).EmailAddress();
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
         RuleFor(c => c.Role).NotNull().IsInEnum();
     }
 }
 
 public sealed class AddMemberCommandHandler(
-    IOrganizationRepository organizations, IUserRepository users, IRequestContext context, TimeProvider time)
-    : IRequestHandler<AddMemberCommand, MemberDto>
+    IOrganizationRepository organizations,
+    IUserRepository users,
+    IAccountTokens tokens,
+    IEmailOutbox outbox,
+    IEmailLinks links,
+    IRequestContext context,
+    TimeProvider time)
+    : IRequestHandler<AddMemberCommand, AddMemberResult>
 {
-    public async Task<MemberDto> Handle(AddMemberCommand request, CancellationToken cancellationToken)
+    public async Task<AddMemberResult> Handle(AddMemberCommand request, CancellationToken cancellationToken)
     {
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
-        var user = await users.FindByEmailAsync(request.Email, cancellationToken)
-            ?? throw new BusinessRuleException(
-                "user_not_found", "No registered user has this email address.", DomainErrorKind.Invalid);
-        var membership = organization.AddMember(actor, user.Id, request.Role!.Value, time.UtcNow());
-        return new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt);
+        var role = request.Role!.Value;
+        var now = time.UtcNow();
+        if (await users.FindByEmailAsync(request.Email, cancellationToken) is { } user)
+        {
+            var membership = organization.AddMember(actor, user.Id, role, now);
+            return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
+        }
+
+        var (token, hash) = RefreshTokens.Generate();
+        var invitation = await tokens.FindPendingInvitationAsync(organization.Id, request.Email, cancellationToken);
+        if (invitation is null)
+        {
+            invitation = Invitation.Send(organization.Id, actor, request.Email, role, hash, now);
+            tokens.Add(invitation);
+        }
+        else
+        {
+            invitation.Renew(actor, role, hash, now);
+        }
+
+        var inviter = await users.FindAsync(actor.UserId, cancellationToken);
+        outbox.Queue(EmailTemplate.Invitation, invitation.Email, new Dictionary<string, object?>
+        {
+            ["organization"] = organization.Name,
+            ["inviter"] = inviter?.Name,
+            ["role"] = role.ToString().ToLowerInvariant(),
+            ["link"] = links.AcceptInvitation(token),
+            ["days"] = (int)Invitation.Lifetime.TotalDays,
+        }, organization.Id);
+        return new AddMemberResult(null, new InvitationDto(invitation.Id, invitation.Email, invitation.Role, invitation.CreatedAt, invitation.ExpiresAt));
     }
 }

@@ -1,0 +1,59 @@
+using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Email;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Domain.Common;
+using Crm.Domain.Users;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.AcceptInvitation;
+
+/// <summary>Creates the invited person's account and membership, and signs them in.</summary>
+public sealed record AcceptInvitationCommand(string Token, string Name, string Password) : ICommand<AuthResult>;
+
+public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitationCommand>
+{
+    public AcceptInvitationValidator()
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(User.NameMaxLength);
+        RuleFor(c => c.Password).NewPassword();
+    }
+}
+
+public sealed class AcceptInvitationCommandHandler(
+    IAccountTokens tokens,
+    IUserRepository users,
+    IOrganizationRepository organizations,
+    IPasswordHasher hasher,
+    IEmailOutbox outbox,
+    SessionIssuer sessions,
+    TimeProvider time) : IRequestHandler<AcceptInvitationCommand, AuthResult>
+{
+    public async Task<AuthResult> Handle(AcceptInvitationCommand request, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var invitation = await tokens.FindInvitationAsync(RefreshTokens.Hash(request.Token), cancellationToken)
+            ?? throw new BusinessRuleException("invalid_invitation", "The invitation is invalid, used or expired.", DomainErrorKind.Invalid);
+        invitation.Accept(now);
+        if (await users.EmailExistsAsync(invitation.Email, cancellationToken))
+        {
+            throw RegisterCommandHandler.EmailTaken();
+        }
+
+        var organization = await organizations.FindAsync(invitation.OrganizationId, cancellationToken)
+            ?? throw new BusinessRuleException("invalid_invitation", "The invitation is invalid, used or expired.", DomainErrorKind.Invalid);
+        var user = User.Register(invitation.Email, request.Name, hasher.Hash(request.Password), now);
+        users.Add(user);
+        var membership = organization.Admit(user.Id, invitation.Role, now);
+        outbox.Queue(EmailTemplate.Welcome, user.Email, new Dictionary<string, object?>
+        {
+            ["name"] = user.Name,
+            ["organization"] = organization.Name,
+        }, organization.Id);
+        var joined = new OrganizationMembershipDto(organization.Id, organization.Name, membership.Role);
+        return sessions.Start(user, [joined]) with { Organization = joined };
+    }
+}

@@ -1,0 +1,46 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Email;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Domain.Common;
+using Crm.Domain.Users;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.ForgotPassword;
+
+/// <summary>
+/// Sends a password reset link when the email belongs to an account. The answer is the same either way, so that
+/// nobody learns which emails have accounts.
+/// </summary>
+public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
+
+public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>
+{
+    public ForgotPasswordValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
+}
+
+public sealed class ForgotPasswordCommandHandler(
+    IUserRepository users, IAccountTokens tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)
+    : IRequestHandler<ForgotPasswordCommand, Unit>
+{
+    public async Task<Unit> Handle(ForgotPasswordCommand request, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(request.Email, cancellationToken) is not { } user)
+        {
+            return Unit.Value;
+        }
+
+        var (token, hash) = RefreshTokens.Generate();
+        tokens.Add(PasswordResetToken.Issue(user.Id, hash, time.UtcNow()));
+        outbox.Queue(EmailTemplate.PasswordReset, user.Email, new Dictionary<string, object?>
+        {
+            ["name"] = user.Name,
+            ["link"] = links.ResetPassword(token),
+            ["minutes"] = (int)PasswordResetToken.Lifetime.TotalMinutes,
+        }, null);
+        audit.Record(new AuditEvent("password_reset_requested", "user", user.Id, null, []));
+        return Unit.Value;
+    }
+}

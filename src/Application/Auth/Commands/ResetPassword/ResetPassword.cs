@@ -1,0 +1,41 @@
+using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Domain.Common;
+using Crm.Domain.Sessions;
+using FluentValidation;
+using MediatR;
+
+namespace Crm.Application.Auth.Commands.ResetPassword;
+
+/// <summary>Chooses a new password with a reset link's token; every session of the account ends.</summary>
+public sealed record ResetPasswordCommand(string Token, string Password) : ICommand<Unit>;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Password).NewPassword();
+    }
+}
+
+public sealed class ResetPasswordCommandHandler(
+    IAccountTokens tokens, IUserRepository users, ISessionRepository sessions, IPasswordHasher hasher, IAuditTrail audit, TimeProvider time)
+    : IRequestHandler<ResetPasswordCommand, Unit>
+{
+    public async Task<Unit> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var token = await tokens.FindResetAsync(RefreshTokens.Hash(request.Token), cancellationToken)
+            ?? throw new BusinessRuleException("invalid_reset_token", "The password reset link is invalid, used or expired.", DomainErrorKind.Invalid);
+        token.Use(now);
+        var user = await users.FindAsync(token.UserId, cancellationToken)
+            ?? throw new BusinessRuleException("invalid_reset_token", "The password reset link is invalid, used or expired.", DomainErrorKind.Invalid);
+        user.ChangePasswordHash(hasher.Hash(request.Password), now);
+        await sessions.RevokeAllAsync(user.Id, SessionRevocation.PasswordReset, now, cancellationToken);
+        audit.Record(new AuditEvent("password_reset", "user", user.Id, user.Id, []));
+        return Unit.Value;
+    }
+}

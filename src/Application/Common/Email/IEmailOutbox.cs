@@ -1,0 +1,27 @@
+namespace Crm.Application.Common.Email;
+
+/// <summary>The emails the service sends.</summary>
+public enum EmailTemplate
+{
+    Welcome,
+    Invitation,
+    PasswordReset,
+}
+
+/// <summary>
+/// Queues an email in the current transaction: it is sent after the change that causes it commits, and never
+/// if that change rolls back.
+/// </summary>
+public interface IEmailOutbox
+{
+    /// <param name="model">The template's values (escaped in the HTML version).</param>
+    void Queue(EmailTemplate template, string recipient, IReadOnlyDictionary<string, object?> model, Guid? organizationId);
+}
+
+/// <summary>Links in emails point at the product's own address.</summary>
+public interface IEmailLinks
+{
+    string ResetPassword(string token);
+
+    string AcceptInvitation(string token);
+}
