@@ -1,8 +1,10 @@
 using Crm.Application.Activities.Common;
+using Crm.Application.Attachments.Common;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Events;
+using Crm.Application.Common.Files;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using FluentValidation;
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionOutcomeBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
@@ -46,6 +49,9 @@ public static class DependencyInjection
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<SessionIssuer>();
         services.AddScoped<TimelineClock>();
+        services.AddScoped<TransactionOutcome>();
+        services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());
+        services.AddScoped<AttachmentParents>();
         services.AddScoped<PendingCacheInvalidations>();
         services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();

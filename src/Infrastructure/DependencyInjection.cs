@@ -1,6 +1,8 @@
+using Crm.Application.Attachments.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Email;
+using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
@@ -11,6 +13,7 @@ using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.RateLimiting;
+using Crm.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +63,16 @@ public static class DependencyInjection
         services.AddSingleton<Seeding.BulkSeeder>();
 
         services.AddScoped<IAccountTokens, AccountTokens>();
+        services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<LocalFileStorage>();
+        services.AddSingleton<S3FileStorage>();
+        services.AddSingleton<IFileStorage>(sp => new ResilientFileStorage(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Storage == "s3"
+                ? sp.GetRequiredService<S3FileStorage>()
+                : sp.GetRequiredService<LocalFileStorage>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientFileStorage>>()));
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
         services.AddSingleton<EmailTemplates>();

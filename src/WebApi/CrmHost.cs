@@ -89,6 +89,7 @@ public static class CrmHost
         app.MapAuditLogEndpoints();
         app.MapSearchEndpoints();
         app.MapAdminEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -270,24 +270,29 @@ public sealed class AuthTests : ApiTest
 
     [TestCase(null)]
     [TestCase("Y3JtLWRldmVsb3BtZW50LW9ubHktbm90LXNlY3JldCE=")]
-    public void The_service_refuses_to_start_in_Production_without_a_real_token_key(string? key)
+    public async Task The_service_refuses_to_start_in_Production_without_a_real_token_key(string? key)
     {
-        using var production = new CrmApiFactory(
-            Testing.Database.ConnectionString, "Production", key, new Dictionary<string, string?> { ["Email:Transport"] = "smtp", ["Email:SmtpHost"] = "127.0.0.1" });
+        var error = await StartInProductionAsync(key is null ? [] : [$"--Auth:TokenKeys:0={key}"], "--Email:Transport=smtp", "--Email:SmtpHost=127.0.0.1");
 
-        var error = Should.Throw<Exception>(() => production.CreateClient());
-
-        error.ToString().ShouldContain("Auth:TokenKeys");
+        error.Message.ShouldContain("Auth:TokenKeys");
     }
 
     [Test]
-    public void The_service_refuses_the_development_mail_folder_in_Production()
+    public async Task The_service_refuses_the_development_mail_folder_in_Production()
     {
-        using var production = new CrmApiFactory(Testing.Database.ConnectionString, "Production");
+        var error = await StartInProductionAsync([$"--Auth:TokenKeys:0={TestKeys.Primary}"]);
 
-        var error = Should.Throw<Exception>(() => production.CreateClient());
+        error.Message.ShouldContain("Email:Transport=pickup");
+    }
 
-        error.ToString().ShouldContain("Email:Transport=pickup");
+    /// <summary>Starts the real host in Production (on no port) and answers why it refused to start.</summary>
+    private static async Task<Exception> StartInProductionAsync(string[] settings, params string[] more)
+    {
+        await using var app = CrmHost.BuildApp(CrmHost.CreateBuilder(
+        [
+            "--environment=Production", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Crm={Testing.Database.ConnectionString}", .. settings, .. more,
+        ]));
+        return await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
     }
 
     [Test]

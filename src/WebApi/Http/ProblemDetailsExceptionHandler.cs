@@ -21,6 +21,10 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             NotFoundException e => Problems.Create(StatusCodes.Status404NotFound, e.Code, e.Message),
             ConflictException e => Problems.Create(StatusCodes.Status409Conflict, e.Code, e.Message),
             TooManyRequestsException e => TooManyRequests(context, e),
+            PayloadTooLargeException e => Problems.Create(StatusCodes.Status413PayloadTooLarge, e.Code, e.Message),
+            UnsupportedMediaTypeException e => Problems.Create(StatusCodes.Status415UnsupportedMediaType, e.Code, e.Message),
+            InvalidDataException e when e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "The request body is too large."),
             BadHttpRequestException e => BadRequest(e),
             _ => null,
         };
@@ -61,7 +65,12 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 json.Path is { Length: > 1 } path ? $"The value at '{path}' is missing, malformed or not allowed." : null)
             : Problems.Create(
                 exception.StatusCode,
-                exception.StatusCode == StatusCodes.Status400BadRequest ? "invalid_request" : "bad_request",
+                exception.StatusCode switch
+                {
+                    StatusCodes.Status400BadRequest => "invalid_request",
+                    StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+                    _ => "bad_request",
+                },
                 "The request is malformed.",
                 exception.Message);
 

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
@@ -64,7 +65,7 @@ public sealed class CrmHandlerTests
         _contacts.Setup(c => c.FindAsync(contact.Id, It.IsAny<CancellationToken>())).ReturnsAsync(contact);
 
         var error = await Should.ThrowAsync<ConflictException>(() =>
-            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore().With(deal), _context)
+            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore().With(deal), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context)
                 .Handle(new DeleteContactCommand(contact.Id), CancellationToken.None));
 
         error.Code.ShouldBe("contact_has_deals");
@@ -78,7 +79,7 @@ public sealed class CrmHandlerTests
         _contacts.Setup(c => c.FindAsync(foreign.Id, It.IsAny<CancellationToken>())).ReturnsAsync(foreign);
 
         var error = await Should.ThrowAsync<NotFoundException>(() =>
-            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore(), _context)
+            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore(), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context)
                 .Handle(new DeleteContactCommand(foreign.Id), CancellationToken.None));
 
         error.Code.ShouldBe("contact_not_found");

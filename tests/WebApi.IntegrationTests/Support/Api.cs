@@ -34,6 +34,33 @@ public sealed class Api(HttpClient client)
 
     public Task<Reply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
+    /// <summary>Uploads bytes as the multipart field <c>file</c>.</summary>
+    public Task<Reply> UploadAsync(string path, byte[] bytes, string fileName, string? contentType)
+    {
+        var file = new ByteArrayContent(bytes);
+        if (contentType is not null)
+        {
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        }
+
+        return SendAsync(HttpMethod.Post, path, new MultipartFormDataContent { { file, "file", fileName } });
+    }
+
+    /// <summary>Sends a GET with extra headers and answers the raw response (bytes, status, headers).</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body, HttpResponseMessage Response)> GetBytesAsync(string path, Action<HttpRequestHeaders>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = Token is null ? null : new AuthenticationHeaderValue("Bearer", Token);
+        if (OrganizationId is { } organizationId)
+        {
+            request.Headers.Add("X-Organization-Id", organizationId.ToString());
+        }
+
+        headers?.Invoke(request.Headers);
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response);
+    }
+
     public Task<Reply> SendRawAsync(HttpMethod method, string path, string content) =>
         SendAsync(method, path, new StringContent(content, Encoding.UTF8, "application/json"));
 

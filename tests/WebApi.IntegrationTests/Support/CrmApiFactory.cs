@@ -20,6 +20,9 @@ public sealed class CrmApiFactory(
     /// <summary>Where this host's development mail transport writes its .eml files.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"crm-test-mail-{Guid.NewGuid():N}");
 
+    /// <summary>Where this host's local file storage keeps attachments.</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), $"crm-test-files-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -32,6 +35,7 @@ public sealed class CrmApiFactory(
         // Suites send many requests per user; the rate limit tests turn limits on with their own settings.
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Files:LocalRoot", FilesFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -28,3 +28,9 @@ public sealed class TooManyRequestsException(string code, string message, TimeSp
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The request body is larger than allowed (HTTP 413).</summary>
+public sealed class PayloadTooLargeException(string code, string message) : CodedException(code, message);
+
+/// <summary>The content is of a type that is not accepted (HTTP 415).</summary>
+public sealed class UnsupportedMediaTypeException(string code, string message) : CodedException(code, message);

@@ -1,4 +1,6 @@
+using Crm.Application.Attachments.Commands.DeleteAttachment;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -11,7 +13,8 @@ namespace Crm.Application.Contacts.Commands.DeleteContact;
 /// <summary>Deletes a contact that no deal refers to.</summary>
 public sealed record DeleteContactCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
-public sealed class DeleteContactCommandHandler(IRepository<Contact> contacts, IReadStore store, IRequestContext context)
+public sealed class DeleteContactCommandHandler(
+    IRepository<Contact> contacts, IReadStore store, IFileStorage storage, ITransactionOutcome outcome, IRequestContext context)
     : IRequestHandler<DeleteContactCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteContactCommand request, CancellationToken cancellationToken)
@@ -24,6 +27,7 @@ public sealed class DeleteContactCommandHandler(IRepository<Contact> contacts, I
             throw ContactHasDeals();
         }
 
+        await store.RemoveAfterCommitAsync(storage, outcome, contact.Id, null, cancellationToken);
         contacts.Remove(contact);
         return Unit.Value;
     }

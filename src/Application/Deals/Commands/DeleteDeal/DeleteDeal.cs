@@ -1,3 +1,5 @@
+using Crm.Application.Attachments.Commands.DeleteAttachment;
+using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -9,13 +11,15 @@ namespace Crm.Application.Deals.Commands.DeleteDeal;
 /// <summary>Deletes a deal with its tasks and timeline.</summary>
 public sealed record DeleteDealCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
-public sealed class DeleteDealCommandHandler(IRepository<Deal> deals, IRequestContext context)
+public sealed class DeleteDealCommandHandler(
+    IRepository<Deal> deals, IReadStore store, IFileStorage storage, ITransactionOutcome outcome, IRequestContext context)
     : IRequestHandler<DeleteDealCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteDealCommand request, CancellationToken cancellationToken)
     {
         var deal = await deals.GetInOrganizationAsync(request.Id, context, "deal_not_found", cancellationToken);
         deal.Delete(context.RequireActor());
+        await store.RemoveAfterCommitAsync(storage, outcome, null, deal.Id, cancellationToken);
         deals.Remove(deal);
         return Unit.Value;
     }

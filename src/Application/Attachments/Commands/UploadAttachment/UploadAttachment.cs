@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Crm.Application.Attachments.Common;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Files;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Domain.Attachments;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Application.Attachments.Commands.UploadAttachment;
+
+/// <summary>
+/// Attaches a file to a contact or deal. Its type is recognised from its leading bytes; it is hashed and stored
+/// by reading the (disk-buffered) upload, never holding it whole in memory.
+/// </summary>
+public sealed record UploadAttachmentCommand(
+    AttachmentParent Parent, Guid ParentId, string? FileName, string? DeclaredContentType, long Length, Stream Content)
+    : ICommand<AttachmentDto>, IOrganizationScoped;
+
+public sealed class UploadAttachmentCommandHandler(
+    AttachmentParents parents,
+    IRepository<Attachment> attachments,
+    IFileStorage storage,
+    ITransactionOutcome outcome,
+    IRequestContext context,
+    IOptions<FilesOptions> options,
+    TimeProvider time) : IRequestHandler<UploadAttachmentCommand, AttachmentDto>
+{
+    public async Task<AttachmentDto> Handle(UploadAttachmentCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var record = await parents.GetAsync(request.Parent, request.ParentId, cancellationToken);
+        if (request.Length > options.Value.MaxSize)
+        {
+            throw new PayloadTooLargeException("file_too_large", $"Files may be at most {options.Value.MaxSize / (1024 * 1024)} MB.");
+        }
+
+        if (request.Length == 0)
+        {
+            throw new UnsupportedMediaTypeException("unsupported_file_type", "The file is empty.");
+        }
+
+        var fileName = Attachment.SanitizeFileName(request.FileName);
+        var head = new byte[FileTypes.HeaderLength];
+        var read = await request.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var type = FileTypes.Detect(head.AsSpan(0, read), fileName)
+            ?? throw new UnsupportedMediaTypeException("unsupported_file_type", "Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.");
+        if (!FileTypes.Agrees(request.DeclaredContentType, type))
+        {
+            throw new UnsupportedMediaTypeException("content_type_mismatch", $"The file's content is {type}, not {request.DeclaredContentType}.");
+        }
+
+        request.Content.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(request.Content, cancellationToken));
+        var now = time.UtcNow();
+        var attachment = record switch
+        {
+            Contact contact => Attachment.To(contact, actor, fileName, type, request.Length, sha256, now),
+            Deal deal => Attachment.To(deal, actor, fileName, type, request.Length, sha256, now),
+            _ => throw new InvalidOperationException("Files attach to contacts and deals only."),
+        };
+
+        request.Content.Position = 0;
+        await storage.SaveAsync(attachment.StorageKey, request.Content, request.Length, type, cancellationToken);
+        outcome.OnRollback(ct => storage.DeleteAsync(attachment.StorageKey, ct));
+        attachments.Add(attachment);
+        return AttachmentDto.From(attachment);
+    }
+}

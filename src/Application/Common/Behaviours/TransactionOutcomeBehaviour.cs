@@ -1,0 +1,70 @@
+using Crm.Application.Common.Files;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Application.Common.Behaviours;
+
+/// <summary>
+/// Runs what a command registered for after its transaction: the after-commit actions once it committed (removing
+/// a deleted record's files), the rollback actions when it failed (removing a file stored for a row that was never
+/// written). Their own failures are logged, never the command's answer.
+/// </summary>
+public sealed class TransactionOutcomeBehaviour<TRequest, TResponse>(
+    TransactionOutcome outcome, ILogger<TransactionOutcomeBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        TResponse response;
+        try
+        {
+            response = await next();
+        }
+        catch
+        {
+            await RunAsync(outcome.DrainRollback(), "rollback");
+            throw;
+        }
+
+        await RunAsync(outcome.DrainCommit(), "after-commit");
+        return response;
+    }
+
+    private async Task RunAsync(IReadOnlyList<Func<CancellationToken, Task>> actions, string kind)
+    {
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A {Kind} action of {RequestName} failed", kind, typeof(TRequest).Name);
+            }
+        }
+    }
+}
+
+/// <summary>The actions one request's command registered.</summary>
+public sealed class TransactionOutcome : ITransactionOutcome
+{
+    private readonly List<Func<CancellationToken, Task>> _commit = [];
+    private readonly List<Func<CancellationToken, Task>> _rollback = [];
+
+    public void AfterCommit(Func<CancellationToken, Task> action) => _commit.Add(action);
+
+    public void OnRollback(Func<CancellationToken, Task> action) => _rollback.Add(action);
+
+    public IReadOnlyList<Func<CancellationToken, Task>> DrainCommit() => Drain(_commit);
+
+    public IReadOnlyList<Func<CancellationToken, Task>> DrainRollback() => Drain(_rollback);
+
+    private IReadOnlyList<Func<CancellationToken, Task>> Drain(List<Func<CancellationToken, Task>> actions)
+    {
+        var drained = actions.ToList();
+        _commit.Clear();
+        _rollback.Clear();
+        return drained;
+    }
+}

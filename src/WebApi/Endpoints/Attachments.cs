@@ -1,0 +1,88 @@
+using Crm.Application.Attachments.Commands.DeleteAttachment;
+using Crm.Application.Attachments.Commands.UploadAttachment;
+using Crm.Application.Attachments.Common;
+using Crm.Application.Attachments.Queries.GetAttachment;
+using Crm.Application.Attachments.Queries.ListAttachments;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Models;
+using Crm.WebApi.Http;
+using Crm.WebApi.OpenApi;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Crm.WebApi.Endpoints;
+
+public static class Attachments
+{
+    public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var maxSize = app.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxSize;
+        foreach (var (parent, path, tag) in new[] { (AttachmentParent.Contact, "contacts", "Contacts"), (AttachmentParent.Deal, "deals", "Deals") })
+        {
+            var group = app.MapGroup($"/api/v1/{path}/{{id:guid}}/attachments").WithTags("Attachments")
+                .RequireAuthorization().RequireOrganizationHeader();
+            group.MapPost("/", (Guid id, IFormFile? file, IMediator mediator, CancellationToken ct) => Upload(parent, id, file, mediator, ct))
+                .WithName($"{tag}_UploadAttachment")
+                .WithSummary($"Attach a file to a {parent.ToString().ToLowerInvariant()} (multipart field \"file\")")
+                .WithDescription("PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text or CSV, recognised by content; at most the configured size (25 MB by default).")
+                .DisableAntiforgery()
+                .Accepts<IFormFile>("multipart/form-data")
+                .WithMetadata(new RequestSizeLimitAttribute(maxSize + (1024 * 1024)))
+                .WithFormOptions(multipartBodyLengthLimit: maxSize + (1024 * 1024))
+                .ProducesProblems(403, "not_record_owner")
+                .ProducesProblems(404, parent == AttachmentParent.Contact ? "contact_not_found" : "deal_not_found")
+                .ProducesProblems(413, "file_too_large", "payload_too_large")
+                .ProducesProblems(415, "unsupported_file_type", "content_type_mismatch");
+            group.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct, [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
+                    List(parent, id, page, pageSize, mediator, ct))
+                .WithName($"{tag}_ListAttachments")
+                .WithSummary($"The files of a {parent.ToString().ToLowerInvariant()}, newest first")
+                .ProducesProblems(404, parent == AttachmentParent.Contact ? "contact_not_found" : "deal_not_found");
+        }
+
+        var attachments = app.MapGroup("/api/v1/attachments/{id:guid}").WithTags("Attachments").RequireAuthorization().RequireOrganizationHeader();
+        attachments.MapGet("/", Get).WithName("Attachments_Get").WithSummary("A file's details").ProducesProblems(404, "attachment_not_found");
+        attachments.MapGet("/content", Content).WithName("Attachments_Content")
+            .WithSummary("A file's content: a redirect to a short-lived link (S3) or the content itself, with range support")
+            .ProducesProblems(404, "attachment_not_found");
+        attachments.MapDelete("/", Delete).WithName("Attachments_Delete").WithSummary("Remove a file")
+            .ProducesProblems(403, "not_record_owner", "not_deal_owner")
+            .ProducesProblems(404, "attachment_not_found");
+    }
+
+    private static async Task<Created<AttachmentDto>> Upload(AttachmentParent parent, Guid id, IFormFile? file, IMediator mediator, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            throw new ValidationException([new ValidationFailure("file", "must be a file sent as multipart/form-data field \"file\"")]);
+        }
+
+        await using var content = file.OpenReadStream();
+        var attachment = await mediator.Send(new UploadAttachmentCommand(parent, id, file.FileName, file.ContentType, file.Length, content), ct);
+        return TypedResults.Created($"/api/v1/attachments/{attachment.Id}", attachment);
+    }
+
+    private static async Task<Ok<PagedList<AttachmentDto>>> List(
+        AttachmentParent parent, Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListAttachmentsQuery(parent, id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<AttachmentDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetAttachmentQuery(id), ct));
+
+    private static async Task<Results<RedirectHttpResult, FileStreamHttpResult>> Content(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        var download = await mediator.Send(new DownloadAttachmentQuery(id), ct);
+        return download.Content.Link is { } link
+            ? TypedResults.Redirect(link.ToString())
+            : TypedResults.Stream(download.Content.Stream!, download.Attachment.ContentType, download.Attachment.FileName, enableRangeProcessing: true);
+    }
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteAttachmentCommand(id), ct);
+        return TypedResults.NoContent();
+    }
+}
