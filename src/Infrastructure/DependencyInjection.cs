@@ -78,7 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddSingleton<IEmailLinks, EmailLinks>();
-        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -13,7 +13,7 @@ public sealed class EmailTransportTests
     public async Task SMTP_delivers_the_rendered_message_to_a_real_mail_server()
     {
         var subject = $"Invitation {Guid.NewGuid():N}";
-        var transport = new SmtpEmailTransport(Options.Create(new EmailOptions
+        var transport = new SmtpEmailSender(Options.Create(new EmailOptions
         {
             Transport = "smtp",
             SmtpHost = "127.0.0.1",
@@ -36,7 +36,7 @@ public sealed class EmailTransportTests
     public async Task The_development_default_writes_an_eml_file()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"crm-mail-{Guid.NewGuid():N}");
-        var transport = new SmtpEmailTransport(Options.Create(new EmailOptions { Transport = "pickup", PickupDirectory = folder }));
+        var transport = new SmtpEmailSender(Options.Create(new EmailOptions { Transport = "pickup", PickupDirectory = folder }));
 
         await transport.SendAsync(new EmailEnvelope(Guid.NewGuid(), "ada@example.com", "Hello file", "<p>Hi</p>", "Hi", 0), CancellationToken.None);
 

@@ -9,7 +9,7 @@ namespace Crm.Infrastructure.UnitTests;
 public sealed class OutboxDispatcherTests
 {
     private readonly Mock<IOutboxStore> _store = new();
-    private readonly Mock<IEmailTransport> _transport = new();
+    private readonly Mock<IEmailSender> _transport = new();
     private readonly EmailEnvelope _email = new(Guid.NewGuid(), "ada@example.com", "Hello", "<p>Hi</p>", "Hi", 0);
 
     [SetUp]

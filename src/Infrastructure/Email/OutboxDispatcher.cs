@@ -12,7 +12,7 @@ namespace Crm.Infrastructure.Email;
 /// recorded as it happens, so a restart loses nothing and a message sent is never sent again on a normal restart.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IOutboxStore store, IEmailTransport transport, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
+    IOutboxStore store, IEmailSender transport, IOptions<EmailOptions> options, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()

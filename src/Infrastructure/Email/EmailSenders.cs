@@ -9,7 +9,7 @@ namespace Crm.Infrastructure.Email;
 public sealed record EmailEnvelope(Guid Id, string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts);
 
 /// <summary>Delivers one email; throws when it could not.</summary>
-public interface IEmailTransport
+public interface IEmailSender
 {
     Task SendAsync(EmailEnvelope email, CancellationToken cancellationToken);
 }
@@ -18,7 +18,7 @@ public interface IEmailTransport
 /// Sends with .NET's SmtpClient (MailKit is not available here): SMTP to <c>Email:SmtpHost</c>, or, for the
 /// development default, .eml files written to <c>Email:PickupDirectory</c>.
 /// </summary>
-internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
     public async Task SendAsync(EmailEnvelope email, CancellationToken cancellationToken)
     {
