@@ -1138,9 +1138,10 @@ export class ContactsClient {
      * @param owner_id (optional) Only records of this owner (manager and above).
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
+     * @param cursor (optional) 
      * @return OK
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined): Promise<PagedListOfContactDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined): Promise<PagedListOfContactDto> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -1166,6 +1167,10 @@ export class ContactsClient {
             throw new globalThis.Error("The parameter 'order' cannot be null.");
         else if (order !== undefined)
             url_ += "order=" + encodeURIComponent("" + order) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1194,7 +1199,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`, `cursor_not_supported`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1764,9 +1769,10 @@ export class DealsClient {
      * @param owner_id (optional) Only records of this owner (manager and above).
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
+     * @param cursor (optional) 
      * @return OK
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined): Promise<PagedListOfDealDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined): Promise<PagedListOfDealDto> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -1808,6 +1814,10 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'order' cannot be null.");
         else if (order !== undefined)
             url_ += "order=" + encodeURIComponent("" + order) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1836,7 +1846,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`, `cursor_not_supported`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2386,9 +2396,10 @@ export class ActivitiesClient {
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
+     * @param cursor (optional) 
      * @return OK
      */
-    list(x_Organization_Id: string, deal_id: string, page?: number | undefined, page_size?: number | undefined): Promise<PagedListOfActivityDto> {
+    list(x_Organization_Id: string, deal_id: string, page?: number | undefined, page_size?: number | undefined, cursor?: string | undefined): Promise<PagedListOfActivityDto> {
         let url_ = this.baseUrl + "/api/v1/deals/{deal_id}/activities?";
         if (deal_id === undefined || deal_id === null)
             throw new globalThis.Error("The parameter 'deal_id' must be defined.");
@@ -2401,6 +2412,10 @@ export class ActivitiesClient {
             throw new globalThis.Error("The parameter 'page_size' cannot be null.");
         else if (page_size !== undefined)
             url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2429,7 +2444,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2563,7 +2578,7 @@ export class TasksClient {
     }
 
     /**
-     * Tasks by due date (none last), filtered and paged
+     * Tasks by due date (none last) or creation, filtered and paged
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
@@ -2571,9 +2586,12 @@ export class TasksClient {
      * @param only_open (optional) 
      * @param due_before (optional) 
      * @param due_after (optional) 
+     * @param order_by (optional) 
+     * @param order (optional) Sort direction (default asc).
+     * @param cursor (optional) 
      * @return OK
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined): Promise<PagedListOfTaskDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined): Promise<PagedListOfTaskDto> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -2599,6 +2617,18 @@ export class TasksClient {
             throw new globalThis.Error("The parameter 'due_after' cannot be null.");
         else if (due_after !== undefined)
             url_ += "due_after=" + encodeURIComponent("" + due_after) + "&";
+        if (order_by === null)
+            throw new globalThis.Error("The parameter 'order_by' cannot be null.");
+        else if (order_by !== undefined)
+            url_ += "order_by=" + encodeURIComponent("" + order_by) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2627,7 +2657,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`, `cursor_not_supported`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4036,6 +4066,7 @@ export interface PagedListOfActivityDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfAttachmentDto {
@@ -4044,6 +4075,7 @@ export interface PagedListOfAttachmentDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfAuditLogDto {
@@ -4052,6 +4084,7 @@ export interface PagedListOfAuditLogDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfContactDto {
@@ -4060,6 +4093,7 @@ export interface PagedListOfContactDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfDealDto {
@@ -4068,6 +4102,7 @@ export interface PagedListOfDealDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfMemberDto {
@@ -4076,6 +4111,7 @@ export interface PagedListOfMemberDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfOutboxMessageDto {
@@ -4084,6 +4120,7 @@ export interface PagedListOfOutboxMessageDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 export interface PagedListOfTaskDto {
@@ -4092,6 +4129,7 @@ export interface PagedListOfTaskDto {
     page_size: number;
     total: number;
     pages?: number;
+    next_cursor?: string | undefined;
 }
 
 /** An RFC 9457 problem document. */
@@ -4213,6 +4251,8 @@ export type Stage = "qualification" | "proposal" | "negotiation" | "closed";
 export type Order_by2 = "created_at" | "updated_at" | "amount" | "title";
 
 export type Order2 = "asc" | "desc";
+
+export type Order3 = "asc" | "desc";
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {

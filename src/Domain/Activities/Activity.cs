@@ -14,7 +14,7 @@ public enum ActivityType
 }
 
 /// <summary>One entry of a deal's timeline. Written once, never changed.</summary>
-public sealed class Activity : Entity, ITenantOwned
+public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
 {
     public const int CommentMaxLength = 5000;
 

@@ -21,6 +21,7 @@ public static class Contacts
     {
         var group = app.MapGroup(Base).WithTags("Contacts").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Contacts_List").WithSummary("The organization's contacts, filtered, sorted and paged")
+            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported")
             .ProducesProblems(403, "owner_filter_forbidden");
         group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact")
             .ProducesProblems(400, "user_not_member")
@@ -47,7 +48,8 @@ public static class Contacts
         [FromQuery] string? search,
         [FromQuery(Name = "owner_id")] Guid? ownerId,
         [FromQuery(Name = "order_by")] string? orderBy,
-        [FromQuery] string? order) =>
+        [FromQuery] string? order,
+        [FromQuery] string? cursor) =>
         TypedResults.Ok(await mediator.Send(
             new ListContactsQuery(
                 page ?? 1,
@@ -55,7 +57,8 @@ public static class Contacts
                 search,
                 ownerId,
                 QueryValues.Enum("order_by", orderBy, ContactOrder.CreatedAt),
-                QueryValues.Enum("order", order, SortOrder.Asc)),
+                QueryValues.Enum("order", order, SortOrder.Asc),
+                cursor),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, IMediator mediator, CancellationToken ct)

@@ -25,6 +25,7 @@ public static class Deals
     {
         var group = app.MapGroup(Base).WithTags("Deals").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Deals_List").WithSummary("The organization's deals, filtered, sorted and paged")
+            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported")
             .ProducesProblems(403, "owner_filter_forbidden");
         group.MapPost("/", Create).WithName("Deals_Create").WithSummary("Open a deal with a contact")
             .ProducesProblems(400, "contact_not_found", "user_not_member", "deal_outcome_required", "invalid_amount", "invalid_currency")
@@ -44,6 +45,7 @@ public static class Deals
         var timeline = app.MapGroup(Base + "/{deal_id:guid}/activities").WithTags("Activities")
             .RequireAuthorization().RequireOrganizationHeader();
         timeline.MapGet("/", ListActivities).WithName("Activities_List").WithSummary("A deal's timeline, newest first")
+            .ProducesProblems(400, "invalid_cursor")
             .ProducesProblems(404, "deal_not_found");
         timeline.MapPost("/", AddComment).WithName("Activities_Create").WithSummary("Comment on a deal")
             .ProducesProblems(400, "activity_type_not_allowed")
@@ -62,7 +64,8 @@ public static class Deals
         [FromQuery(Name = "contact_id")] Guid? contactId,
         [FromQuery(Name = "owner_id")] Guid? ownerId,
         [FromQuery(Name = "order_by")] string? orderBy,
-        [FromQuery] string? order) =>
+        [FromQuery] string? order,
+        [FromQuery] string? cursor) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -74,7 +77,8 @@ public static class Deals
                 contactId,
                 ownerId,
                 QueryValues.Enum("order_by", orderBy, DealOrder.CreatedAt),
-                QueryValues.Enum("order", order, SortOrder.Asc)),
+                QueryValues.Enum("order", order, SortOrder.Asc),
+                cursor),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, IMediator mediator, CancellationToken ct)
@@ -100,8 +104,10 @@ public static class Deals
         IMediator mediator,
         CancellationToken ct,
         [FromQuery] int? page,
-        [FromQuery(Name = "page_size")] int? pageSize) =>
-        TypedResults.Ok(await mediator.Send(new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery] string? cursor) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
 
     private static async Task<Created<ActivityDto>> AddComment(
         [FromRoute(Name = "deal_id")] Guid dealId, AddActivityCommand command, IMediator mediator, CancellationToken ct)

@@ -20,7 +20,8 @@ public static class Tasks
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
-        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last), filtered and paged");
+        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered and paged")
+            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported");
         group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal")
             .ProducesProblems(400, "deal_not_found", "due_date_in_past")
             .ProducesProblems(403, "not_deal_owner");
@@ -44,9 +45,22 @@ public static class Tasks
         [FromQuery(Name = "deal_id")] Guid? dealId,
         [FromQuery(Name = "only_open")] bool? onlyOpen,
         [FromQuery(Name = "due_before")] DateOnly? dueBefore,
-        [FromQuery(Name = "due_after")] DateOnly? dueAfter) =>
+        [FromQuery(Name = "due_after")] DateOnly? dueAfter,
+        [FromQuery(Name = "order_by")] string? orderBy,
+        [FromQuery] string? order,
+        [FromQuery] string? cursor) =>
         TypedResults.Ok(await mediator.Send(
-            new ListTasksQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, dealId, onlyOpen ?? false, dueBefore, dueAfter), ct));
+            new ListTasksQuery(
+                page ?? 1,
+                pageSize ?? Paging.DefaultPageSize,
+                dealId,
+                onlyOpen ?? false,
+                dueBefore,
+                dueAfter,
+                QueryValues.Enum("order_by", orderBy, TaskOrder.DueDate),
+                QueryValues.Enum("order", order, SortOrder.Asc),
+                cursor),
+            ct));
 
     private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, IMediator mediator, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BusinessRuleException rule => Problems.Create(StatusOf(rule.Kind), rule.Code, rule.Message),
             UnauthorizedException e => Problems.Create(StatusCodes.Status401Unauthorized, e.Code, e.Message),
             ForbiddenException e => Problems.Create(StatusCodes.Status403Forbidden, e.Code, e.Message),
+            InvalidInputException e => Problems.Create(StatusCodes.Status400BadRequest, e.Code, e.Message),
             NotFoundException e => Problems.Create(StatusCodes.Status404NotFound, e.Code, e.Message),
             ConflictException e => Problems.Create(StatusCodes.Status409Conflict, e.Code, e.Message),
             TooManyRequestsException e => TooManyRequests(context, e),

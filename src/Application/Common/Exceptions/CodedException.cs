@@ -34,3 +34,6 @@ public sealed class PayloadTooLargeException(string code, string message) : Code
 
 /// <summary>The content is of a type that is not accepted (HTTP 415).</summary>
 public sealed class UnsupportedMediaTypeException(string code, string message) : CodedException(code, message);
+
+/// <summary>The request's input cannot be used (HTTP 400), for rules a validator cannot express.</summary>
+public sealed class InvalidInputException(string code, string message) : CodedException(code, message);

@@ -11,5 +11,6 @@ public sealed class PagingValidator : AbstractValidator<IPagedRequest>
     {
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
         RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        RuleFor(q => q.Page).Equal(1).When(q => q.Cursor is not null).WithMessage("must not be combined with cursor");
     }
 }

@@ -1,8 +1,9 @@
+using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 
 namespace Crm.Application.Contacts.Common;
 
-public sealed class ContactDto
+public sealed class ContactDto : ICreationOrdered
 {
     public required Guid Id { get; init; }
 

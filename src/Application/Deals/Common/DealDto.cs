@@ -1,8 +1,9 @@
+using Crm.Domain.Common;
 using Crm.Domain.Deals;
 
 namespace Crm.Application.Deals.Common;
 
-public sealed class DealDto
+public sealed class DealDto : ICreationOrdered
 {
     public required Guid Id { get; init; }
 

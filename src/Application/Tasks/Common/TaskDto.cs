@@ -1,9 +1,10 @@
+using Crm.Domain.Common;
 using Crm.Domain.Tasks;
 using FluentValidation;
 
 namespace Crm.Application.Tasks.Common;
 
-public sealed class TaskDto
+public sealed class TaskDto : ICreationOrdered
 {
     public required Guid Id { get; init; }
 

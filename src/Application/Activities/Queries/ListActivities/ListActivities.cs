@@ -12,7 +12,8 @@ using MediatR;
 namespace Crm.Application.Activities.Queries.ListActivities;
 
 /// <summary>A deal's timeline, newest first.</summary>
-public sealed record ListActivitiesQuery(Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+public sealed record ListActivitiesQuery(
+    Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null)
     : IQuery<PagedList<ActivityDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQuery>
@@ -39,7 +40,10 @@ public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext
             .Where(a => a.DealId == request.DealId && a.OrganizationId == organizationId)
             .OrderByDescending(a => a.CreatedAt)
             .ThenByDescending(a => a.Id);
-        var page = await store.ToPageAsync(query, request, cancellationToken);
-        return new PagedList<ActivityDto>(page.Items.Select(ActivityDto.From).ToList(), page.Page, page.PageSize, page.Total);
+        var page = await store.ToPageAsync(query, request, SortOrder.Desc, cancellationToken);
+        return new PagedList<ActivityDto>(page.Items.Select(ActivityDto.From).ToList(), page.Page, page.PageSize, page.Total)
+        {
+            NextCursor = page.NextCursor,
+        };
     }
 }

@@ -24,7 +24,8 @@ public sealed record ListContactsQuery(
     string? Search = null,
     Guid? OwnerId = null,
     ContactOrder OrderBy = ContactOrder.CreatedAt,
-    SortOrder Order = SortOrder.Asc) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    SortOrder Order = SortOrder.Asc,
+    string? Cursor = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
 {
@@ -77,6 +78,10 @@ public sealed class ListContactsQueryHandler(
         }
 
         var spec = new ContactListSpecification(context.RequireOrganizationId(), request.OwnerId, request.OrderBy, request.Order);
-        return store.ToPageAsync(spec.Apply(contacts).ProjectTo<ContactDto>(mapper.ConfigurationProvider), request, cancellationToken);
+        return store.ToPageAsync(
+            spec.Apply(contacts).ProjectTo<ContactDto>(mapper.ConfigurationProvider),
+            request,
+            request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
+            cancellationToken);
     }
 }

@@ -30,7 +30,8 @@ public sealed record ListDealsQuery(
     Guid? ContactId = null,
     Guid? OwnerId = null,
     DealOrder OrderBy = DealOrder.CreatedAt,
-    SortOrder Order = SortOrder.Asc) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    SortOrder Order = SortOrder.Asc,
+    string? Cursor = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
 {
@@ -109,6 +110,9 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         context.RequireActor().EnsureMayFilterByOwner(request.OwnerId);
         var spec = new DealListSpecification(context.RequireOrganizationId(), request);
         return store.ToPageAsync(
-            spec.Apply(store.Query<Deal>()).ProjectTo<DealDto>(mapper.ConfigurationProvider), request, cancellationToken);
+            spec.Apply(store.Query<Deal>()).ProjectTo<DealDto>(mapper.ConfigurationProvider),
+            request,
+            request.OrderBy == DealOrder.CreatedAt ? request.Order : null,
+            cancellationToken);
     }
 }

@@ -13,19 +13,30 @@ using MediatR;
 namespace Crm.Application.Tasks.Queries.ListTasks;
 
 /// <summary>Tasks by due date, those without one last (PostgreSQL sorts nulls last in ascending order).</summary>
+public enum TaskOrder
+{
+    DueDate,
+    CreatedAt,
+}
+
 public sealed record ListTasksQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize,
     Guid? DealId = null,
     bool OnlyOpen = false,
     DateOnly? DueBefore = null,
-    DateOnly? DueAfter = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
+    DateOnly? DueAfter = null,
+    TaskOrder OrderBy = TaskOrder.DueDate,
+    SortOrder Order = SortOrder.Asc,
+    string? Cursor = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
     public ListTasksValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(q => q.OrderBy).IsInEnum();
+        RuleFor(q => q.Order).IsInEnum();
     }
 }
 
@@ -54,9 +65,14 @@ public sealed class TaskListSpecification : Specification<DealTask>
             Where(t => t.DueDate > after);
         }
 
-        OrderBy(t => t.DueDate);
-        OrderBy(t => t.CreatedAt);
-        OrderBy(t => t.Id);
+        var descending = query.Order == SortOrder.Desc;
+        if (query.OrderBy == TaskOrder.DueDate)
+        {
+            OrderBy(t => t.DueDate, descending);
+        }
+
+        OrderBy(t => t.CreatedAt, descending);
+        OrderBy(t => t.Id, descending);
     }
 }
 
@@ -67,6 +83,9 @@ public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext cont
     {
         var spec = new TaskListSpecification(context.RequireOrganizationId(), request);
         return store.ToPageAsync(
-            spec.Apply(store.Query<DealTask>()).ProjectTo<TaskDto>(mapper.ConfigurationProvider), request, cancellationToken);
+            spec.Apply(store.Query<DealTask>()).ProjectTo<TaskDto>(mapper.ConfigurationProvider),
+            request,
+            request.OrderBy == TaskOrder.CreatedAt ? request.Order : null,
+            cancellationToken);
     }
 }

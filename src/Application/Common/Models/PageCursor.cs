@@ -1,0 +1,45 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Crm.Application.Common.Exceptions;
+
+namespace Crm.Application.Common.Models;
+
+/// <summary>
+/// An opaque position in a list kept in creation order: the last row's creation time and id, how many rows came
+/// before the next page, and the direction. Keyset paging from it costs the same however deep it is.
+/// </summary>
+public sealed record PageCursor(DateTime CreatedAt, Guid Id, int Offset, SortOrder Order)
+{
+    private const string Version = "c1";
+
+    public string Encode()
+    {
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Version}.{CreatedAt.Ticks}.{Id:N}.{Offset}.{(Order == SortOrder.Desc ? 'd' : 'a')}");
+        return Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text));
+    }
+
+    public static PageCursor Decode(string value)
+    {
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(value)).Split('.');
+            if (parts is [Version, var ticks, var id, var offset, "a" or "d"]
+                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+                && t <= DateTime.MaxValue.Ticks
+                && Guid.TryParseExact(id, "N", out var guid)
+                && int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out var skipped))
+            {
+                return new PageCursor(
+                    new DateTime(t, DateTimeKind.Utc), guid, skipped, parts[4] == "d" ? SortOrder.Desc : SortOrder.Asc);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidInputException("invalid_cursor", "The cursor is not one this list issued; start again without it.");
+    }
+}
