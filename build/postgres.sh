@@ -35,7 +35,7 @@ pg_start() {
     port="$(as_root cat "$PGDIR/port")"
   else
     while port_in_use "$port"; do port=$((port + 1)); done
-    as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-p $port -c listen_addresses=127.0.0.1 -k '$PGDIR' -c max_connections=200 -c fsync=${PG_FSYNC:-on}\" -w start" >/dev/null
+    as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' -l '$PGDIR/server.log' -o \"-p $port -c listen_addresses=127.0.0.1 -k '$PGDIR' -c max_connections=200 -c fsync=${PG_FSYNC:-on} ${PG_OPTS:-}\" -w start" >/dev/null
     echo "$port" | as_root tee "$PGDIR/port" >/dev/null
   fi
   export PGPORT="$port"

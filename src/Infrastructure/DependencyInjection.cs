@@ -37,7 +37,7 @@ public static class DependencyInjection
             return string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException(
                     "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.")
-                : new NpgsqlDataSourceBuilder(connectionString).Build();
+                : DataSource(connectionString);
         });
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
@@ -128,5 +128,21 @@ public static class DependencyInjection
                 bearer.BearerTokenProtector = protector;
             });
         return services;
+    }
+
+    /// <summary>
+    /// The connection pool. Unless the connection string says otherwise, the most used statements are prepared on
+    /// each connection, which spares PostgreSQL parsing and planning the same list and lookup queries again and again.
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
     }
 }
