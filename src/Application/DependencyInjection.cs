@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());
         services.AddScoped<AttachmentParents>();
         services.AddScoped<PendingCacheInvalidations>();
+        services.AddScoped<IListTotals, ListTotals>();
         services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());
         services.AddScoped<IDomainEventPublisher, MediatorDomainEventPublisher>();
         services.AddSingleton(MappingProfile.CreateMapper());

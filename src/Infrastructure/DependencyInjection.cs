@@ -41,6 +41,7 @@ public static class DependencyInjection
         });
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, RecordChangesCacheInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditInterceptor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());

@@ -140,6 +140,39 @@ public sealed class CursorPagingTests : ApiTest
         reply.Json["items"]!.AsArray().Select(c => (string?)c!["name"]).ShouldAllBe(n => n == "Mine");
     }
 
+    [Test]
+    public async Task Totals_follow_every_add_change_and_delete_at_once()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var first = await api.CreateContactAsync("Zed Quimby");
+        await api.CreateContactAsync("Zed Other");
+        async Task<int> Total(string query) => (int)(await api.GetAsync($"/api/v1/contacts?{query}")).Json["total"]!;
+        (await Total("search=quimby")).ShouldBe(1);
+        (await Total("page_size=1")).ShouldBe(2);
+
+        await api.PatchAsync($"/api/v1/contacts/{first}", new { name = "Zed Renamed" });
+        (await Total("search=quimby")).ShouldBe(0);
+        var added = await api.CreateContactAsync("Ann Quimby");
+        (await Total("search=quimby")).ShouldBe(1);
+        (await Total("page_size=1")).ShouldBe(3);
+        (await api.DeleteAsync($"/api/v1/contacts/{added}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await Total("search=quimby")).ShouldBe(0);
+        (await Total("page_size=1")).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Deleting_a_deal_drops_its_tasks_from_the_task_totals()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var deal = await api.CreateDealAsync();
+        await api.CreateTaskAsync(deal);
+        ((int)(await api.GetAsync("/api/v1/tasks")).Json["total"]!).ShouldBe(1);
+
+        (await api.DeleteAsync($"/api/v1/deals/{deal}")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        ((int)(await api.GetAsync("/api/v1/tasks")).Json["total"]!).ShouldBe(0);
+    }
+
     private static IEnumerable<string> Ids(Reply reply) =>
         reply.Json["items"]!.AsArray().Select(item => (string)item!["id"]!);
 }

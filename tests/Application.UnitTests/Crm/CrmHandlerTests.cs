@@ -1,4 +1,5 @@
 using AutoMapper;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
@@ -104,7 +105,7 @@ public sealed class CrmHandlerTests
         _context.SetOrganization(_organization, MemberRole.Member);
 
         var error = await Should.ThrowAsync<ForbiddenException>(() =>
-            new ListContactsQueryHandler(new InMemoryReadStore(), Mock.Of<IContactSearch>(), _context, Mapper)
+            new ListContactsQueryHandler(new InMemoryReadStore(), Mock.Of<IContactSearch>(), _context, Mapper, Mock.Of<IListTotals>())
                 .Handle(new ListContactsQuery(OwnerId: Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("owner_filter_forbidden");

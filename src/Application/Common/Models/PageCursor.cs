@@ -7,17 +7,18 @@ namespace Crm.Application.Common.Models;
 
 /// <summary>
 /// An opaque position in a list kept in creation order: the last row's creation time and id, how many rows came
-/// before the next page, and the direction. Keyset paging from it costs the same however deep it is.
+/// before the next page, the direction, and the list's total when the walk began. Keyset paging from it costs the
+/// same however deep it is, and reads no count.
 /// </summary>
-public sealed record PageCursor(DateTime CreatedAt, Guid Id, int Offset, SortOrder Order)
+public sealed record PageCursor(DateTime CreatedAt, Guid Id, int Offset, SortOrder Order, int Total)
 {
-    private const string Version = "c1";
+    private const string Version = "c2";
 
     public string Encode()
     {
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Version}.{CreatedAt.Ticks}.{Id:N}.{Offset}.{(Order == SortOrder.Desc ? 'd' : 'a')}");
+            $"{Version}.{CreatedAt.Ticks}.{Id:N}.{Offset}.{(Order == SortOrder.Desc ? 'd' : 'a')}.{Total}");
         return Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text));
     }
 
@@ -26,14 +27,15 @@ public sealed record PageCursor(DateTime CreatedAt, Guid Id, int Offset, SortOrd
         try
         {
             var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(value)).Split('.');
-            if (parts is [Version, var ticks, var id, var offset, "a" or "d"]
+            if (parts is [Version, var ticks, var id, var offset, "a" or "d", var total]
                 && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
                 && t <= DateTime.MaxValue.Ticks
                 && Guid.TryParseExact(id, "N", out var guid)
-                && int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out var skipped))
+                && int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out var skipped)
+                && int.TryParse(total, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 return new PageCursor(
-                    new DateTime(t, DateTimeKind.Utc), guid, skipped, parts[4] == "d" ? SortOrder.Desc : SortOrder.Asc);
+                    new DateTime(t, DateTimeKind.Utc), guid, skipped, parts[4] == "d" ? SortOrder.Desc : SortOrder.Asc, count);
             }
         }
         catch (FormatException)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Common;
@@ -8,10 +9,14 @@ namespace Crm.Application.Common.Models;
 public static class ReadStoreExtensions
 {
     /// <summary>Counts the query, then loads only the requested page of it (the query must be ordered).</summary>
-    public static async Task<PagedList<T>> ToPageAsync<T>(
-        this IReadStore store, IQueryable<T> query, IPagedRequest request, CancellationToken cancellationToken)
+    public static Task<PagedList<T>> ToPageAsync<T>(
+        this IReadStore store, IQueryable<T> query, IPagedRequest request, CancellationToken cancellationToken) =>
+        store.ToPageAsync(query, request, store.CountAsync(query, cancellationToken), cancellationToken);
+
+    private static async Task<PagedList<T>> ToPageAsync<T>(
+        this IReadStore store, IQueryable<T> query, IPagedRequest request, Task<int> counting, CancellationToken cancellationToken)
     {
-        var total = await store.CountAsync(query, cancellationToken);
+        var total = await counting;
         var items = total <= (request.Page - 1) * request.PageSize
             ? []
             : await store.ToListAsync(
@@ -22,20 +27,24 @@ public static class ReadStoreExtensions
     /// <summary>
     /// Loads a page by number, or after the request's cursor. <paramref name="creationOrder"/> says whether the
     /// query is ordered by creation time then id (and in which direction); only such lists issue and take cursors.
+    /// The total comes from <paramref name="totals"/>, counted once per change of the records.
     /// </summary>
     public static async Task<PagedList<T>> ToPageAsync<T>(
         this IReadStore store,
         IQueryable<T> query,
         IPagedRequest request,
         SortOrder? creationOrder,
+        IListTotals totals,
+        ListTotalKey totalKey,
         CancellationToken cancellationToken)
         where T : ICreationOrdered
     {
         if (request.Cursor is null)
         {
-            var page = await store.ToPageAsync(query, request, cancellationToken);
-            return creationOrder is { } direction
-                ? page with { NextCursor = NextCursor(page.Items, (page.Page - 1) * page.PageSize, page.Total, direction) }
+            var page = await store.ToPageAsync(query, request, totals.CountAsync(query, totalKey, cancellationToken), cancellationToken);
+            var before = (page.Page - 1) * page.PageSize;
+            return creationOrder is { } direction && before + page.Items.Count < page.Total
+                ? page with { NextCursor = Next(page.Items, before, direction, page.Total) }
                 : page;
         }
 
@@ -51,20 +60,20 @@ public static class ReadStoreExtensions
             throw new InvalidInputException("invalid_cursor", "The cursor was issued for the opposite order; start again without it.");
         }
 
-        var total = await store.CountAsync(query, cancellationToken);
-        var items = await store.ToListAsync(query.Where(After<T>(cursor)).Take(request.PageSize), cancellationToken);
+        // One row more than the page tells whether another page follows; the total is the one counted when the walk
+        // began, so deep pages read no count (rows added since are still reached, as they come after the cursor).
+        var rows = await store.ToListAsync(query.Where(After<T>(cursor)).Take(request.PageSize + 1), cancellationToken);
+        var items = rows.Count > request.PageSize ? rows[..request.PageSize] : rows;
+        var total = Math.Max(cursor.Total, cursor.Offset + items.Count);
         return new PagedList<T>(items, (cursor.Offset / request.PageSize) + 1, request.PageSize, total)
         {
-            NextCursor = NextCursor(items, cursor.Offset, total, order),
+            NextCursor = rows.Count > request.PageSize ? Next(items, cursor.Offset, order, total) : null,
         };
     }
 
-    private static string? NextCursor<T>(IReadOnlyList<T> items, int before, int total, SortOrder order)
-        where T : ICreationOrdered
-    {
-        var seen = before + items.Count;
-        return items.Count == 0 || seen >= total ? null : new PageCursor(items[^1].CreatedAt, items[^1].Id, seen, order).Encode();
-    }
+    private static string Next<T>(IReadOnlyList<T> items, int before, SortOrder order, int total)
+        where T : ICreationOrdered =>
+        new PageCursor(items[^1].CreatedAt, items[^1].Id, before + items.Count, order, total).Encode();
 
     /// <summary>Rows strictly after the cursor's row; the first bound lets the database seek the index to it.</summary>
     private static Expression<Func<T, bool>> After<T>(PageCursor cursor)

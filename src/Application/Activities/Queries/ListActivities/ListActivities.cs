@@ -1,4 +1,5 @@
 using Crm.Application.Activities.Common;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -24,7 +25,7 @@ public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQu
     }
 }
 
-public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context)
+public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context, IListTotals totals)
     : IRequestHandler<ListActivitiesQuery, PagedList<ActivityDto>>
 {
     public async Task<PagedList<ActivityDto>> Handle(ListActivitiesQuery request, CancellationToken cancellationToken)
@@ -40,7 +41,8 @@ public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext
             .Where(a => a.DealId == request.DealId && a.OrganizationId == organizationId)
             .OrderByDescending(a => a.CreatedAt)
             .ThenByDescending(a => a.Id);
-        var page = await store.ToPageAsync(query, request, SortOrder.Desc, cancellationToken);
+        var page = await store.ToPageAsync(
+            query, request, SortOrder.Desc, totals, new ListTotalKey(typeof(Activity), request.DealId.ToString()), cancellationToken);
         return new PagedList<ActivityDto>(page.Items.Select(ActivityDto.From).ToList(), page.Page, page.PageSize, page.Total)
         {
             NextCursor = page.NextCursor,

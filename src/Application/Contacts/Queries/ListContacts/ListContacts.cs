@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
@@ -64,7 +65,7 @@ public sealed class ContactListSpecification : Specification<Contact>
 }
 
 public sealed class ListContactsQueryHandler(
-    IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper)
+    IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListContactsQuery, PagedList<ContactDto>>
 {
     public Task<PagedList<ContactDto>> Handle(ListContactsQuery request, CancellationToken cancellationToken)
@@ -82,6 +83,8 @@ public sealed class ListContactsQueryHandler(
             spec.Apply(contacts).ProjectTo<ContactDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
+            totals,
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}"),
             cancellationToken);
     }
 }

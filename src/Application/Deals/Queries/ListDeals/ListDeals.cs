@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
@@ -102,7 +103,7 @@ public sealed class DealListSpecification : Specification<Deal>
     }
 }
 
-public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
+public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
 {
     public Task<PagedList<DealDto>> Handle(ListDealsQuery request, CancellationToken cancellationToken)
@@ -113,6 +114,17 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
             spec.Apply(store.Query<Deal>()).ProjectTo<DealDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == DealOrder.CreatedAt ? request.Order : null,
+            totals,
+            new ListTotalKey(typeof(Deal), Filters(request)),
             cancellationToken);
     }
+
+    private static string Filters(ListDealsQuery q) => string.Join(
+        '|',
+        string.Join(',', (q.Status ?? []).Distinct().Order()),
+        q.Stage,
+        q.MinAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        q.MaxAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        q.ContactId,
+        q.OwnerId);
 }

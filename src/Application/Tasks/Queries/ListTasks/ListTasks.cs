@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
@@ -76,7 +77,7 @@ public sealed class TaskListSpecification : Specification<DealTask>
     }
 }
 
-public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
+public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
@@ -86,6 +87,8 @@ public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext cont
             spec.Apply(store.Query<DealTask>()).ProjectTo<TaskDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == TaskOrder.CreatedAt ? request.Order : null,
+            totals,
+            new ListTotalKey(typeof(DealTask), $"{request.DealId}|{request.OnlyOpen}|{request.DueBefore:O}|{request.DueAfter:O}"),
             cancellationToken);
     }
 }
