@@ -166,8 +166,11 @@ def capture_sql(s):
             values = dict(PARAMETER.findall(entry.split("DETAIL:  parameters:", 1)[1]))
             commands[-1] = re.sub(r"\$(\d+)\b", lambda m: without_colons(values.get(m.group(1), m.group(0))), last)
     # Settings the service makes for its queries (SET LOCAL inside its transaction) apply to the ceiling's session.
-    commands = [re.sub(r"^\s*SET LOCAL\b", "SET", c, flags=re.I) for c in commands]
-    return [c.rstrip(";") for c in commands if re.match(r"\s*(SELECT|WITH|SET)\b", c, re.I)]
+    # (The driver's own connection reset, SET SESSION AUTHORIZATION ... DISCARD TEMP, is not the scenario's.)
+    commands = [re.sub(r"^\s*SET LOCAL\b", "SET", c, flags=re.I) if re.match(r"\s*SET LOCAL\b", c, re.I) else c
+                for c in commands]
+    return [c.rstrip(";") for c in commands
+            if re.match(r"\s*(SELECT|WITH)\b", c, re.I) or (re.match(r"SET \w", c) and ";" not in c)]
 
 
 def main_queries(commands):
