@@ -9,14 +9,14 @@ namespace Crm.Application.Common.Models;
 public static class ReadStoreExtensions
 {
     /// <summary>Counts the query, then loads only the requested page of it (the query must be ordered).</summary>
-    public static Task<PagedList<T>> ToPageAsync<T>(
+    public static async Task<PagedList<T>> ToPageAsync<T>(
         this IReadStore store, IQueryable<T> query, IPagedRequest request, CancellationToken cancellationToken) =>
-        store.ToPageAsync(query, request, store.CountAsync(query, cancellationToken), cancellationToken);
+        await store.PageOfAsync(query, request, await store.CountAsync(query, cancellationToken), cancellationToken);
 
-    private static async Task<PagedList<T>> ToPageAsync<T>(
-        this IReadStore store, IQueryable<T> query, IPagedRequest request, Task<int> counting, CancellationToken cancellationToken)
+    /// <summary>Loads the requested page of an ordered query whose total is already known.</summary>
+    private static async Task<PagedList<T>> PageOfAsync<T>(
+        this IReadStore store, IQueryable<T> query, IPagedRequest request, int total, CancellationToken cancellationToken)
     {
-        var total = await counting;
         var items = total <= (request.Page - 1) * request.PageSize
             ? []
             : await store.ToListAsync(
@@ -41,7 +41,8 @@ public static class ReadStoreExtensions
     {
         if (request.Cursor is null)
         {
-            var page = await store.ToPageAsync(query, request, totals.CountAsync(query, totalKey, cancellationToken), cancellationToken);
+            var page = await store.PageOfAsync(
+                query, request, await totals.CountAsync(query, totalKey, cancellationToken), cancellationToken);
             var before = (page.Page - 1) * page.PageSize;
             return creationOrder is { } direction && before + page.Items.Count < page.Total
                 ? page with { NextCursor = Next(page.Items, before, direction, page.Total) }
