@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by run.sh, test.sh and the benchmarks: installs PostgreSQL 15 from apt when it is missing and starts a
-# private cluster bound to 127.0.0.1 with its data under build/.local (git-ignored).
+# private cluster bound to 127.0.0.1 with its data under build/.local (git-ignored), or, when the `postgres` user
+# cannot enter the checkout (a clone under /root, mode 700), under /var/lib/postgresql/crm/<checkout hash>.
 #   source build/postgres.sh; pg_start NAME PORT      -> exports PGDIR, PGPORT (the port used), CRM_DB_PASSWORD
 set -euo pipefail
 
@@ -24,9 +25,15 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_start() {
   local name=$1 port=$2
   pg_install
-  export PGDIR="$CRM_ROOT/build/.local/$name"
   mkdir -p "$CRM_ROOT/build/.local"
   chmod 755 "$CRM_ROOT/build/.local"
+  export PGDIR="$CRM_ROOT/build/.local/$name"
+  if ! as_root su postgres -s /bin/sh -c "test -x '$CRM_ROOT/build/.local'" 2>/dev/null; then
+    local home
+    home="/var/lib/postgresql/crm/$(printf '%s' "$CRM_ROOT" | sha256sum | cut -c1-12)"
+    as_root install -d -o postgres -g postgres -m 755 /var/lib/postgresql/crm "$home"
+    PGDIR="$home/$name"
+  fi
   if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
     as_root install -d -o postgres -g postgres -m 700 "$PGDIR"
     as_root su postgres -s /bin/sh -c "$PG_BIN/initdb -D '$PGDIR/data' -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
