@@ -29,10 +29,8 @@ public static class DependencyInjection
             .WithTransientLifetime()
             .AddClasses(c => c.AssignableTo(typeof(INotificationHandler<>)))
             .AsImplementedInterfaces()
-            .WithTransientLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
-            .AsImplementedInterfaces()
-            .WithSingletonLifetime());
+            .WithTransientLifetime());
+        services.AddValidatorsFromAssemblyContaining<SessionIssuer>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Registration order is execution order, outermost first.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TelemetryBehaviour<,>));

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Crm.Application.Common.Interfaces;
 
 namespace Crm.Application.UnitTests;
@@ -17,6 +18,12 @@ public sealed class InMemoryReadStore : IReadStore
     public IQueryable<T> Query<T>()
         where T : class =>
         (_sets.TryGetValue(typeof(T), out var set) ? (List<T>)set : []).AsQueryable();
+
+    public IQueryable<T> Query<T>(ISpecification<T> specification)
+        where T : class => specification.Evaluate(Query<T>()).AsQueryable();
+
+    public IQueryable<TResult> Query<T, TResult>(ISpecification<T, TResult> specification)
+        where T : class => specification.Evaluate(Query<T>()).AsQueryable();
 
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => Task.FromResult(query.ToList());
 

@@ -1,6 +1,7 @@
 using Crm.Infrastructure.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Respawn;
 
 namespace Crm.TestSupport;
 
@@ -13,7 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string ConnectionVariable = "CRM_TEST_CONNECTION";
 
     private readonly NpgsqlDataSource _dataSource;
-    private string? _truncate;
+    private Respawner? _respawner;
 
     private TestDatabase(string connectionString)
     {
@@ -60,24 +61,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Empties every table but the migration journal (stands in for Respawn).</summary>
+    /// <summary>Empties every table but the migration journals, with Respawn (which truncates in one statement).</summary>
     public async Task ResetAsync()
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
-        if (_truncate is null)
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
-            await using var list = new NpgsqlCommand(
-                """
-                SELECT string_agg(format('%I.%I', table_schema, table_name), ', ')
-                FROM information_schema.tables
-                WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
-                """,
-                connection);
-            _truncate = $"TRUNCATE {await list.ExecuteScalarAsync()} RESTART IDENTITY CASCADE";
-        }
-
-        await using var truncate = new NpgsqlCommand(_truncate, connection);
-        await truncate.ExecuteNonQueryAsync();
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [DatabaseMigrator.JournalTable, "__EFMigrationsHistory"],
+            WithReseed = true,
+        });
+        await _respawner.ResetAsync(connection);
     }
 
     public async Task<T?> ScalarAsync<T>(string sql)

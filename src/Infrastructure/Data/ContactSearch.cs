@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Contacts;
 using Crm.Infrastructure.Data.Configurations;
@@ -11,11 +12,11 @@ namespace Crm.Infrastructure.Data;
 /// </summary>
 internal sealed class ContactSearch : IContactSearch
 {
-    public IQueryable<Contact> Matching(IQueryable<Contact> contacts, string text)
+    public Expression<Func<Contact, bool>> Matching(string text)
     {
         var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
-        return contacts.Where(c => EF.Functions.Like(
-            EF.Property<string>(c, ContactConfiguration.SearchText), CrmDbFunctions.Unaccent(pattern)));
+        return c => EF.Functions.Like(
+            EF.Property<string>(c, ContactConfiguration.SearchText), CrmDbFunctions.Unaccent(pattern));
     }
 
     private static string EscapeLike(string text) =>

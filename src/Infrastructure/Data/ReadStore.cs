@@ -1,4 +1,6 @@
+using Ardalis.Specification;
 using Crm.Application.Common.Interfaces;
+using Crm.Infrastructure.Data.Specifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Data;
@@ -7,6 +9,12 @@ internal sealed class ReadStore(CrmDbContext db) : IReadStore
 {
     public IQueryable<T> Query<T>()
         where T : class => db.Set<T>().AsNoTracking();
+
+    public IQueryable<T> Query<T>(ISpecification<T> specification)
+        where T : class => SpecificationQuery.Apply(db.Set<T>(), specification);
+
+    public IQueryable<TResult> Query<T, TResult>(ISpecification<T, TResult> specification)
+        where T : class => SpecificationQuery.Apply(db.Set<T>(), specification);
 
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         query.ToListAsync(cancellationToken);

@@ -86,30 +86,29 @@ public static class AuditLogs
     private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<AuditLogDto> rows, JsonSerializerOptions options, CancellationToken ct)
     {
         await using var text = new StreamWriter(body, new UTF8Encoding(false), 16_384, leaveOpen: true);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id" })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
+        await using var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await csv.WriteRecordAsync(
+            ["id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id"], ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
-            csv.WriteField(row.Id);
-            csv.WriteField(row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-            csv.WriteField(row.OrganizationId);
-            csv.WriteField(row.ActorId);
-            csv.WriteField(row.Action);
-            csv.WriteField(row.EntityType);
-            csv.WriteField(row.EntityId);
-            csv.WriteField(JsonSerializer.Serialize(row.Changes, options));
-            csv.WriteField(row.ClientAddress);
-            csv.WriteField(row.UserAgent);
-            csv.WriteField(row.TraceId);
-            await csv.NextRecordAsync();
+            await csv.WriteRecordAsync(
+                [
+                    row.Id.ToString(),
+                    row.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+                    row.OrganizationId.ToString(),
+                    row.ActorId?.ToString() ?? string.Empty,
+                    row.Action,
+                    row.EntityType ?? string.Empty,
+                    row.EntityId?.ToString() ?? string.Empty,
+                    JsonSerializer.Serialize(row.Changes, options),
+                    row.ClientAddress ?? string.Empty,
+                    row.UserAgent ?? string.Empty,
+                    row.TraceId ?? string.Empty,
+                ],
+                ct);
         }
 
-        await csv.FlushAsync();
+        await csv.FlushAsync(ct);
     }
 
     /// <summary>A time without a zone is read as UTC.</summary>

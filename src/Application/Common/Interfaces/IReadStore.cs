@@ -1,3 +1,5 @@
+using Ardalis.Specification;
+
 namespace Crm.Application.Common.Interfaces;
 
 /// <summary>
@@ -6,7 +8,16 @@ namespace Crm.Application.Common.Interfaces;
 /// </summary>
 public interface IReadStore
 {
+    /// <summary>Every row of <typeparamref name="T"/> visible to the request, for joins and aggregates.</summary>
     IQueryable<T> Query<T>()
+        where T : class;
+
+    /// <summary>The rows the specification describes: its criteria, order, paging and tracking.</summary>
+    IQueryable<T> Query<T>(ISpecification<T> specification)
+        where T : class;
+
+    /// <summary>The rows the specification describes, projected by its selector.</summary>
+    IQueryable<TResult> Query<T, TResult>(ISpecification<T, TResult> specification)
         where T : class;
 
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Specifications;
 using Crm.Domain.Common;
 using Crm.Domain.Organizations;
 
@@ -33,8 +34,7 @@ public static class RecordAccess
         where TEntity : Entity, ITenantOwned
     {
         var organizationId = context.RequireOrganizationId();
-        var query = store.Query<TEntity>()
-            .Where(e => e.Id == id && e.OrganizationId == organizationId)
+        var query = store.Query(new RecordInOrganizationSpecification<TEntity>(id, organizationId))
             .ProjectTo<TDto>(mapper.ConfigurationProvider);
         return await store.FirstOrDefaultAsync(query, ct)
             ?? throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");

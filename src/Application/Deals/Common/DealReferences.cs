@@ -1,4 +1,5 @@
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Specifications;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 
@@ -11,7 +12,7 @@ public static class DealReferences
         this IReadStore store, Guid organizationId, Guid contactId, CancellationToken cancellationToken)
     {
         if (!await store.AnyAsync(
-                store.Query<Contact>().Where(c => c.Id == contactId && c.OrganizationId == organizationId),
+                store.Query(new RecordInOrganizationSpecification<Contact>(contactId, organizationId)),
                 cancellationToken))
         {
             throw new BusinessRuleException(

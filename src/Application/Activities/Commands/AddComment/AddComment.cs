@@ -5,6 +5,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -41,7 +42,7 @@ public sealed class AddActivityCommandHandler(
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
         if (!await store.AnyAsync(
-                store.Query<Deal>().Where(d => d.Id == request.DealId && d.OrganizationId == organizationId), cancellationToken))
+                store.Query(new RecordInOrganizationSpecification<Deal>(request.DealId, organizationId)), cancellationToken))
         {
             throw new NotFoundException("deal_not_found", "No deal has this id.");
         }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Specifications;
 using Crm.Domain.Attachments;
 using MediatR;
 
@@ -38,7 +39,7 @@ internal static class AttachmentLookup
     public static async Task<Attachment> FindAttachmentAsync(this IReadStore store, Guid id, IRequestContext context, CancellationToken ct)
     {
         var organizationId = context.RequireOrganizationId();
-        return await store.FirstOrDefaultAsync(store.Query<Attachment>().Where(a => a.Id == id && a.OrganizationId == organizationId), ct)
+        return await store.FirstOrDefaultAsync(store.Query(new RecordInOrganizationSpecification<Attachment>(id, organizationId)), ct)
             ?? throw new NotFoundException("attachment_not_found", "No attachment has this id.");
     }
 }

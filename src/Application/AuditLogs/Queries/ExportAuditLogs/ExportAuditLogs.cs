@@ -5,6 +5,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Auditing;
 using FluentValidation;
+using Crm.Application.Organizations.Common;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ExportAuditLogs;
@@ -32,8 +33,9 @@ public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContex
 {
     public Task<IAsyncEnumerable<AuditLogDto>> Handle(ExportAuditLogsQuery request, CancellationToken cancellationToken)
     {
-        var spec = new AuditLogSpecification(store, context.RequireOrganizationId(), request);
-        return Task.FromResult(Stream(store.StreamAsync(spec.Apply(store.Query<AuditEntry>()), cancellationToken), cancellationToken));
+        var organizationId = context.RequireOrganizationId();
+        var spec = new AuditLogSpecification(organizationId, store.Query(new MemberIdsSpecification(organizationId)), request);
+        return Task.FromResult(Stream(store.StreamAsync(store.Query(spec), cancellationToken), cancellationToken));
     }
 
     private static async IAsyncEnumerable<AuditLogDto> Stream(

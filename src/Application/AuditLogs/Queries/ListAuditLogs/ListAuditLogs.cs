@@ -5,6 +5,7 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Domain.Auditing;
 using FluentValidation;
+using Crm.Application.Organizations.Common;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ListAuditLogs;
@@ -35,8 +36,9 @@ public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext 
 {
     public async Task<PagedList<AuditLogDto>> Handle(ListAuditLogsQuery request, CancellationToken cancellationToken)
     {
-        var spec = new AuditLogSpecification(store, context.RequireOrganizationId(), request);
-        var page = await store.ToPageAsync(spec.Apply(store.Query<AuditEntry>()), request, cancellationToken);
+        var organizationId = context.RequireOrganizationId();
+        var spec = new AuditLogSpecification(organizationId, store.Query(new MemberIdsSpecification(organizationId)), request);
+        var page = await store.ToPageAsync(store.Query(spec), request, cancellationToken);
         return new PagedList<AuditLogDto>(page.Items.Select(AuditLogDto.From).ToList(), page.Page, page.PageSize, page.Total);
     }
 }

@@ -5,7 +5,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using Crm.Application.Common.Specifications;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Contacts;
 using FluentValidation;
@@ -39,31 +38,6 @@ public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
     }
 }
 
-/// <summary>The organization's contacts, filtered and in a stable order (ties broken by id).</summary>
-public sealed class ContactListSpecification : Specification<Contact>
-{
-    public ContactListSpecification(Guid organizationId, Guid? ownerId, ContactOrder orderBy, SortOrder order)
-    {
-        var descending = order == SortOrder.Desc;
-        Where(c => c.OrganizationId == organizationId);
-        if (ownerId is { } owner)
-        {
-            Where(c => c.OwnerId == owner);
-        }
-
-        if (orderBy == ContactOrder.Name)
-        {
-            OrderBy(c => c.Name.ToLower(), descending);
-        }
-        else
-        {
-            OrderBy(c => c.CreatedAt, descending);
-        }
-
-        OrderBy(c => c.Id, descending);
-    }
-}
-
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListContactsQuery, PagedList<ContactDto>>
@@ -72,15 +46,10 @@ public sealed class ListContactsQueryHandler(
     {
         var actor = context.RequireActor();
         actor.EnsureMayFilterByOwner(request.OwnerId);
-        var contacts = store.Query<Contact>();
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            contacts = search.Matching(contacts, request.Search.Trim());
-        }
-
-        var spec = new ContactListSpecification(context.RequireOrganizationId(), request.OwnerId, request.OrderBy, request.Order);
+        var matching = string.IsNullOrWhiteSpace(request.Search) ? null : search.Matching(request.Search.Trim());
+        var spec = new ContactListSpecification(context.RequireOrganizationId(), request, matching);
         return store.ToPageAsync(
-            spec.Apply(contacts).ProjectTo<ContactDto>(mapper.ConfigurationProvider),
+            store.Query(spec).ProjectTo<ContactDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
             totals,

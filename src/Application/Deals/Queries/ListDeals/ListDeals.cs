@@ -5,7 +5,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using Crm.Application.Common.Specifications;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Deals;
 using FluentValidation;
@@ -45,64 +44,6 @@ public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
     }
 }
 
-/// <summary>The organization's deals, filtered ("any of" for several statuses) and in a stable order.</summary>
-public sealed class DealListSpecification : Specification<Deal>
-{
-    public DealListSpecification(Guid organizationId, ListDealsQuery query)
-    {
-        Where(d => d.OrganizationId == organizationId);
-        if (query.Status is { Count: > 0 } statuses)
-        {
-            var any = statuses.Distinct().ToList();
-            Where(d => any.Contains(d.Status));
-        }
-
-        if (query.Stage is { } stage)
-        {
-            Where(d => d.Stage == stage);
-        }
-
-        if (query.MinAmount is { } min)
-        {
-            Where(d => d.Amount >= min);
-        }
-
-        if (query.MaxAmount is { } max)
-        {
-            Where(d => d.Amount <= max);
-        }
-
-        if (query.ContactId is { } contact)
-        {
-            Where(d => d.ContactId == contact);
-        }
-
-        if (query.OwnerId is { } owner)
-        {
-            Where(d => d.OwnerId == owner);
-        }
-
-        var descending = query.Order == SortOrder.Desc;
-        switch (query.OrderBy)
-        {
-            case DealOrder.UpdatedAt:
-                OrderBy(d => d.UpdatedAt, descending);
-                break;
-            case DealOrder.Amount:
-                OrderBy(d => d.Amount, descending);
-                break;
-            case DealOrder.Title:
-                OrderBy(d => d.Title.ToLower(), descending);
-                break;
-            default:
-                OrderBy(d => d.CreatedAt, descending);
-                break;
-        }
-
-        OrderBy(d => d.Id, descending);
-    }
-}
-
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
 {
@@ -111,7 +52,7 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         context.RequireActor().EnsureMayFilterByOwner(request.OwnerId);
         var spec = new DealListSpecification(context.RequireOrganizationId(), request);
         return store.ToPageAsync(
-            spec.Apply(store.Query<Deal>()).ProjectTo<DealDto>(mapper.ConfigurationProvider),
+            store.Query(spec).ProjectTo<DealDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == DealOrder.CreatedAt ? request.Order : null,
             totals,

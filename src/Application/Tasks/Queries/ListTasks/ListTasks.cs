@@ -5,7 +5,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using Crm.Application.Common.Specifications;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Tasks;
 using FluentValidation;
@@ -41,42 +40,6 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     }
 }
 
-public sealed class TaskListSpecification : Specification<DealTask>
-{
-    public TaskListSpecification(Guid organizationId, ListTasksQuery query)
-    {
-        Where(t => t.OrganizationId == organizationId);
-        if (query.DealId is { } dealId)
-        {
-            Where(t => t.DealId == dealId);
-        }
-
-        if (query.OnlyOpen)
-        {
-            Where(t => !t.IsDone);
-        }
-
-        if (query.DueBefore is { } before)
-        {
-            Where(t => t.DueDate < before);
-        }
-
-        if (query.DueAfter is { } after)
-        {
-            Where(t => t.DueDate > after);
-        }
-
-        var descending = query.Order == SortOrder.Desc;
-        if (query.OrderBy == TaskOrder.DueDate)
-        {
-            OrderBy(t => t.DueDate, descending);
-        }
-
-        OrderBy(t => t.CreatedAt, descending);
-        OrderBy(t => t.Id, descending);
-    }
-}
-
 public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
 {
@@ -84,7 +47,7 @@ public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext cont
     {
         var spec = new TaskListSpecification(context.RequireOrganizationId(), request);
         return store.ToPageAsync(
-            spec.Apply(store.Query<DealTask>()).ProjectTo<TaskDto>(mapper.ConfigurationProvider),
+            store.Query(spec).ProjectTo<TaskDto>(mapper.ConfigurationProvider),
             request,
             request.OrderBy == TaskOrder.CreatedAt ? request.Order : null,
             totals,

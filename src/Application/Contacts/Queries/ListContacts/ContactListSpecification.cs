@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using Ardalis.Specification;
+using Crm.Application.Common.Models;
+using Crm.Application.Common.Specifications;
+using Crm.Domain.Contacts;
+
+namespace Crm.Application.Contacts.Queries.ListContacts;
+
+/// <summary>The organization's contacts, filtered and in a stable order (ties broken by id).</summary>
+public sealed class ContactListSpecification : Specification<Contact>
+{
+    /// <param name="matching">The search's criterion (see <see cref="Common.Interfaces.IContactSearch"/>), if any.</param>
+    public ContactListSpecification(
+        Guid organizationId, ListContactsQuery query, Expression<Func<Contact, bool>>? matching)
+    {
+        Query.AsNoTracking().Where(c => c.OrganizationId == organizationId);
+        if (query.OwnerId is { } owner)
+        {
+            Query.Where(c => c.OwnerId == owner);
+        }
+
+        if (matching is not null)
+        {
+            Query.Where(matching);
+        }
+
+        if (query.OrderBy == ContactOrder.Name)
+        {
+            Query.OrderBy(query.Order, c => c.Name.ToLower(), c => c.Id);
+        }
+        else
+        {
+            Query.OrderBy(query.Order, c => c.CreatedAt, c => c.Id);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Ardalis.Specification;
+using Crm.Application.Common.Specifications;
+using Crm.Domain.Deals;
+
+namespace Crm.Application.Deals.Queries.ListDeals;
+
+/// <summary>The organization's deals, filtered ("any of" for several statuses) and in a stable order.</summary>
+public sealed class DealListSpecification : Specification<Deal>
+{
+    public DealListSpecification(Guid organizationId, ListDealsQuery query)
+    {
+        Query.AsNoTracking().Where(d => d.OrganizationId == organizationId);
+        if (query.Status is { Count: > 0 } statuses)
+        {
+            var any = statuses.Distinct().ToList();
+            Query.Where(d => any.Contains(d.Status));
+        }
+
+        if (query.Stage is { } stage)
+        {
+            Query.Where(d => d.Stage == stage);
+        }
+
+        if (query.MinAmount is { } min)
+        {
+            Query.Where(d => d.Amount >= min);
+        }
+
+        if (query.MaxAmount is { } max)
+        {
+            Query.Where(d => d.Amount <= max);
+        }
+
+        if (query.ContactId is { } contact)
+        {
+            Query.Where(d => d.ContactId == contact);
+        }
+
+        if (query.OwnerId is { } owner)
+        {
+            Query.Where(d => d.OwnerId == owner);
+        }
+
+        _ = query.OrderBy switch
+        {
+            DealOrder.UpdatedAt => Query.OrderBy(query.Order, d => d.UpdatedAt, d => d.Id),
+            DealOrder.Amount => Query.OrderBy(query.Order, d => d.Amount, d => d.Id),
+            DealOrder.Title => Query.OrderBy(query.Order, d => d.Title.ToLower(), d => d.Id),
+            _ => Query.OrderBy(query.Order, d => d.CreatedAt, d => d.Id),
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Ardalis.Specification;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Data.Specifications;
+
+/// <summary>
+/// Applies an Ardalis specification to an EF Core query: the EF-specific flags (tracking, query filters) here, the
+/// criteria, order and paging through the library's own evaluators. It stands in for the library's EF Core package,
+/// which the package feed does not serve; includes and search criteria are refused rather than silently ignored.
+/// </summary>
+internal static class SpecificationQuery
+{
+    private static readonly IEvaluator[] Evaluators =
+        [WhereEvaluator.Instance, OrderEvaluator.Instance, PaginationEvaluator.Instance];
+
+    public static IQueryable<T> Apply<T>(IQueryable<T> source, ISpecification<T> specification)
+        where T : class
+    {
+        if (specification.IncludeExpressions.Any() || specification.IncludeStrings.Any() || specification.SearchCriterias.Any())
+        {
+            throw new NotSupportedException(
+                $"{specification.GetType().Name} uses includes or search criteria, which this bridge does not apply.");
+        }
+
+        var query = specification.AsNoTracking ? source.AsNoTracking() : source;
+        if (specification.IgnoreQueryFilters)
+        {
+            query = query.IgnoreQueryFilters();
+        }
+
+        return Evaluators.Aggregate(query, (current, evaluator) => evaluator.GetQuery(current, specification));
+    }
+
+    public static IQueryable<TResult> Apply<T, TResult>(IQueryable<T> source, ISpecification<T, TResult> specification)
+        where T : class =>
+        specification.Selector is { } selector
+            ? Apply(source, (ISpecification<T>)specification).Select(selector)
+            : throw new InvalidOperationException($"{specification.GetType().Name} has no selector.");
+}
