@@ -901,7 +901,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `user_not_found`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1919,7 +1919,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `contact_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_amount`, `invalid_currency`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `contact_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_currency`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2073,7 +2073,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_amount`, `invalid_currency`, `contact_not_found`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_currency`, `contact_not_found`, `user_not_member`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4140,7 +4140,64 @@ export interface Problem {
     title: string;
     status: number;
     detail?: string | undefined;
-    /** Stable, snake_case, machine-readable. */
+    /** Stable, snake_case, machine-readable. Every code the API answers with:
+- `validation_failed` (400): One or more fields are invalid.
+- `malformed_json` (400): The request body is not valid JSON for this endpoint.
+- `invalid_request` (400): The request is malformed.
+- `organization_header_required` (400): Name the organization in the X-Organization-Id header, as a UUID.
+- `invalid_cursor` (400): The cursor is not one this list issued; start again without it.
+- `cursor_not_supported` (400): A cursor pages through the list in creation order only; use order_by=created_at.
+- `not_found` (404): Nothing exists at this address.
+- `method_not_allowed` (405): This address does not answer this method.
+- `not_acceptable` (406): The answer cannot be given in an accepted media type.
+- `payload_too_large` (413): The request body is too large.
+- `unsupported_media_type` (415): The request body's media type is not accepted here.
+- `rate_limited` (429): Too many requests for your plan's rate limit.
+- `internal_error` (500): An unexpected error occurred.
+- `authentication_required` (401): Send an access token: Authorization: Bearer <token>.
+- `invalid_token` (401): The access token is invalid or has expired.
+- `session_revoked` (401): The session has ended. Sign in again.
+- `invalid_credentials` (401): The email or password is wrong.
+- `invalid_refresh_token` (401): The refresh token is not valid.
+- `refresh_token_expired` (401): The refresh token has expired.
+- `refresh_token_reused` (401): The refresh token was already used; the session has been revoked.
+- `too_many_login_attempts` (429): Too many failed sign-ins. Try again later.
+- `email_taken` (409): An account with this email already exists.
+- `invalid_reset_token` (400): The password reset link is invalid, used or expired.
+- `invalid_invitation` (400): The invitation is invalid, used or expired.
+- `forbidden` (403): You may not do this.
+- `organization_access_denied` (403): You are not a member of this organization.
+- `insufficient_role` (403): Your role in this organization does not allow this action.
+- `owner_role_required` (403): Only an owner may grant, revoke or remove the owner role.
+- `last_owner` (409): The organization's last owner cannot be removed or demoted.
+- `member_exists` (409): The user is already a member of the organization.
+- `member_not_found` (404): The user is not a member of the organization.
+- `user_not_member` (400): The owner must be a member of the organization.
+- `invalid_currency` (400): The currency is not an active upper-case ISO 4217 code.
+- `contact_not_found` (404): No contact has this id.
+- `deal_not_found` (404): No deal has this id.
+- `task_not_found` (404): No task has this id.
+- `attachment_not_found` (404): No attachment has this id.
+- `contact_email_taken` (409): Another contact of the organization has this email address.
+- `contact_has_deals` (409): The contact still has deals; delete or move them first.
+- `concurrent_update` (409): The record was changed by another request at the same time. Try again.
+- `duplicate` (409): A record with these values already exists.
+- `still_referenced` (409): Other records still refer to this one.
+- `not_record_owner` (403): Members may change only the records they own.
+- `not_deal_owner` (403): Members may change only the tasks of deals they own.
+- `owner_assignment_forbidden` (403): Only a manager, an admin or an owner may give a record to another user.
+- `owner_filter_forbidden` (403): Only a manager, an admin or an owner may filter by owner.
+- `invalid_status_transition` (400): The deal cannot move to this status.
+- `deal_outcome_required` (400): Only a won or lost deal is closed: set its status to won or lost instead.
+- `invalid_stage_transition` (400): A won or lost deal stays closed; reopen it (status in_progress) to move its stage.
+- `stage_rollback_forbidden` (403): Only an owner or an admin may move a deal back to an earlier stage.
+- `deal_amount_required` (400): A deal needs a positive amount to be won.
+- `invalid_amount` (400): An amount is a number from 0 to 9999999999999999.99 with at most two decimals.
+- `due_date_in_past` (400): The due date must be today or later.
+- `activity_type_not_allowed` (400): Only comments can be added to a timeline; the other entries are written by the system.
+- `file_too_large` (413): The file is larger than allowed.
+- `unsupported_file_type` (415): Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.
+- `content_type_mismatch` (415): The file's content is not of the declared type. */
     code: string;
     trace_id?: string;
     /** Validation failures only: messages by snake_case field name. */

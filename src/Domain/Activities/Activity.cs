@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.Activities;
 
@@ -53,11 +54,8 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
 /// <summary>People write comments; every other type is written by the system as records change.</summary>
 public sealed record OnlyCommentsAreWrittenByPeople(ActivityType Type) : IBusinessRule
 {
-    public string Code => "activity_type_not_allowed";
+    public Error Error => ErrorCatalog.ActivityTypeNotAllowed;
 
-    public string Message => "Only comments can be added to a timeline; the other entries are written by the system.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => Type != ActivityType.Comment;
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Domain.Deals;
@@ -6,12 +7,11 @@ namespace Crm.Domain.Deals;
 /// <summary>A status change must be in the transition table, for the actor's role.</summary>
 public sealed record StatusTransitionAllowed(DealStatus From, DealStatus To, MemberRole Role) : IBusinessRule
 {
-    public string Code => "invalid_status_transition";
+    public Error Error => ErrorCatalog.InvalidStatusTransition;
 
     public string Message => $"A deal cannot move from {Name(From)} to {Name(To)}" +
                             (From.IsFinal() && To == DealStatus.InProgress ? " unless an owner or an admin reopens it." : ".");
 
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() =>
         !DealTransitions.Status.TryGetValue((From, To), out var allowed) || !allowed.Permits(Role);
@@ -26,11 +26,8 @@ public sealed record StatusTransitionAllowed(DealStatus From, DealStatus To, Mem
 /// <summary>The closed stage belongs to won and lost deals only.</summary>
 public sealed record ClosedStageNeedsOutcome(DealStatus Status, DealStage Stage) : IBusinessRule
 {
-    public string Code => "deal_outcome_required";
+    public Error Error => ErrorCatalog.DealOutcomeRequired;
 
-    public string Message => "Only a won or lost deal is closed: set its status to won or lost instead.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => Stage == DealStage.Closed && !Status.IsFinal();
 }
@@ -38,11 +35,8 @@ public sealed record ClosedStageNeedsOutcome(DealStatus Status, DealStage Stage)
 /// <summary>A won or lost deal stays in the closed stage until it is reopened.</summary>
 public sealed record FinalDealStaysClosed(DealStatus Status, DealStage Stage) : IBusinessRule
 {
-    public string Code => "invalid_stage_transition";
+    public Error Error => ErrorCatalog.InvalidStageTransition;
 
-    public string Message => "A won or lost deal stays closed; reopen it (status in_progress) to move its stage.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => Status.IsFinal() && Stage != DealStage.Closed;
 }
@@ -50,11 +44,8 @@ public sealed record FinalDealStaysClosed(DealStatus Status, DealStage Stage) : 
 /// <summary>Stages move forward freely; only owner and admin move them back.</summary>
 public sealed record StageMoveAllowed(DealStage From, DealStage To, MemberRole Role) : IBusinessRule
 {
-    public string Code => "stage_rollback_forbidden";
+    public Error Error => ErrorCatalog.StageRollbackForbidden;
 
-    public string Message => "Only an owner or an admin may move a deal back to an earlier stage.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Forbidden;
 
     public bool IsBroken() =>
         From != To && To != DealStage.Closed && From != DealStage.Closed
@@ -64,11 +55,8 @@ public sealed record StageMoveAllowed(DealStage From, DealStage To, MemberRole R
 /// <summary>A won deal has a positive amount.</summary>
 public sealed record WonDealHasAmount(DealStatus Status, decimal Amount) : IBusinessRule
 {
-    public string Code => "deal_amount_required";
+    public Error Error => ErrorCatalog.DealAmountRequired;
 
-    public string Message => "A deal needs a positive amount to be won.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => Status == DealStatus.Won && Amount <= 0;
 }
@@ -78,11 +66,8 @@ public sealed record AmountIsValid(decimal Amount) : IBusinessRule
 {
     public const decimal Max = 9_999_999_999_999_999.99m;
 
-    public string Code => "invalid_amount";
+    public Error Error => ErrorCatalog.InvalidAmount;
 
-    public string Message => "An amount is a number from 0 to 9999999999999999.99 with at most two decimals.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => Amount < 0 || Amount > Max || decimal.Round(Amount, 2) != Amount;
 }

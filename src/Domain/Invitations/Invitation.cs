@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Users;
@@ -66,7 +67,7 @@ public sealed class Invitation : Entity
 
     public void Accept(DateTime now)
     {
-        BusinessRules.Check(new TokenIsUsable(AcceptedAt, ExpiresAt, now, "invalid_invitation", "The invitation is invalid, used or expired."));
+        BusinessRules.Check(new TokenIsUsable(AcceptedAt, ExpiresAt, now, ErrorCatalog.InvalidInvitation));
         AcceptedAt = now;
     }
 }

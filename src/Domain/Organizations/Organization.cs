@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations.Rules;
 
 namespace Crm.Domain.Organizations;
@@ -120,6 +121,5 @@ public sealed class Organization : Entity
     private int OwnerCount() => _memberships.Count(m => m.Role == MemberRole.Owner);
 
     private Membership RequireMember(Guid userId) =>
-        FindMember(userId) ?? throw new BusinessRuleException(
-            "member_not_found", "The user is not a member of the organization.", DomainErrorKind.NotFound);
+        FindMember(userId) ?? throw new BusinessRuleException(ErrorCatalog.MemberNotFound);
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Domain.Records;
@@ -30,11 +31,10 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents
 }
 
 /// <summary>Members change and delete only the records they own.</summary>
-public sealed record ActorMayChangeRecord(Actor Actor, Guid OwnerId, string Code = "not_record_owner") : IBusinessRule
+public sealed record ActorMayChangeRecord(Actor Actor, Guid OwnerId, Error? Refusal = null) : IBusinessRule
 {
-    public string Message => "Members may change only the records they own.";
+    public Error Error => Refusal ?? ErrorCatalog.NotRecordOwner;
 
-    public DomainErrorKind Kind => DomainErrorKind.Forbidden;
 
     public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
 }
@@ -42,11 +42,8 @@ public sealed record ActorMayChangeRecord(Actor Actor, Guid OwnerId, string Code
 /// <summary>Only managers and above choose another owner for a record.</summary>
 public sealed record ActorMayAssignOwner(Actor Actor, Guid OwnerId) : IBusinessRule
 {
-    public string Code => "owner_assignment_forbidden";
+    public Error Error => ErrorCatalog.OwnerAssignmentForbidden;
 
-    public string Message => "Only a manager, an admin or an owner may give a record to another user.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Forbidden;
 
     public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
 }

@@ -1,5 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records;
 
@@ -97,7 +98,7 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents
     public void EnsureMayDelete(Deal deal, Actor actor) => EnsureMayChangeTasksOf(deal, actor);
 
     private static void EnsureMayChangeTasksOf(Deal deal, Actor actor) =>
-        BusinessRules.Check(new ActorMayChangeRecord(actor, deal.OwnerId, "not_deal_owner"));
+        BusinessRules.Check(new ActorMayChangeRecord(actor, deal.OwnerId, ErrorCatalog.NotDealOwner));
 }
 
 public sealed record TaskChanges(
@@ -109,11 +110,8 @@ public sealed record TaskChanges(
 /// <summary>A due date may be today (UTC) or later, never in the past.</summary>
 public sealed record DueDateNotInPast(DateOnly? DueDate, DateOnly Today) : IBusinessRule
 {
-    public string Code => "due_date_in_past";
+    public Error Error => ErrorCatalog.DueDateInPast;
 
-    public string Message => "The due date must be today or later.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => DueDate < Today;
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.Users;
 
@@ -34,15 +35,14 @@ public sealed class PasswordResetToken : Entity
     /// <summary>Spends the token; refused when it was spent already or has expired.</summary>
     public void Use(DateTime now)
     {
-        BusinessRules.Check(new TokenIsUsable(UsedAt, ExpiresAt, now, "invalid_reset_token", "The password reset link is invalid, used or expired."));
+        BusinessRules.Check(new TokenIsUsable(UsedAt, ExpiresAt, now, ErrorCatalog.InvalidResetToken));
         UsedAt = now;
     }
 }
 
 /// <summary>A single-use token may be used once, before it expires.</summary>
-public sealed record TokenIsUsable(DateTime? UsedAt, DateTime ExpiresAt, DateTime Now, string Code, string Message) : IBusinessRule
+public sealed record TokenIsUsable(DateTime? UsedAt, DateTime ExpiresAt, DateTime Now, Error Error) : IBusinessRule
 {
-    public DomainErrorKind Kind => DomainErrorKind.Invalid;
 
     public bool IsBroken() => UsedAt is not null || ExpiresAt <= Now;
 }

@@ -1,5 +1,6 @@
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
+using Crm.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,17 +13,17 @@ namespace Crm.Infrastructure.Data;
 internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
 {
     /// <summary>Unique constraints whose violation is a conflict the client can act on.</summary>
-    private static readonly Dictionary<string, (string Code, string Message)> UniqueConstraints = new()
+    private static readonly Dictionary<string, Error> UniqueConstraints = new()
     {
-        ["ux_users_normalized_email"] = ("email_taken", "An account with this email already exists."),
-        ["pk_memberships"] = ("member_exists", "The user is already a member of the organization."),
-        ["ux_contacts_organization_email"] = ("contact_email_taken", "Another contact of the organization has this email address."),
+        ["ux_users_normalized_email"] = ErrorCatalog.EmailTaken,
+        ["pk_memberships"] = ErrorCatalog.MemberExists,
+        ["ux_contacts_organization_email"] = ErrorCatalog.ContactEmailTaken,
     };
 
     /// <summary>Foreign keys whose violation means a record is still referenced.</summary>
-    private static readonly Dictionary<string, (string Code, string Message)> References = new()
+    private static readonly Dictionary<string, Error> References = new()
     {
-        ["fk_deals_contact"] = ("contact_has_deals", "The contact still has deals; delete or move them first."),
+        ["fk_deals_contact"] = ErrorCatalog.ContactHasDeals,
     };
 
     public async Task<T> ExecuteInTransactionAsync<T>(
@@ -60,26 +61,21 @@ internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException(
-                "concurrent_update", "The record was changed by another request at the same time. Try again.");
+            throw new ConflictException(ErrorCatalog.ConcurrentUpdate);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException
         {
             SqlState: PostgresErrorCodes.UniqueViolation,
         } unique)
         {
-            var (code, message) = UniqueConstraints.GetValueOrDefault(
-                unique.ConstraintName ?? string.Empty, ("duplicate", "A record with these values already exists."));
-            throw new ConflictException(code, message);
+            throw new ConflictException(UniqueConstraints.GetValueOrDefault(unique.ConstraintName ?? string.Empty, ErrorCatalog.Duplicate));
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException
         {
             SqlState: PostgresErrorCodes.ForeignKeyViolation,
         } reference)
         {
-            var (code, message) = References.GetValueOrDefault(
-                reference.ConstraintName ?? string.Empty, ("still_referenced", "Other records still refer to this one."));
-            throw new ConflictException(code, message);
+            throw new ConflictException(References.GetValueOrDefault(reference.ConstraintName ?? string.Empty, ErrorCatalog.StillReferenced));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Crm.Application.Common.Models;
 using Crm.Application.Email.Queries.ListOutbox;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -15,7 +16,7 @@ public static class Admin
         app.MapGet("/api/v1/admin/outbox", Outbox).WithTags("Admin").WithName("Admin_Outbox")
             .WithSummary("The organization's outgoing emails and their delivery status (owner, admin)")
             .RequireAuthorization().RequireOrganizationHeader()
-            .ProducesProblems(403, "insufficient_role");
+            .ProducesProblems(ErrorCatalog.InsufficientRole);
     }
 
     private static async Task<Ok<PagedList<OutboxMessageDto>>> Outbox(

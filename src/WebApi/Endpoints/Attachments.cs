@@ -5,6 +5,7 @@ using Crm.Application.Attachments.Queries.GetAttachment;
 using Crm.Application.Attachments.Queries.ListAttachments;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Models;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using FluentValidation.Results;
@@ -32,25 +33,25 @@ public static class Attachments
                 .Accepts<IFormFile>("multipart/form-data")
                 .WithMetadata(new RequestSizeLimitAttribute(maxSize + (1024 * 1024)))
                 .WithFormOptions(multipartBodyLengthLimit: maxSize + (1024 * 1024))
-                .ProducesProblems(403, "not_record_owner")
-                .ProducesProblems(404, parent == AttachmentParent.Contact ? "contact_not_found" : "deal_not_found")
-                .ProducesProblems(413, "file_too_large", "payload_too_large")
-                .ProducesProblems(415, "unsupported_file_type", "content_type_mismatch");
+                .ProducesProblems(ErrorCatalog.NotRecordOwner)
+                .ProducesProblems(parent == AttachmentParent.Contact ? ErrorCatalog.ContactNotFound : ErrorCatalog.DealNotFound)
+                .ProducesProblems(ErrorCatalog.FileTooLarge, ErrorCatalog.PayloadTooLarge)
+                .ProducesProblems(ErrorCatalog.UnsupportedFileType, ErrorCatalog.ContentTypeMismatch);
             group.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct, [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
                     List(parent, id, page, pageSize, mediator, ct))
                 .WithName($"{tag}_ListAttachments")
                 .WithSummary($"The files of a {parent.ToString().ToLowerInvariant()}, newest first")
-                .ProducesProblems(404, parent == AttachmentParent.Contact ? "contact_not_found" : "deal_not_found");
+                .ProducesProblems(parent == AttachmentParent.Contact ? ErrorCatalog.ContactNotFound : ErrorCatalog.DealNotFound);
         }
 
         var attachments = app.MapGroup("/api/v1/attachments/{id:guid}").WithTags("Attachments").RequireAuthorization().RequireOrganizationHeader();
-        attachments.MapGet("/", Get).WithName("Attachments_Get").WithSummary("A file's details").ProducesProblems(404, "attachment_not_found");
+        attachments.MapGet("/", Get).WithName("Attachments_Get").WithSummary("A file's details").ProducesProblems(ErrorCatalog.AttachmentNotFound);
         attachments.MapGet("/content", Content).WithName("Attachments_Content")
             .WithSummary("A file's content: a redirect to a short-lived link (S3) or the content itself, with range support")
-            .ProducesProblems(404, "attachment_not_found");
+            .ProducesProblems(ErrorCatalog.AttachmentNotFound);
         attachments.MapDelete("/", Delete).WithName("Attachments_Delete").WithSummary("Remove a file")
-            .ProducesProblems(403, "not_record_owner", "not_deal_owner")
-            .ProducesProblems(404, "attachment_not_found");
+            .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.NotDealOwner)
+            .ProducesProblems(ErrorCatalog.AttachmentNotFound);
     }
 
     private static async Task<Created<AttachmentDto>> Upload(AttachmentParent parent, Guid id, IFormFile? file, IMediator mediator, CancellationToken ct)

@@ -5,6 +5,7 @@ using Crm.Application.AuditLogs.Common;
 using Crm.Application.AuditLogs.Queries.ExportAuditLogs;
 using Crm.Application.AuditLogs.Queries.ListAuditLogs;
 using Crm.Application.Common.Models;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using CsvHelper;
@@ -23,11 +24,11 @@ public static class AuditLogs
         group.MapGet("/", List).WithName("AuditLogs_List")
             .WithSummary("The organization's audit trail, newest first (owner, admin)")
             .WithDescription("Every change made in the organization, one entry per command with its field-level changes, and the sign-in events of its members.")
-            .ProducesProblems(403, "insufficient_role");
+            .ProducesProblems(ErrorCatalog.InsufficientRole);
         group.MapGet("/export", Export).WithName("AuditLogs_Export")
             .WithSummary("Stream the filtered audit trail as CSV or JSON (owner, admin)")
             .Produces<AuditLogDto[]>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesProblems(403, "insufficient_role");
+            .ProducesProblems(ErrorCatalog.InsufficientRole);
     }
 
     private static async Task<Ok<PagedList<AuditLogDto>>> List(

@@ -8,6 +8,7 @@ using Crm.Application.Auth.Commands.ResetPassword;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
+using Crm.Domain.Errors;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,13 +22,13 @@ public static class Auth
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/register", Register).WithName("Auth_Register")
             .WithSummary("Create an account and its first organization")
-            .ProducesProblems(409, "email_taken");
+            .ProducesProblems(ErrorCatalog.EmailTaken);
         group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password")
-            .ProducesProblems(401, "invalid_credentials")
-            .ProducesProblems(429, "too_many_login_attempts");
+            .ProducesProblems(ErrorCatalog.InvalidCredentials)
+            .ProducesProblems(ErrorCatalog.TooManyLoginAttempts);
         group.MapPost("/refresh", Refresh).WithName("Auth_Refresh")
             .WithSummary("Trade a refresh token for a new token pair")
-            .ProducesProblems(401, "invalid_refresh_token", "refresh_token_reused", "refresh_token_expired", "session_revoked");
+            .ProducesProblems(ErrorCatalog.InvalidRefreshToken, ErrorCatalog.RefreshTokenReused, ErrorCatalog.RefreshTokenExpired, ErrorCatalog.SessionRevoked);
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
@@ -36,11 +37,11 @@ public static class Auth
             .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
         group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword")
             .WithSummary("Choose a new password with a reset link's token; every session ends")
-            .ProducesProblems(400, "invalid_reset_token");
+            .ProducesProblems(ErrorCatalog.InvalidResetToken);
         group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation")
             .WithSummary("Create the invited account and membership, and sign in")
-            .ProducesProblems(400, "invalid_invitation")
-            .ProducesProblems(409, "email_taken");
+            .ProducesProblems(ErrorCatalog.InvalidInvitation)
+            .ProducesProblems(ErrorCatalog.EmailTaken);
     }
 
     private static async Task<Created<AuthResult>> Register(
@@ -55,7 +56,7 @@ public static class Auth
         RefreshCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(command, cancellationToken);
-        return TypedResults.Ok(result.Tokens ?? throw new UnauthorizedException(result.FailureCode!, result.FailureMessage!));
+        return TypedResults.Ok(result.Tokens ?? throw new UnauthorizedException(result.Failure!));
     }
 
     private static async Task<NoContent> Logout(IMediator mediator, CancellationToken cancellationToken)

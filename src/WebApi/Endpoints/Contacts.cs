@@ -5,6 +5,7 @@ using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
 using Crm.Application.Contacts.Queries.ListContacts;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -21,23 +22,23 @@ public static class Contacts
     {
         var group = app.MapGroup(Base).WithTags("Contacts").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Contacts_List").WithSummary("The organization's contacts, filtered, sorted and paged")
-            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported")
-            .ProducesProblems(403, "owner_filter_forbidden");
+            .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported)
+            .ProducesProblems(ErrorCatalog.OwnerFilterForbidden);
         group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact")
-            .ProducesProblems(400, "user_not_member")
-            .ProducesProblems(403, "owner_assignment_forbidden")
-            .ProducesProblems(409, "contact_email_taken");
+            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden)
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken);
         group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
-            .ProducesProblems(404, "contact_not_found");
+            .ProducesProblems(ErrorCatalog.ContactNotFound);
         group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields")
-            .ProducesProblems(400, "user_not_member")
-            .ProducesProblems(403, "not_record_owner", "owner_assignment_forbidden")
-            .ProducesProblems(404, "contact_not_found")
-            .ProducesProblems(409, "contact_email_taken", "concurrent_update");
+            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
+            .ProducesProblems(ErrorCatalog.ContactNotFound)
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate);
         group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals")
-            .ProducesProblems(403, "not_record_owner")
-            .ProducesProblems(404, "contact_not_found")
-            .ProducesProblems(409, "contact_has_deals");
+            .ProducesProblems(ErrorCatalog.NotRecordOwner)
+            .ProducesProblems(ErrorCatalog.ContactNotFound)
+            .ProducesProblems(ErrorCatalog.ContactHasDeals);
     }
 
     private static async Task<Ok<PagedList<ContactDto>>> List(

@@ -9,6 +9,7 @@ using Crm.Application.Deals.Common;
 using Crm.Application.Deals.Queries.GetDeal;
 using Crm.Application.Deals.Queries.ListDeals;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -25,31 +26,31 @@ public static class Deals
     {
         var group = app.MapGroup(Base).WithTags("Deals").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Deals_List").WithSummary("The organization's deals, filtered, sorted and paged")
-            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported")
-            .ProducesProblems(403, "owner_filter_forbidden");
+            .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported)
+            .ProducesProblems(ErrorCatalog.OwnerFilterForbidden);
         group.MapPost("/", Create).WithName("Deals_Create").WithSummary("Open a deal with a contact")
-            .ProducesProblems(400, "contact_not_found", "user_not_member", "deal_outcome_required", "invalid_amount", "invalid_currency")
-            .ProducesProblems(403, "owner_assignment_forbidden");
+            .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
+            .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden);
         group.MapGet("/{id:guid}", Get).WithName("Deals_Get").WithSummary("One deal")
-            .ProducesProblems(404, "deal_not_found");
+            .ProducesProblems(ErrorCatalog.DealNotFound);
         group.MapPatch("/{id:guid}", Update).WithName("Deals_Update")
             .WithSummary("Change a deal: fields, status and stage, as one atomic change")
-            .ProducesProblems(400, "invalid_status_transition", "deal_amount_required", "deal_outcome_required", "invalid_stage_transition", "invalid_amount", "invalid_currency", "contact_not_found", "user_not_member")
-            .ProducesProblems(403, "not_record_owner", "stage_rollback_forbidden", "owner_assignment_forbidden")
-            .ProducesProblems(404, "deal_not_found")
-            .ProducesProblems(409, "concurrent_update");
+            .ProducesProblems(ErrorCatalog.InvalidStatusTransition, ErrorCatalog.DealAmountRequired, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidStageTransition, ErrorCatalog.InvalidCurrency, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.StageRollbackForbidden, ErrorCatalog.OwnerAssignmentForbidden)
+            .ProducesProblems(ErrorCatalog.DealNotFound)
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
         group.MapDelete("/{id:guid}", Delete).WithName("Deals_Delete").WithSummary("Delete a deal with its tasks and timeline")
-            .ProducesProblems(403, "not_record_owner")
-            .ProducesProblems(404, "deal_not_found");
+            .ProducesProblems(ErrorCatalog.NotRecordOwner)
+            .ProducesProblems(ErrorCatalog.DealNotFound);
 
         var timeline = app.MapGroup(Base + "/{deal_id:guid}/activities").WithTags("Activities")
             .RequireAuthorization().RequireOrganizationHeader();
         timeline.MapGet("/", ListActivities).WithName("Activities_List").WithSummary("A deal's timeline, newest first")
-            .ProducesProblems(400, "invalid_cursor")
-            .ProducesProblems(404, "deal_not_found");
+            .ProducesProblems(ErrorCatalog.InvalidCursor)
+            .ProducesProblems(ErrorCatalog.DealNotFound);
         timeline.MapPost("/", AddComment).WithName("Activities_Create").WithSummary("Comment on a deal")
-            .ProducesProblems(400, "activity_type_not_allowed")
-            .ProducesProblems(404, "deal_not_found");
+            .ProducesProblems(ErrorCatalog.ActivityTypeNotAllowed)
+            .ProducesProblems(ErrorCatalog.DealNotFound);
     }
 
     private static async Task<Ok<PagedList<DealDto>>> List(

@@ -8,6 +8,7 @@ using Crm.Application.Organizations.Common;
 using Crm.Application.Organizations.Queries.GetOrganization;
 using Crm.Application.Organizations.Queries.ListMembers;
 using Crm.Application.Organizations.Queries.ListMyOrganizations;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
@@ -33,26 +34,25 @@ public static class Organizations
         one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to");
         one.MapPatch("/", Update).WithName("Organizations_Update")
             .WithSummary("Change an organization's name or default currency (owner, admin)")
-            .ProducesProblems(400, "invalid_currency")
-            .ProducesProblems(403, "insufficient_role")
-            .ProducesProblems(409, "concurrent_update");
+            .ProducesProblems(ErrorCatalog.InvalidCurrency)
+            .ProducesProblems(ErrorCatalog.InsufficientRole)
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
         one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
         one.MapPost("/members", AddMember).WithName("Members_Add")
             .WithSummary("Add a member, or invite an email that has no account yet (owner, admin)")
             .WithDescription("A registered user becomes a member at once (201). Any other email is sent an invitation with a single-use link valid 7 days (202); inviting it again sends a new link.")
-            .ProducesProblems(400, "user_not_found")
-            .ProducesProblems(403, "insufficient_role", "owner_role_required")
-            .ProducesProblems(409, "member_exists", "concurrent_update");
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
+            .ProducesProblems(ErrorCatalog.MemberExists, ErrorCatalog.ConcurrentUpdate);
         one.MapPatch("/members/{user_id:guid}", ChangeRole).WithName("Members_ChangeRole")
             .WithSummary("Change a member's role (owner, admin; the owner role only by an owner)")
-            .ProducesProblems(403, "insufficient_role", "owner_role_required")
-            .ProducesProblems(404, "member_not_found")
-            .ProducesProblems(409, "last_owner", "concurrent_update");
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
+            .ProducesProblems(ErrorCatalog.MemberNotFound)
+            .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);
         one.MapDelete("/members/{user_id:guid}", Remove).WithName("Members_Remove")
             .WithSummary("Remove a member, or leave the organization")
-            .ProducesProblems(403, "insufficient_role", "owner_role_required")
-            .ProducesProblems(404, "member_not_found")
-            .ProducesProblems(409, "last_owner", "concurrent_update");
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
+            .ProducesProblems(ErrorCatalog.MemberNotFound)
+            .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);
     }
 
     private static async Task<Ok<ItemsResponse<OrganizationDto>>> ListMine(IMediator mediator, CancellationToken ct) =>

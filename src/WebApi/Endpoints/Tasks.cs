@@ -5,6 +5,7 @@ using Crm.Application.Tasks.Commands.UpdateTask;
 using Crm.Application.Tasks.Common;
 using Crm.Application.Tasks.Queries.GetTask;
 using Crm.Application.Tasks.Queries.ListTasks;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -21,20 +22,20 @@ public static class Tasks
     {
         var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered and paged")
-            .ProducesProblems(400, "invalid_cursor", "cursor_not_supported");
+            .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported);
         group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal")
-            .ProducesProblems(400, "deal_not_found", "due_date_in_past")
-            .ProducesProblems(403, "not_deal_owner");
+            .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.DueDateInPast)
+            .ProducesProblems(ErrorCatalog.NotDealOwner);
         group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task")
-            .ProducesProblems(404, "task_not_found");
+            .ProducesProblems(ErrorCatalog.TaskNotFound);
         group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task")
-            .ProducesProblems(400, "due_date_in_past")
-            .ProducesProblems(403, "not_deal_owner")
-            .ProducesProblems(404, "task_not_found")
-            .ProducesProblems(409, "concurrent_update");
+            .ProducesProblems(ErrorCatalog.DueDateInPast)
+            .ProducesProblems(ErrorCatalog.NotDealOwner)
+            .ProducesProblems(ErrorCatalog.TaskNotFound)
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
         group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task")
-            .ProducesProblems(403, "not_deal_owner")
-            .ProducesProblems(404, "task_not_found");
+            .ProducesProblems(ErrorCatalog.NotDealOwner)
+            .ProducesProblems(ErrorCatalog.TaskNotFound);
     }
 
     private static async Task<Ok<PagedList<TaskDto>>> List(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Security;
+using Crm.Domain.Errors;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -80,11 +81,7 @@ public sealed class CrmRateLimiting
         }
 
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Problems.WriteAsync(http, Problems.Create(
-            StatusCodes.Status429TooManyRequests,
-            "rate_limited",
-            "Too many requests for your plan's rate limit.",
-            $"Retry after {seconds} seconds."));
+        await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.RateLimited, $"Retry after {seconds} seconds."));
     }
 
     private RateLimitPartition<string> Partition(HttpContext http, bool perUser)

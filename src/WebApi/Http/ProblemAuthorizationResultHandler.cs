@@ -1,3 +1,4 @@
+using Crm.Domain.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -18,14 +19,14 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
             await context.ChallengeAsync();
             var hasToken = context.Request.Headers.ContainsKey(HeaderNames.Authorization);
             await Problems.WriteAsync(context, hasToken
-                ? Problems.Create(401, "invalid_token", "The access token is invalid or has expired.")
-                : Problems.Create(401, "authentication_required", "Send an access token: Authorization: Bearer <token>."));
+                ? Problems.Create(ErrorCatalog.InvalidToken)
+                : Problems.Create(ErrorCatalog.AuthenticationRequired));
             return;
         }
 
         if (authorizeResult.Forbidden)
         {
-            await Problems.WriteAsync(context, Problems.Create(403, "forbidden", "You may not do this."));
+            await Problems.WriteAsync(context, Problems.Create(ErrorCatalog.Forbidden));
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crm.Domain.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.WebApi.Http;
@@ -8,16 +9,17 @@ public static class Problems
 {
     public const string TypeBase = "https://crm.dev/errors/";
 
-    public static ProblemDetails Create(int status, string code, string title, string? detail = null)
+    /// <summary>The problem of a catalog entry: its code, status and title, and what is particular to this occurrence.</summary>
+    public static ProblemDetails Create(Error error, string? detail = null)
     {
         var problem = new ProblemDetails
         {
-            Type = TypeBase + code,
-            Title = title,
-            Status = status,
+            Type = TypeBase + error.Code,
+            Title = error.Title,
+            Status = error.Status,
             Detail = detail,
         };
-        problem.Extensions["code"] = code;
+        problem.Extensions["code"] = error.Code;
         return problem;
     }
 
@@ -35,28 +37,13 @@ public static class Problems
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (!problem.Extensions.ContainsKey("code"))
         {
-            var code = CodeForStatus(status);
-            problem.Extensions["code"] = code;
-            problem.Type = TypeBase + code;
+            var error = ErrorCatalog.ForStatus(status);
+            problem.Extensions["code"] = error.Code;
+            problem.Type = TypeBase + error.Code;
+            problem.Title = error.Title;
         }
 
         problem.Extensions.Remove("traceId");
         problem.Extensions["trace_id"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     }
-
-    private static string CodeForStatus(int status) => status switch
-    {
-        400 => "bad_request",
-        401 => "authentication_required",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        406 => "not_acceptable",
-        409 => "conflict",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        429 => "too_many_requests",
-        _ when status >= 500 => "internal_error",
-        _ => "error",
-    };
 }

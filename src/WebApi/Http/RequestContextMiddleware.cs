@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Crm.Application.Common.Security;
+using Crm.Domain.Errors;
 using Crm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -29,10 +30,7 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
             organizationId = ReadOrganizationId(http, scope);
             if (organizationId is null)
             {
-                await Problems.WriteAsync(http, Problems.Create(
-                    400,
-                    "organization_header_required",
-                    $"Name the organization in the {OrganizationScope.HeaderName} header, as a UUID."));
+                await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.OrganizationHeaderRequired));
                 return;
             }
         }
@@ -40,7 +38,7 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
         var caller = await resolver.ResolveAsync(userId, sessionId, organizationId, http.RequestAborted);
         if (!caller.SessionActive)
         {
-            await Problems.WriteAsync(http, Problems.Create(401, "session_revoked", "The session has ended. Sign in again."));
+            await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.SessionRevoked));
             return;
         }
 
@@ -49,8 +47,7 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
         {
             if (caller.Role is null)
             {
-                await Problems.WriteAsync(http, Problems.Create(
-                    403, "organization_access_denied", "You are not a member of this organization."));
+                await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.OrganizationAccessDenied));
                 return;
             }
 

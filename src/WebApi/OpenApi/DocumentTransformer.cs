@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Crm.Domain.Errors;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -48,7 +49,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong, for people." },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
-            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable, snake_case, machine-readable." },
+            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = ErrorCodeDescription.Text },
             ["trace_id"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["errors"] = new OpenApiSchema
             {
@@ -61,10 +62,13 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 },
             },
         },
-        Examples = [JsonNode.Parse(
-            """
-            {"type": "https://crm.dev/errors/deal_amount_required", "title": "A deal needs a positive amount to be won.",
-             "status": 400, "code": "deal_amount_required", "trace_id": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
-            """)!],
+        Examples = [new JsonObject
+        {
+            ["type"] = Http.Problems.TypeBase + ErrorCatalog.DealAmountRequired.Code,
+            ["title"] = ErrorCatalog.DealAmountRequired.Title,
+            ["status"] = ErrorCatalog.DealAmountRequired.Status,
+            ["code"] = ErrorCatalog.DealAmountRequired.Code,
+            ["trace_id"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        }],
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Crm.Domain.Errors;
 using Crm.WebApi.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -20,31 +21,45 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         var signedIn = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
         var scope = metadata.OfType<OrganizationScope>().LastOrDefault();
         var problems = new SortedDictionary<int, List<string>>();
-        void Add(int status, params string[] codes) =>
-            (problems.TryGetValue(status, out var list) ? list : problems[status] = []).AddRange(codes.Except(problems.GetValueOrDefault(status) ?? []));
+        void AddCode(int status, string code)
+        {
+            var list = problems.TryGetValue(status, out var known) ? known : problems[status] = [];
+            if (!list.Contains(code))
+            {
+                list.Add(code);
+            }
+        }
+
+        void Add(params Error[] errors)
+        {
+            foreach (var error in errors)
+            {
+                AddCode(error.Status, error.Code);
+            }
+        }
 
         var hasInput = context.Description.ParameterDescriptions.Any(p => p.Source != BindingSource.Path)
                        || operation.RequestBody is not null || scope is not null;
         if (hasInput)
         {
-            Add(400, "validation_failed", "malformed_json", "invalid_request");
+            Add(ErrorCatalog.ValidationFailed, ErrorCatalog.MalformedJson, ErrorCatalog.InvalidRequest);
         }
 
         if (signedIn)
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(DocumentTransformer.BearerScheme, document)] = [] }];
-            Add(401, "authentication_required", "invalid_token", "session_revoked");
-            Add(429, "rate_limited");
+            Add(ErrorCatalog.AuthenticationRequired, ErrorCatalog.InvalidToken, ErrorCatalog.SessionRevoked);
+            Add(ErrorCatalog.RateLimited);
         }
 
         if (scope is not null)
         {
-            Add(403, "organization_access_denied");
+            Add(ErrorCatalog.OrganizationAccessDenied);
         }
 
         if (scope is { RouteValue: null })
         {
-            Add(400, "organization_header_required");
+            Add(ErrorCatalog.OrganizationHeaderRequired);
             operation.Parameters ??= [];
             operation.Parameters.Insert(0, new OpenApiParameter
             {
@@ -58,15 +73,18 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
         if (context.Description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path))
         {
-            Add(404, "not_found");
+            Add(ErrorCatalog.NotFound);
         }
 
         foreach (var declared in metadata.OfType<ProblemCodes>())
         {
-            Add(declared.Status, [.. declared.Codes]);
+            foreach (var code in declared.Codes)
+            {
+                AddCode(declared.Status, code);
+            }
         }
 
-        Add(500, "internal_error");
+        Add(ErrorCatalog.InternalError);
         operation.Responses ??= [];
         foreach (var (status, codes) in problems)
         {

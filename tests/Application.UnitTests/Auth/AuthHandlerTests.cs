@@ -128,7 +128,7 @@ public sealed class AuthHandlerTests
         var result = await RefreshHandler().Handle(new RefreshCommand("unknown"), CancellationToken.None);
 
         result.Tokens.ShouldBeNull();
-        result.FailureCode.ShouldBe("invalid_refresh_token");
+        result.Failure?.Code.ShouldBe("invalid_refresh_token");
         _sessions.Verify(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -153,7 +153,7 @@ public sealed class AuthHandlerTests
 
         var result = await RefreshHandler().Handle(new RefreshCommand(raw), CancellationToken.None);
 
-        result.FailureCode.ShouldBe("refresh_token_reused");
+        result.Failure?.Code.ShouldBe("refresh_token_reused");
         session.RevokedReason.ShouldBe(SessionRevocation.RefreshTokenReused);
     }
 

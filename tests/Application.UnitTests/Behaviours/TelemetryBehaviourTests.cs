@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Exceptions;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.UnitTests.Behaviours;
@@ -25,7 +26,7 @@ public sealed class TelemetryBehaviourTests
 
         await behaviour.Handle(new Probe(), CancellationToken.None, () => Task.FromResult("ok"));
         await Should.ThrowAsync<ForbiddenException>(() => behaviour.Handle(
-            new Probe(), CancellationToken.None, () => throw new ForbiddenException("insufficient_role", "No.")));
+            new Probe(), CancellationToken.None, () => throw new ForbiddenException(ErrorCatalog.InsufficientRole)));
         await Should.ThrowAsync<InvalidOperationException>(() => behaviour.Handle(
             new Probe(), CancellationToken.None, () => throw new InvalidOperationException("bug")));
 

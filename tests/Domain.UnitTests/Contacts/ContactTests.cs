@@ -2,6 +2,7 @@ using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Contacts;
 
@@ -22,7 +23,7 @@ public sealed class ContactTests
             c => c.Email.ShouldBe("Ada@Example.com"),
             c => c.NormalizedEmail.ShouldBe("ADA@EXAMPLE.COM"));
         Contact.Create(Guid.NewGuid(), manager, other, "Ada", null, null, Now).OwnerId.ShouldBe(other);
-        AssertBrokenRule(() => Contact.Create(Guid.NewGuid(), member, other, "Ada", null, null, Now), "owner_assignment_forbidden", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => Contact.Create(Guid.NewGuid(), member, other, "Ada", null, null, Now), "owner_assignment_forbidden", ErrorKind.Forbidden);
     }
 
     [Test]
@@ -47,7 +48,7 @@ public sealed class ContactTests
         var member = new Actor(Guid.NewGuid(), MemberRole.Member);
         var contact = Contact.Create(Guid.NewGuid(), owner, null, "Ada", null, null, Now);
 
-        AssertBrokenRule(() => contact.Update(member, new ContactChanges(Name: "Eve"), Now), "not_record_owner", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => contact.Update(member, new ContactChanges(Name: "Eve"), Now), "not_record_owner", ErrorKind.Forbidden);
         contact.Name.ShouldBe("Ada");
     }
 }

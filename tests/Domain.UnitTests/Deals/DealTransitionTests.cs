@@ -3,6 +3,7 @@ using Crm.Domain.Deals;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Deals;
 
@@ -49,7 +50,7 @@ public sealed class DealTransitionTests
         }
         else
         {
-            AssertBrokenRule(change, "invalid_status_transition", DomainErrorKind.Invalid);
+            AssertBrokenRule(change, "invalid_status_transition", ErrorKind.Invalid);
             deal.Status.ShouldBe(from);
         }
     }
@@ -68,12 +69,12 @@ public sealed class DealTransitionTests
 
         if (to == DealStage.Closed)
         {
-            AssertBrokenRule(change, "deal_outcome_required", DomainErrorKind.Invalid);
+            AssertBrokenRule(change, "deal_outcome_required", ErrorKind.Invalid);
             deal.Stage.ShouldBe(from);
         }
         else if (to < from && !role.IsAdministrator())
         {
-            AssertBrokenRule(change, "stage_rollback_forbidden", DomainErrorKind.Forbidden);
+            AssertBrokenRule(change, "stage_rollback_forbidden", ErrorKind.Forbidden);
             deal.Stage.ShouldBe(from);
         }
         else
@@ -90,7 +91,7 @@ public sealed class DealTransitionTests
     {
         var deal = DealIn(status, Admin.UserId);
 
-        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Stage: stage), Now), "invalid_stage_transition", DomainErrorKind.Invalid);
+        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Stage: stage), Now), "invalid_stage_transition", ErrorKind.Invalid);
         deal.Stage.ShouldBe(DealStage.Closed);
     }
 
@@ -112,12 +113,12 @@ public sealed class DealTransitionTests
     {
         var deal = Deal.Open(Organization, Admin, Guid.NewGuid(), "Deal", 0m, "USD", DealStage.Qualification, null, Now);
 
-        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Status: DealStatus.Won), Now), "deal_amount_required", DomainErrorKind.Invalid);
+        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Status: DealStatus.Won), Now), "deal_amount_required", ErrorKind.Invalid);
         deal.Status.ShouldBe(DealStatus.New);
 
         deal.Change(Admin, new DealChanges(Status: DealStatus.Won, Amount: 250m), Now);
         deal.Status.ShouldBe(DealStatus.Won);
-        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Amount: 0m), Now), "deal_amount_required", DomainErrorKind.Invalid);
+        AssertBrokenRule(() => deal.Change(Admin, new DealChanges(Amount: 0m), Now), "deal_amount_required", ErrorKind.Invalid);
         deal.Amount.ShouldBe(250m);
     }
 
@@ -136,7 +137,7 @@ public sealed class DealTransitionTests
         AssertBrokenRule(
             () => Deal.Open(Organization, Admin, Guid.NewGuid(), "Deal", 1m, "USD", DealStage.Closed, null, Now),
             "deal_outcome_required",
-            DomainErrorKind.Invalid);
+            ErrorKind.Invalid);
 
     [TestCase(-1)]
     [TestCase(10.123)]
@@ -144,7 +145,7 @@ public sealed class DealTransitionTests
         AssertBrokenRule(
             () => Deal.Open(Organization, Admin, Guid.NewGuid(), "Deal", amount, "USD", DealStage.Qualification, null, Now),
             "invalid_amount",
-            DomainErrorKind.Invalid);
+            ErrorKind.Invalid);
 
     [Test]
     public void A_refused_change_leaves_the_deal_untouched_and_raises_nothing()
@@ -155,7 +156,7 @@ public sealed class DealTransitionTests
         AssertBrokenRule(
             () => deal.Change(Admin, new DealChanges(Title: "Renamed", Currency: "EUR", Status: DealStatus.Won), Now.AddHours(1)),
             "deal_amount_required",
-            DomainErrorKind.Invalid);
+            ErrorKind.Invalid);
 
         deal.Title.ShouldBe("Deal");
         deal.Currency.ShouldBe("USD");
@@ -202,9 +203,9 @@ public sealed class DealTransitionTests
         var others = Deal.Open(Organization, Admin, Guid.NewGuid(), "Theirs", 10m, "USD", DealStage.Qualification, null, Now);
         var own = Deal.Open(Organization, member, Guid.NewGuid(), "Mine", 10m, "USD", DealStage.Qualification, null, Now);
 
-        AssertBrokenRule(() => others.Change(member, new DealChanges(Title: "Mine now"), Now), "not_record_owner", DomainErrorKind.Forbidden);
-        AssertBrokenRule(() => others.Delete(member), "not_record_owner", DomainErrorKind.Forbidden);
-        AssertBrokenRule(() => own.Change(member, new DealChanges(OwnerId: Guid.NewGuid()), Now), "owner_assignment_forbidden", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => others.Change(member, new DealChanges(Title: "Mine now"), Now), "not_record_owner", ErrorKind.Forbidden);
+        AssertBrokenRule(() => others.Delete(member), "not_record_owner", ErrorKind.Forbidden);
+        AssertBrokenRule(() => own.Change(member, new DealChanges(OwnerId: Guid.NewGuid()), Now), "owner_assignment_forbidden", ErrorKind.Forbidden);
         own.Change(member, new DealChanges(Stage: DealStage.Proposal), Now);
         own.Stage.ShouldBe(DealStage.Proposal);
     }

@@ -1,6 +1,7 @@
 using Crm.Domain.Common;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Organizations;
 
@@ -27,7 +28,7 @@ public sealed class OrganizationTests
 
     [Test]
     public void An_organization_refuses_a_currency_that_is_not_ISO_4217() =>
-        AssertBrokenRule(() => Organization.Create("Acme", "ABC", Guid.NewGuid(), Created), "invalid_currency", DomainErrorKind.Invalid);
+        AssertBrokenRule(() => Organization.Create("Acme", "ABC", Guid.NewGuid(), Created), "invalid_currency", ErrorKind.Invalid);
 
     [TestCase(MemberRole.Owner)]
     [TestCase(MemberRole.Admin)]
@@ -48,7 +49,7 @@ public sealed class OrganizationTests
     {
         var (organization, actors) = Team();
 
-        AssertBrokenRule(() => organization.ChangeSettings(actors[role], "Renamed", null, Later), "insufficient_role", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => organization.ChangeSettings(actors[role], "Renamed", null, Later), "insufficient_role", ErrorKind.Forbidden);
         organization.Name.ShouldBe("Acme");
     }
 
@@ -64,11 +65,11 @@ public sealed class OrganizationTests
 
         if (!actorRole.IsAdministrator())
         {
-            AssertBrokenRule(add, "insufficient_role", DomainErrorKind.Forbidden);
+            AssertBrokenRule(add, "insufficient_role", ErrorKind.Forbidden);
         }
         else if (newRole == MemberRole.Owner && actorRole != MemberRole.Owner)
         {
-            AssertBrokenRule(add, "owner_role_required", DomainErrorKind.Forbidden);
+            AssertBrokenRule(add, "owner_role_required", ErrorKind.Forbidden);
         }
         else
         {
@@ -90,7 +91,7 @@ public sealed class OrganizationTests
         AssertBrokenRule(
             () => organization.AddMember(actors[MemberRole.Owner], actors[MemberRole.Member].UserId, MemberRole.Admin, Later),
             "member_exists",
-            DomainErrorKind.Conflict);
+            ErrorKind.Conflict);
     }
 
     /// <summary>
@@ -111,12 +112,12 @@ public sealed class OrganizationTests
 
         if (!actorRole.IsAdministrator())
         {
-            AssertBrokenRule(change, "insufficient_role", DomainErrorKind.Forbidden);
+            AssertBrokenRule(change, "insufficient_role", ErrorKind.Forbidden);
             organization.FindMember(target)!.Role.ShouldBe(targetRole);
         }
         else if ((targetRole == MemberRole.Owner || newRole == MemberRole.Owner) && actorRole != MemberRole.Owner)
         {
-            AssertBrokenRule(change, "owner_role_required", DomainErrorKind.Forbidden);
+            AssertBrokenRule(change, "owner_role_required", ErrorKind.Forbidden);
             organization.FindMember(target)!.Role.ShouldBe(targetRole);
         }
         else
@@ -135,7 +136,7 @@ public sealed class OrganizationTests
         var (organization, actors) = Team();
         var owner = actors[MemberRole.Owner];
 
-        AssertBrokenRule(() => organization.ChangeMemberRole(owner, owner.UserId, newRole, Later), "last_owner", DomainErrorKind.Conflict);
+        AssertBrokenRule(() => organization.ChangeMemberRole(owner, owner.UserId, newRole, Later), "last_owner", ErrorKind.Conflict);
         organization.FindMember(owner.UserId)!.Role.ShouldBe(MemberRole.Owner);
     }
 
@@ -151,7 +152,7 @@ public sealed class OrganizationTests
         AssertBrokenRule(
             () => organization.RemoveMember(actors[MemberRole.Admin] with { Role = MemberRole.Owner }, actors[MemberRole.Admin].UserId, Later),
             "last_owner",
-            DomainErrorKind.Conflict);
+            ErrorKind.Conflict);
     }
 
     /// <summary>Removing a member of each role by an actor of each role (not itself).</summary>
@@ -167,12 +168,12 @@ public sealed class OrganizationTests
 
         if (!actorRole.IsAdministrator())
         {
-            AssertBrokenRule(remove, "insufficient_role", DomainErrorKind.Forbidden);
+            AssertBrokenRule(remove, "insufficient_role", ErrorKind.Forbidden);
             organization.FindMember(target).ShouldNotBeNull();
         }
         else if (targetRole == MemberRole.Owner && actorRole != MemberRole.Owner)
         {
-            AssertBrokenRule(remove, "owner_role_required", DomainErrorKind.Forbidden);
+            AssertBrokenRule(remove, "owner_role_required", ErrorKind.Forbidden);
             organization.FindMember(target).ShouldNotBeNull();
         }
         else
@@ -201,7 +202,7 @@ public sealed class OrganizationTests
         var (organization, actors) = Team();
         var owner = actors[MemberRole.Owner];
 
-        AssertBrokenRule(() => organization.RemoveMember(owner, owner.UserId, Later), "last_owner", DomainErrorKind.Conflict);
+        AssertBrokenRule(() => organization.RemoveMember(owner, owner.UserId, Later), "last_owner", ErrorKind.Conflict);
     }
 
     [Test]
@@ -210,8 +211,8 @@ public sealed class OrganizationTests
         var (organization, actors) = Team();
         var stranger = Guid.NewGuid();
 
-        AssertBrokenRule(() => organization.ChangeMemberRole(actors[MemberRole.Owner], stranger, MemberRole.Admin, Later), "member_not_found", DomainErrorKind.NotFound);
-        AssertBrokenRule(() => organization.RemoveMember(actors[MemberRole.Owner], stranger, Later), "member_not_found", DomainErrorKind.NotFound);
+        AssertBrokenRule(() => organization.ChangeMemberRole(actors[MemberRole.Owner], stranger, MemberRole.Admin, Later), "member_not_found", ErrorKind.NotFound);
+        AssertBrokenRule(() => organization.RemoveMember(actors[MemberRole.Owner], stranger, Later), "member_not_found", ErrorKind.NotFound);
     }
 
     /// <summary>An organization with one member of each role, and each as an actor.</summary>

@@ -3,6 +3,7 @@ using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
 using static Crm.Domain.UnitTests.RuleAssert;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Tasks;
 
@@ -18,7 +19,7 @@ public sealed class DealTaskTests
         var deal = DealOf(Member);
 
         DealTask.Create(deal, Member, "Call", null, Today, Today, Now).DueDate.ShouldBe(Today);
-        AssertBrokenRule(() => DealTask.Create(deal, Member, "Call", null, Today.AddDays(-1), Today, Now), "due_date_in_past", DomainErrorKind.Invalid);
+        AssertBrokenRule(() => DealTask.Create(deal, Member, "Call", null, Today.AddDays(-1), Today, Now), "due_date_in_past", ErrorKind.Invalid);
     }
 
     [Test]
@@ -34,12 +35,12 @@ public sealed class DealTaskTests
     {
         var otherDeal = DealOf(new Actor(Guid.NewGuid(), MemberRole.Admin));
 
-        AssertBrokenRule(() => DealTask.Create(otherDeal, Member, "Call", null, null, Today, Now), "not_deal_owner", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => DealTask.Create(otherDeal, Member, "Call", null, null, Today, Now), "not_deal_owner", ErrorKind.Forbidden);
 
         var manager = new Actor(Guid.NewGuid(), MemberRole.Manager);
         var task = DealTask.Create(otherDeal, manager, "Call", null, null, Today, Now);
-        AssertBrokenRule(() => task.Update(otherDeal, Member, new TaskChanges(IsDone: true), Today, Now), "not_deal_owner", DomainErrorKind.Forbidden);
-        AssertBrokenRule(() => task.EnsureMayDelete(otherDeal, Member), "not_deal_owner", DomainErrorKind.Forbidden);
+        AssertBrokenRule(() => task.Update(otherDeal, Member, new TaskChanges(IsDone: true), Today, Now), "not_deal_owner", ErrorKind.Forbidden);
+        AssertBrokenRule(() => task.EnsureMayDelete(otherDeal, Member), "not_deal_owner", ErrorKind.Forbidden);
     }
 
     [Test]
@@ -67,7 +68,7 @@ public sealed class DealTaskTests
         AssertBrokenRule(
             () => task.Update(deal, Member, new TaskChanges(DueDate: Today.AddDays(1)), Today.AddDays(5), Now.AddDays(5)),
             "due_date_in_past",
-            DomainErrorKind.Invalid);
+            ErrorKind.Invalid);
 
         task.Title.ShouldBe("Call back");
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Crm.Domain.Errors;
 
 namespace Crm.WebApi.IntegrationTests.Support;
 
@@ -131,7 +132,10 @@ public sealed record Reply(HttpStatusCode Status, string Text, HttpResponseHeade
         ((string?)json["code"]).ShouldBe(code, Text);
         ((int?)json["status"]).ShouldBe((int)status);
         ((string?)json["type"]).ShouldBe($"https://crm.dev/errors/{code}");
-        ((string?)json["title"]).ShouldNotBeNullOrWhiteSpace();
+        // The problem writer answers every code with its catalog entry: the same status and title every time.
+        var entry = ErrorCatalog.All.SingleOrDefault(e => e.Code == code && e.Status == (int)status);
+        entry.ShouldNotBeNull($"{code} ({(int)status}) is not in the error catalog");
+        ((string?)json["title"]).ShouldBe(entry.Title);
         ((string?)json["trace_id"]).ShouldNotBeNullOrWhiteSpace();
         return this;
     }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Security;
 using Crm.Domain.Attachments;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using Crm.Domain.Records;
 
 namespace Crm.Application.Attachments.Common;
@@ -13,12 +14,12 @@ public sealed class AttachmentParents(IRepository<Contact> contacts, IRepository
 {
     public async Task<OwnedRecord> GetAsync(AttachmentParent parent, Guid id, CancellationToken ct) => parent switch
     {
-        AttachmentParent.Contact => await contacts.GetInOrganizationAsync(id, context, "contact_not_found", ct),
-        _ => await deals.GetInOrganizationAsync(id, context, "deal_not_found", ct),
+        AttachmentParent.Contact => await contacts.GetInOrganizationAsync(id, context, ErrorCatalog.ContactNotFound, ct),
+        _ => await deals.GetInOrganizationAsync(id, context, ErrorCatalog.DealNotFound, ct),
     };
 
     public async Task<OwnedRecord> OfAsync(Attachment attachment, CancellationToken ct) =>
         attachment.ContactId is { } contact
             ? await GetAsync(AttachmentParent.Contact, contact, ct)
-            : await GetAsync(AttachmentParent.Deal, attachment.DealId ?? throw new NotFoundException("attachment_not_found", "No attachment has this id."), ct);
+            : await GetAsync(AttachmentParent.Deal, attachment.DealId ?? throw new NotFoundException(ErrorCatalog.AttachmentNotFound), ct);
 }

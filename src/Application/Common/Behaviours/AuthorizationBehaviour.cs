@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Security;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using MediatR;
 
@@ -40,8 +41,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(IRequestContext 
             var actor = context.RequireActor();
             if (RequiredRoles.Any(roles => !roles.Contains(actor.Role)))
             {
-                throw new ForbiddenException(
-                    "insufficient_role", "Your role in this organization does not allow this action.");
+                throw new ForbiddenException(ErrorCatalog.InsufficientRole);
             }
         }
 

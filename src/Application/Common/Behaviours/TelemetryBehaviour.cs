@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Crm.Application.Common.Exceptions;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Common.Behaviours;
@@ -44,7 +45,7 @@ public sealed class TelemetryBehaviour<TRequest, TResponse> : IPipelineBehavior<
             {
                 CodedException coded => coded.Code,
                 BusinessRuleException rule => rule.Code,
-                ValidationException => "validation_failed",
+                ValidationException => ErrorCatalog.ValidationFailed.Code,
                 _ => null,
             };
             outcome = code is null ? "error" : "refused";

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Crm.Application.Common.Exceptions;
+using Crm.Domain.Errors;
 
 namespace Crm.Application.Common.Models;
 
@@ -42,6 +43,6 @@ public sealed record PageCursor(DateTime CreatedAt, Guid Id, int Offset, SortOrd
         {
         }
 
-        throw new InvalidInputException("invalid_cursor", "The cursor is not one this list issued; start again without it.");
+        throw new InvalidInputException(ErrorCatalog.InvalidCursor);
     }
 }

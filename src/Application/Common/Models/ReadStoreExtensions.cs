@@ -3,6 +3,7 @@ using Crm.Application.Common.Caching;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 
 namespace Crm.Application.Common.Models;
 
@@ -51,14 +52,13 @@ public static class ReadStoreExtensions
 
         if (creationOrder is not { } order)
         {
-            throw new InvalidInputException(
-                "cursor_not_supported", "A cursor pages through the list in creation order only; use order_by=created_at.");
+            throw new InvalidInputException(ErrorCatalog.CursorNotSupported);
         }
 
         var cursor = PageCursor.Decode(request.Cursor);
         if (cursor.Order != order)
         {
-            throw new InvalidInputException("invalid_cursor", "The cursor was issued for the opposite order; start again without it.");
+            throw new InvalidInputException(ErrorCatalog.InvalidCursor, "The cursor was issued for the opposite order; start again without it.");
         }
 
         // One row more than the page tells whether another page follows; the total is the one counted when the walk

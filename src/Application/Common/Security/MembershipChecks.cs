@@ -1,5 +1,6 @@
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Application.Common.Security;
@@ -14,8 +15,7 @@ public static class MembershipChecks
                 store.Query<Membership>().Where(m => m.OrganizationId == organizationId && m.UserId == id),
                 cancellationToken))
         {
-            throw new BusinessRuleException(
-                "user_not_member", "The owner must be a member of the organization.", DomainErrorKind.Invalid);
+            throw new BusinessRuleException(ErrorCatalog.UserNotMember);
         }
     }
 }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Application.Common.Security;
@@ -15,14 +16,14 @@ public static class RecordAccess
     /// like one that does not exist: the query filter hides it, and this check is the second wall.
     /// </summary>
     public static async Task<T> GetInOrganizationAsync<T>(
-        this IRepository<T> repository, Guid id, IRequestContext context, string notFoundCode, CancellationToken ct)
+        this IRepository<T> repository, Guid id, IRequestContext context, Error notFound, CancellationToken ct)
         where T : Entity, ITenantOwned
     {
         var organizationId = context.RequireOrganizationId();
         var record = await repository.FindAsync(id, ct);
         return record is not null && record.OrganizationId == organizationId
             ? record
-            : throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");
+            : throw new NotFoundException(notFound);
     }
 
     /// <summary>
@@ -30,14 +31,14 @@ public static class RecordAccess
     /// another organization is not found.
     /// </summary>
     public static async Task<TDto> GetProjectedAsync<TEntity, TDto>(
-        this IReadStore store, Guid id, IRequestContext context, IMapper mapper, string notFoundCode, CancellationToken ct)
+        this IReadStore store, Guid id, IRequestContext context, IMapper mapper, Error notFound, CancellationToken ct)
         where TEntity : Entity, ITenantOwned
     {
         var organizationId = context.RequireOrganizationId();
         var query = store.Query(new RecordInOrganizationSpecification<TEntity>(id, organizationId))
             .ProjectTo<TDto>(mapper.ConfigurationProvider);
         return await store.FirstOrDefaultAsync(query, ct)
-            ?? throw new NotFoundException(notFoundCode, $"No {Describe(notFoundCode)} has this id.");
+            ?? throw new NotFoundException(notFound);
     }
 
     /// <summary>Refuses a filter on someone else's records to a member: it reads everything but assigns nothing.</summary>
@@ -45,10 +46,7 @@ public static class RecordAccess
     {
         if (ownerId is not null && !actor.Role.ManagesAllRecords())
         {
-            throw new ForbiddenException(
-                "owner_filter_forbidden", "Only a manager, an admin or an owner may filter by owner.");
+            throw new ForbiddenException(ErrorCatalog.OwnerFilterForbidden);
         }
     }
-
-    private static string Describe(string code) => code.Replace("_not_found", string.Empty, StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Crm.Application.Common.Exceptions;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Application.Common.Security;
@@ -43,16 +44,16 @@ public sealed class RequestContext : IRequestContext
 public static class RequestContextExtensions
 {
     public static Guid RequireUserId(this IRequestContext context) =>
-        context.UserId ?? throw new UnauthorizedException("authentication_required", "Sign in first.");
+        context.UserId ?? throw new UnauthorizedException(ErrorCatalog.AuthenticationRequired, "Sign in first.");
 
     /// <summary>The caller as a member of the current organization.</summary>
     public static Actor RequireActor(this IRequestContext context) =>
         context is { UserId: { } userId, OrganizationId: not null, Role: { } role }
             ? new Actor(userId, role)
-            : throw ForbiddenException.OrganizationAccessDenied();
+            : throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
 
     public static Guid RequireOrganizationId(this IRequestContext context) =>
         context is { OrganizationId: { } organizationId, Role: not null }
             ? organizationId
-            : throw ForbiddenException.OrganizationAccessDenied();
+            : throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
 }

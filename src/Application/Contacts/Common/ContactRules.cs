@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
 using FluentValidation;
 
 namespace Crm.Application.Contacts.Common;
@@ -35,7 +36,7 @@ public static partial class ContactRules
     }
 
     public static ConflictException EmailTaken() =>
-        new("contact_email_taken", "Another contact of the organization has this email address.");
+        new(ErrorCatalog.ContactEmailTaken);
 
     [GeneratedRegex(@"^[0-9+().\- ]+$")]
     private static partial Regex PhoneCharacters();

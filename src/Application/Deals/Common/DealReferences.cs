@@ -2,6 +2,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
 
 namespace Crm.Application.Deals.Common;
 
@@ -15,8 +16,7 @@ public static class DealReferences
                 store.Query(new RecordInOrganizationSpecification<Contact>(contactId, organizationId)),
                 cancellationToken))
         {
-            throw new BusinessRuleException(
-                "contact_not_found", "The organization has no contact with this id.", DomainErrorKind.Invalid);
+            throw new BusinessRuleException(ErrorCatalog.ContactReferenceNotFound);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Application.Organizations.Common;
@@ -12,7 +13,7 @@ public static class OrganizationLoader
     {
         var actor = context.RequireActor();
         var organization = await organizations.FindAsync(context.RequireOrganizationId(), cancellationToken)
-            ?? throw Application.Common.Exceptions.ForbiddenException.OrganizationAccessDenied();
+            ?? throw new Application.Common.Exceptions.ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
         return (organization, actor);
     }
 }

@@ -1,6 +1,7 @@
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 
 namespace Crm.Application.Tasks.Common;
 
@@ -13,7 +14,7 @@ public static class TaskDeals
         var deal = await deals.FindAsync(dealId, cancellationToken);
         return deal is not null && deal.OrganizationId == organizationId
             ? deal
-            : throw new BusinessRuleException("deal_not_found", "The organization has no deal with this id.", DomainErrorKind.Invalid);
+            : throw new BusinessRuleException(ErrorCatalog.DealReferenceNotFound);
     }
 
     /// <summary>Today in UTC, the day against which due dates are checked.</summary>

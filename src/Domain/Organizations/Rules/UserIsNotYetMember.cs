@@ -1,14 +1,12 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.Organizations.Rules;
 
 public sealed record UserIsNotYetMember(bool AlreadyMember) : IBusinessRule
 {
-    public string Code => "member_exists";
+    public Error Error => ErrorCatalog.MemberExists;
 
-    public string Message => "The user is already a member of the organization.";
-
-    public DomainErrorKind Kind => DomainErrorKind.Conflict;
 
     public bool IsBroken() => AlreadyMember;
 }

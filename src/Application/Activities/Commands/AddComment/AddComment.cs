@@ -9,6 +9,7 @@ using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using FluentValidation;
 using MediatR;
 
@@ -44,7 +45,7 @@ public sealed class AddActivityCommandHandler(
         if (!await store.AnyAsync(
                 store.Query(new RecordInOrganizationSpecification<Deal>(request.DealId, organizationId)), cancellationToken))
         {
-            throw new NotFoundException("deal_not_found", "No deal has this id.");
+            throw new NotFoundException(ErrorCatalog.DealNotFound);
         }
 
         BusinessRules.Check(new OnlyCommentsAreWrittenByPeople(request.Type!.Value));

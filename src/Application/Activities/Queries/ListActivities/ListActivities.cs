@@ -8,6 +8,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using FluentValidation;
 using MediatR;
 
@@ -35,7 +36,7 @@ public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext
         if (!await store.AnyAsync(
                 store.Query(new RecordInOrganizationSpecification<Deal>(request.DealId, organizationId)), cancellationToken))
         {
-            throw new NotFoundException("deal_not_found", "No deal has this id.");
+            throw new NotFoundException(ErrorCatalog.DealNotFound);
         }
 
         var query = store.Query<Activity>()

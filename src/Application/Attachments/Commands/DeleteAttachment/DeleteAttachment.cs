@@ -4,6 +4,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Attachments;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Attachments.Commands.DeleteAttachment;
@@ -17,7 +18,7 @@ public sealed class DeleteAttachmentCommandHandler(
 {
     public async Task<Unit> Handle(DeleteAttachmentCommand request, CancellationToken cancellationToken)
     {
-        var attachment = await attachments.GetInOrganizationAsync(request.Id, context, "attachment_not_found", cancellationToken);
+        var attachment = await attachments.GetInOrganizationAsync(request.Id, context, ErrorCatalog.AttachmentNotFound, cancellationToken);
         attachment.EnsureMayRemove(await parents.OfAsync(attachment, cancellationToken), context.RequireActor());
         attachments.Remove(attachment);
         outcome.AfterCommit(ct => storage.DeleteAsync(attachment.StorageKey, ct));

@@ -9,6 +9,7 @@ using Crm.Domain.Attachments;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -37,22 +38,22 @@ public sealed class UploadAttachmentCommandHandler(
         var record = await parents.GetAsync(request.Parent, request.ParentId, cancellationToken);
         if (request.Length > options.Value.MaxSize)
         {
-            throw new PayloadTooLargeException("file_too_large", $"Files may be at most {options.Value.MaxSize / (1024 * 1024)} MB.");
+            throw new PayloadTooLargeException(ErrorCatalog.FileTooLarge, $"Files may be at most {options.Value.MaxSize / (1024 * 1024)} MB.");
         }
 
         if (request.Length == 0)
         {
-            throw new UnsupportedMediaTypeException("unsupported_file_type", "The file is empty.");
+            throw new UnsupportedMediaTypeException(ErrorCatalog.UnsupportedFileType, "The file is empty.");
         }
 
         var fileName = Attachment.SanitizeFileName(request.FileName);
         var head = new byte[FileTypes.HeaderLength];
         var read = await request.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         var type = FileTypes.Detect(head.AsSpan(0, read), fileName)
-            ?? throw new UnsupportedMediaTypeException("unsupported_file_type", "Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.");
+            ?? throw new UnsupportedMediaTypeException(ErrorCatalog.UnsupportedFileType);
         if (!FileTypes.Agrees(request.DeclaredContentType, type))
         {
-            throw new UnsupportedMediaTypeException("content_type_mismatch", $"The file's content is {type}, not {request.DeclaredContentType}.");
+            throw new UnsupportedMediaTypeException(ErrorCatalog.ContentTypeMismatch, $"The file's content is {type}, not {request.DeclaredContentType}.");
         }
 
         request.Content.Position = 0;

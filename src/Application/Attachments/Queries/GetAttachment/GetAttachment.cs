@@ -6,6 +6,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Attachments;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Attachments.Queries.GetAttachment;
@@ -40,6 +41,6 @@ internal static class AttachmentLookup
     {
         var organizationId = context.RequireOrganizationId();
         return await store.FirstOrDefaultAsync(store.Query(new RecordInOrganizationSpecification<Attachment>(id, organizationId)), ct)
-            ?? throw new NotFoundException("attachment_not_found", "No attachment has this id.");
+            ?? throw new NotFoundException(ErrorCatalog.AttachmentNotFound);
     }
 }

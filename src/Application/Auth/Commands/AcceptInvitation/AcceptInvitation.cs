@@ -4,6 +4,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -36,7 +37,7 @@ public sealed class AcceptInvitationCommandHandler(
     {
         var now = time.UtcNow();
         var invitation = await tokens.FindInvitationAsync(RefreshTokens.Hash(request.Token), cancellationToken)
-            ?? throw new BusinessRuleException("invalid_invitation", "The invitation is invalid, used or expired.", DomainErrorKind.Invalid);
+            ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         invitation.Accept(now);
         if (await users.EmailExistsAsync(invitation.Email, cancellationToken))
         {
@@ -44,7 +45,7 @@ public sealed class AcceptInvitationCommandHandler(
         }
 
         var organization = await organizations.FindAsync(invitation.OrganizationId, cancellationToken)
-            ?? throw new BusinessRuleException("invalid_invitation", "The invitation is invalid, used or expired.", DomainErrorKind.Invalid);
+            ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         var user = User.Register(invitation.Email, request.Name, hasher.Hash(request.Password), now);
         users.Add(user);
         var membership = organization.Admit(user.Id, invitation.Role, now);

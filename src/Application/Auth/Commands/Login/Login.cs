@@ -5,6 +5,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.Login;
@@ -25,8 +26,7 @@ public sealed class LoginCommandHandler(
         if (throttle.RetryAfter(request.Email, context.ClientAddress) is { } wait)
         {
             await audit.RecordNowAsync(Failure("sign_in_throttled", null, request.Email), cancellationToken);
-            throw new TooManyRequestsException(
-                "too_many_login_attempts", "Too many failed sign-ins. Try again later.", wait);
+            throw new TooManyRequestsException(ErrorCatalog.TooManyLoginAttempts, wait);
         }
 
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class LoginCommandHandler(
         {
             throttle.RecordFailure(request.Email, context.ClientAddress);
             await audit.RecordNowAsync(Failure("sign_in_failed", user?.Id, request.Email), cancellationToken);
-            throw new UnauthorizedException("invalid_credentials", "The email or password is wrong.");
+            throw new UnauthorizedException(ErrorCatalog.InvalidCredentials);
         }
 
         if (check == PasswordCheck.SucceededRehashNeeded)

@@ -3,6 +3,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Sessions;
 using MediatR;
 
@@ -14,9 +15,9 @@ namespace Crm.Application.Auth.Commands.Refresh;
 /// </summary>
 public sealed record RefreshCommand(string RefreshToken) : ICommand<RefreshResult>;
 
-public sealed record RefreshResult(AuthResult? Tokens, string? FailureCode, string? FailureMessage)
+public sealed record RefreshResult(AuthResult? Tokens, Error? Failure)
 {
-    public static RefreshResult Failed(string code, string message) => new(null, code, message);
+    public static RefreshResult Failed(Error failure) => new(null, failure);
 }
 
 public sealed class RefreshCommandHandler(
@@ -33,21 +34,20 @@ public sealed class RefreshCommandHandler(
         if (token is null || session is null)
         {
             await audit.RecordNowAsync(new AuditEvent("refresh_failed", null, null, null, []), cancellationToken);
-            return RefreshResult.Failed("invalid_refresh_token", "The refresh token is not valid.");
+            return RefreshResult.Failed(ErrorCatalog.InvalidRefreshToken);
         }
 
         var outcome = session.Redeem(token, time.UtcNow());
         audit.Record(outcome == RefreshOutcome.Redeemed
             ? new AuditEvent("refresh", "user", session.UserId, session.UserId, [])
-            : new AuditEvent(outcome == RefreshOutcome.Reused ? "refresh_token_reused" : "refresh_failed", "user", session.UserId, null, []));
+            : new AuditEvent(outcome == RefreshOutcome.Reused ? SessionRevocation.RefreshTokenReused : "refresh_failed", "user", session.UserId, null, []));
         var user = outcome == RefreshOutcome.Redeemed ? await users.FindAsync(session.UserId, cancellationToken) : null;
         return (outcome, user) switch
         {
-            (RefreshOutcome.Redeemed, { } u) => new RefreshResult(await issuer.RotateAsync(u, session, cancellationToken), null, null),
-            (RefreshOutcome.Reused, _) => RefreshResult.Failed(
-                "refresh_token_reused", "The refresh token was already used; the session has been revoked."),
-            (RefreshOutcome.Expired, _) => RefreshResult.Failed("refresh_token_expired", "The refresh token has expired."),
-            _ => RefreshResult.Failed("session_revoked", "The session has ended. Sign in again."),
+            (RefreshOutcome.Redeemed, { } u) => new RefreshResult(await issuer.RotateAsync(u, session, cancellationToken), null),
+            (RefreshOutcome.Reused, _) => RefreshResult.Failed(ErrorCatalog.RefreshTokenReused),
+            (RefreshOutcome.Expired, _) => RefreshResult.Failed(ErrorCatalog.RefreshTokenExpired),
+            _ => RefreshResult.Failed(ErrorCatalog.SessionRevoked),
         };
     }
 }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using MediatR;
@@ -45,5 +46,5 @@ public sealed class RegisterCommandHandler(
     }
 
     internal static ConflictException EmailTaken() =>
-        new("email_taken", "An account with this email already exists.");
+        new(ErrorCatalog.EmailTaken);
 }

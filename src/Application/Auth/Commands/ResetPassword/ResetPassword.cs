@@ -3,6 +3,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Sessions;
 using FluentValidation;
 using MediatR;
@@ -29,10 +30,10 @@ public sealed class ResetPasswordCommandHandler(
     {
         var now = time.UtcNow();
         var token = await tokens.FindResetAsync(RefreshTokens.Hash(request.Token), cancellationToken)
-            ?? throw new BusinessRuleException("invalid_reset_token", "The password reset link is invalid, used or expired.", DomainErrorKind.Invalid);
+            ?? throw new BusinessRuleException(ErrorCatalog.InvalidResetToken);
         token.Use(now);
         var user = await users.FindAsync(token.UserId, cancellationToken)
-            ?? throw new BusinessRuleException("invalid_reset_token", "The password reset link is invalid, used or expired.", DomainErrorKind.Invalid);
+            ?? throw new BusinessRuleException(ErrorCatalog.InvalidResetToken);
         user.ChangePasswordHash(hasher.Hash(request.Password), now);
         await sessions.RevokeAllAsync(user.Id, SessionRevocation.PasswordReset, now, cancellationToken);
         audit.Record(new AuditEvent("password_reset", "user", user.Id, user.Id, []));

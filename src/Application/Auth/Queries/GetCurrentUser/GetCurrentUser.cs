@@ -3,6 +3,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using MediatR;
 
@@ -21,7 +22,7 @@ public sealed class GetCurrentUserQueryHandler(IReadStore store, IRequestContext
     {
         var userId = context.RequireUserId();
         var user = await store.FirstOrDefaultAsync(store.Query<User>().Where(u => u.Id == userId), cancellationToken)
-            ?? throw new UnauthorizedException("invalid_token", "The account no longer exists.");
+            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
         var organizations = await SessionIssuer.OrganizationsOfAsync(store, userId, cancellationToken);
         return new CurrentUserDto(user.Id, user.Email, user.Name, user.CreatedAt, organizations);
     }

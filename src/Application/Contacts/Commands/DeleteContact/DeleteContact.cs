@@ -6,6 +6,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Contacts.Commands.DeleteContact;
@@ -20,7 +21,7 @@ public sealed class DeleteContactCommandHandler(
     public async Task<Unit> Handle(DeleteContactCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var contact = await contacts.GetInOrganizationAsync(request.Id, context, "contact_not_found", cancellationToken);
+        var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         contact.EnsureMayChange(actor);
         if (await store.AnyAsync(store.Query<Deal>().Where(d => d.ContactId == contact.Id), cancellationToken))
         {
@@ -33,5 +34,5 @@ public sealed class DeleteContactCommandHandler(
     }
 
     public static ConflictException ContactHasDeals() =>
-        new("contact_has_deals", "The contact still has deals; delete or move them first.");
+        new(ErrorCatalog.ContactHasDeals);
 }

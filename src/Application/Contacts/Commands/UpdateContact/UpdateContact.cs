@@ -6,6 +6,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
 using FluentValidation;
 using MediatR;
 
@@ -33,7 +34,7 @@ public sealed class UpdateContactCommandHandler(
     public async Task<ContactDto> Handle(UpdateContactCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var contact = await contacts.GetInOrganizationAsync(request.Id, context, "contact_not_found", cancellationToken);
+        var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId), time.UtcNow());
         if (request.OwnerId.IsSet)
         {

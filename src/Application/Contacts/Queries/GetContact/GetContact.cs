@@ -4,6 +4,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Contacts.Queries.GetContact;
@@ -14,5 +15,5 @@ public sealed class GetContactQueryHandler(IReadStore store, IRequestContext con
     : IRequestHandler<GetContactQuery, ContactDto>
 {
     public Task<ContactDto> Handle(GetContactQuery request, CancellationToken cancellationToken) =>
-        store.GetProjectedAsync<Contact, ContactDto>(request.Id, context, mapper, "contact_not_found", cancellationToken);
+        store.GetProjectedAsync<Contact, ContactDto>(request.Id, context, mapper, ErrorCatalog.ContactNotFound, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Deals.Commands.DeleteDeal;
@@ -17,7 +18,7 @@ public sealed class DeleteDealCommandHandler(
 {
     public async Task<Unit> Handle(DeleteDealCommand request, CancellationToken cancellationToken)
     {
-        var deal = await deals.GetInOrganizationAsync(request.Id, context, "deal_not_found", cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(request.Id, context, ErrorCatalog.DealNotFound, cancellationToken);
         deal.Delete(context.RequireActor());
         await store.RemoveAfterCommitAsync(storage, outcome, null, deal.Id, cancellationToken);
         deals.Remove(deal);

@@ -7,6 +7,7 @@ using Crm.Application.Deals.Common;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using FluentValidation;
 using MediatR;
 
@@ -44,7 +45,7 @@ public sealed class UpdateDealCommandHandler(
     public async Task<DealDto> Handle(UpdateDealCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var deal = await deals.GetInOrganizationAsync(request.Id, context, "deal_not_found", cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(request.Id, context, ErrorCatalog.DealNotFound, cancellationToken);
         deal.Change(
             actor,
             new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId),

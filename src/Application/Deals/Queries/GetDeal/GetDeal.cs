@@ -4,6 +4,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using MediatR;
 
 namespace Crm.Application.Deals.Queries.GetDeal;
@@ -14,5 +15,5 @@ public sealed class GetDealQueryHandler(IReadStore store, IRequestContext contex
     : IRequestHandler<GetDealQuery, DealDto>
 {
     public Task<DealDto> Handle(GetDealQuery request, CancellationToken cancellationToken) =>
-        store.GetProjectedAsync<Deal, DealDto>(request.Id, context, mapper, "deal_not_found", cancellationToken);
+        store.GetProjectedAsync<Deal, DealDto>(request.Id, context, mapper, ErrorCatalog.DealNotFound, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using FluentValidation;
 using MediatR;
@@ -27,7 +28,7 @@ public sealed class ChangeMemberRoleCommandHandler(
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
         var membership = organization.ChangeMemberRole(actor, request.UserId, request.Role!.Value, time.UtcNow());
         var user = await users.FindAsync(request.UserId, cancellationToken)
-            ?? throw new NotFoundException("member_not_found", "The user is not a member of the organization.");
+            ?? throw new NotFoundException(ErrorCatalog.MemberNotFound);
         return new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt);
     }
 }

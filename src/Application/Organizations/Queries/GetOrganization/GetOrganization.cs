@@ -3,6 +3,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using MediatR;
 
@@ -20,7 +21,7 @@ public sealed class GetOrganizationQueryHandler(IReadStore store, IRequestContex
         var organizationId = context.RequireOrganizationId();
         var organization = await store.FirstOrDefaultAsync(
             store.Query<Organization>().Where(o => o.Id == organizationId), cancellationToken)
-            ?? throw ForbiddenException.OrganizationAccessDenied();
+            ?? throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
         return OrganizationDto.From(organization, actor.Role);
     }
 }

@@ -2,6 +2,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using Crm.Domain.Tasks;
 using MediatR;
 
@@ -14,8 +15,8 @@ public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepos
 {
     public async Task<Unit> Handle(DeleteTaskCommand request, CancellationToken cancellationToken)
     {
-        var task = await tasks.GetInOrganizationAsync(request.Id, context, "task_not_found", cancellationToken);
-        var deal = await deals.GetInOrganizationAsync(task.DealId, context, "task_not_found", cancellationToken);
+        var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(task.DealId, context, ErrorCatalog.TaskNotFound, cancellationToken);
         task.EnsureMayDelete(deal, context.RequireActor());
         tasks.Remove(task);
         return Unit.Value;

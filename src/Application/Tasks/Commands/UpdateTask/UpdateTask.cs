@@ -6,6 +6,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Errors;
 using Crm.Domain.Tasks;
 using FluentValidation;
 using MediatR;
@@ -33,8 +34,8 @@ public sealed class UpdateTaskCommandHandler(
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var task = await tasks.GetInOrganizationAsync(request.Id, context, "task_not_found", cancellationToken);
-        var deal = await deals.GetInOrganizationAsync(task.DealId, context, "task_not_found", cancellationToken);
+        var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
+        var deal = await deals.GetInOrganizationAsync(task.DealId, context, ErrorCatalog.TaskNotFound, cancellationToken);
         task.Update(deal, actor, new TaskChanges(request.Title, request.Description, request.DueDate, request.IsDone), time.TodayUtc(), time.UtcNow());
         return mapper.Map<TaskDto>(task);
     }

@@ -3,6 +3,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Tasks.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Tasks;
 using MediatR;
 
@@ -14,5 +15,5 @@ public sealed class GetTaskQueryHandler(IReadStore store, IRequestContext contex
     : IRequestHandler<GetTaskQuery, TaskDto>
 {
     public Task<TaskDto> Handle(GetTaskQuery request, CancellationToken cancellationToken) =>
-        store.GetProjectedAsync<DealTask, TaskDto>(request.Id, context, mapper, "task_not_found", cancellationToken);
+        store.GetProjectedAsync<DealTask, TaskDto>(request.Id, context, mapper, ErrorCatalog.TaskNotFound, cancellationToken);
 }

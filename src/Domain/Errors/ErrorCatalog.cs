@@ -1,0 +1,111 @@
+using System.Reflection;
+
+namespace Crm.Domain.Errors;
+
+/// <summary>
+/// Every error the API can answer, each declared once: the domain's rules, the application's checks, the problem
+/// writer and the OpenAPI document all name these entries, never a code of their own.
+/// </summary>
+public static class ErrorCatalog
+{
+    // Requests as a whole
+    public static readonly Error ValidationFailed = new("validation_failed", ErrorKind.Invalid, "One or more fields are invalid.");
+    public static readonly Error MalformedJson = new("malformed_json", ErrorKind.Invalid, "The request body is not valid JSON for this endpoint.");
+    public static readonly Error InvalidRequest = new("invalid_request", ErrorKind.Invalid, "The request is malformed.");
+    public static readonly Error OrganizationHeaderRequired = new("organization_header_required", ErrorKind.Invalid, "Name the organization in the X-Organization-Id header, as a UUID.");
+    public static readonly Error InvalidCursor = new("invalid_cursor", ErrorKind.Invalid, "The cursor is not one this list issued; start again without it.");
+    public static readonly Error CursorNotSupported = new("cursor_not_supported", ErrorKind.Invalid, "A cursor pages through the list in creation order only; use order_by=created_at.");
+    public static readonly Error NotFound = new("not_found", ErrorKind.NotFound, "Nothing exists at this address.");
+    public static readonly Error MethodNotAllowed = new("method_not_allowed", ErrorKind.MethodNotAllowed, "This address does not answer this method.");
+    public static readonly Error NotAcceptable = new("not_acceptable", ErrorKind.NotAcceptable, "The answer cannot be given in an accepted media type.");
+    public static readonly Error PayloadTooLarge = new("payload_too_large", ErrorKind.TooLarge, "The request body is too large.");
+    public static readonly Error UnsupportedMediaType = new("unsupported_media_type", ErrorKind.UnsupportedMediaType, "The request body's media type is not accepted here.");
+    public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests for your plan's rate limit.");
+    public static readonly Error InternalError = new("internal_error", ErrorKind.Internal, "An unexpected error occurred.");
+
+    // Accounts and sessions
+    public static readonly Error AuthenticationRequired = new("authentication_required", ErrorKind.Unauthenticated, "Send an access token: Authorization: Bearer <token>.");
+    public static readonly Error InvalidToken = new("invalid_token", ErrorKind.Unauthenticated, "The access token is invalid or has expired.");
+    public static readonly Error SessionRevoked = new("session_revoked", ErrorKind.Unauthenticated, "The session has ended. Sign in again.");
+    public static readonly Error InvalidCredentials = new("invalid_credentials", ErrorKind.Unauthenticated, "The email or password is wrong.");
+    public static readonly Error InvalidRefreshToken = new("invalid_refresh_token", ErrorKind.Unauthenticated, "The refresh token is not valid.");
+    public static readonly Error RefreshTokenExpired = new("refresh_token_expired", ErrorKind.Unauthenticated, "The refresh token has expired.");
+    public static readonly Error RefreshTokenReused = new("refresh_token_reused", ErrorKind.Unauthenticated, "The refresh token was already used; the session has been revoked.");
+    public static readonly Error TooManyLoginAttempts = new("too_many_login_attempts", ErrorKind.TooManyRequests, "Too many failed sign-ins. Try again later.");
+    public static readonly Error EmailTaken = new("email_taken", ErrorKind.Conflict, "An account with this email already exists.");
+    public static readonly Error InvalidResetToken = new("invalid_reset_token", ErrorKind.Invalid, "The password reset link is invalid, used or expired.");
+    public static readonly Error InvalidInvitation = new("invalid_invitation", ErrorKind.Invalid, "The invitation is invalid, used or expired.");
+
+    // Organizations and members
+    public static readonly Error Forbidden = new("forbidden", ErrorKind.Forbidden, "You may not do this.");
+    public static readonly Error OrganizationAccessDenied = new("organization_access_denied", ErrorKind.Forbidden, "You are not a member of this organization.");
+    public static readonly Error InsufficientRole = new("insufficient_role", ErrorKind.Forbidden, "Your role in this organization does not allow this action.");
+    public static readonly Error OwnerRoleRequired = new("owner_role_required", ErrorKind.Forbidden, "Only an owner may grant, revoke or remove the owner role.");
+    public static readonly Error LastOwner = new("last_owner", ErrorKind.Conflict, "The organization's last owner cannot be removed or demoted.");
+    public static readonly Error MemberExists = new("member_exists", ErrorKind.Conflict, "The user is already a member of the organization.");
+    public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
+    public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
+    public static readonly Error InvalidCurrency = new("invalid_currency", ErrorKind.Invalid, "The currency is not an active upper-case ISO 4217 code.");
+
+    // Records
+    public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");
+    public static readonly Error ContactReferenceNotFound = ContactNotFound.AsReference("The organization has no contact with this id.");
+    public static readonly Error DealNotFound = new("deal_not_found", ErrorKind.NotFound, "No deal has this id.");
+    public static readonly Error DealReferenceNotFound = DealNotFound.AsReference("The organization has no deal with this id.");
+    public static readonly Error TaskNotFound = new("task_not_found", ErrorKind.NotFound, "No task has this id.");
+    public static readonly Error AttachmentNotFound = new("attachment_not_found", ErrorKind.NotFound, "No attachment has this id.");
+    public static readonly Error ContactEmailTaken = new("contact_email_taken", ErrorKind.Conflict, "Another contact of the organization has this email address.");
+    public static readonly Error ContactHasDeals = new("contact_has_deals", ErrorKind.Conflict, "The contact still has deals; delete or move them first.");
+    public static readonly Error ConcurrentUpdate = new("concurrent_update", ErrorKind.Conflict, "The record was changed by another request at the same time. Try again.");
+    public static readonly Error Duplicate = new("duplicate", ErrorKind.Conflict, "A record with these values already exists.");
+    public static readonly Error StillReferenced = new("still_referenced", ErrorKind.Conflict, "Other records still refer to this one.");
+    public static readonly Error NotRecordOwner = new("not_record_owner", ErrorKind.Forbidden, "Members may change only the records they own.");
+    public static readonly Error NotDealOwner = new("not_deal_owner", ErrorKind.Forbidden, "Members may change only the tasks of deals they own.");
+    public static readonly Error OwnerAssignmentForbidden = new("owner_assignment_forbidden", ErrorKind.Forbidden, "Only a manager, an admin or an owner may give a record to another user.");
+    public static readonly Error OwnerFilterForbidden = new("owner_filter_forbidden", ErrorKind.Forbidden, "Only a manager, an admin or an owner may filter by owner.");
+
+    // Deals, tasks and timelines
+    public static readonly Error InvalidStatusTransition = new("invalid_status_transition", ErrorKind.Invalid, "The deal cannot move to this status.");
+    public static readonly Error DealOutcomeRequired = new("deal_outcome_required", ErrorKind.Invalid, "Only a won or lost deal is closed: set its status to won or lost instead.");
+    public static readonly Error InvalidStageTransition = new("invalid_stage_transition", ErrorKind.Invalid, "A won or lost deal stays closed; reopen it (status in_progress) to move its stage.");
+    public static readonly Error StageRollbackForbidden = new("stage_rollback_forbidden", ErrorKind.Forbidden, "Only an owner or an admin may move a deal back to an earlier stage.");
+    public static readonly Error DealAmountRequired = new("deal_amount_required", ErrorKind.Invalid, "A deal needs a positive amount to be won.");
+    public static readonly Error InvalidAmount = new("invalid_amount", ErrorKind.Invalid, "An amount is a number from 0 to 9999999999999999.99 with at most two decimals.");
+    public static readonly Error DueDateInPast = new("due_date_in_past", ErrorKind.Invalid, "The due date must be today or later.");
+    public static readonly Error ActivityTypeNotAllowed = new("activity_type_not_allowed", ErrorKind.Invalid, "Only comments can be added to a timeline; the other entries are written by the system.");
+
+    // Files
+    public static readonly Error FileTooLarge = new("file_too_large", ErrorKind.TooLarge, "The file is larger than allowed.");
+    public static readonly Error UnsupportedFileType = new("unsupported_file_type", ErrorKind.UnsupportedMediaType, "Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.");
+    public static readonly Error ContentTypeMismatch = new("content_type_mismatch", ErrorKind.UnsupportedMediaType, "The file's content is not of the declared type.");
+
+    /// <summary>
+    /// Every entry of the catalog in the order declared; a reference variant follows its record's entry and shares its
+    /// code.
+    /// </summary>
+    public static IReadOnlyList<Error> All { get; } = typeof(ErrorCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(Error))
+        .Select(f => (Error)f.GetValue(null)!)
+        .ToList();
+
+    /// <summary>The entry of a code; every code the API answers with has one.</summary>
+    public static Error Find(string code) =>
+        All.FirstOrDefault(e => e.Code == code) ?? throw new ArgumentException($"'{code}' is not in the error catalog.", nameof(code));
+
+    /// <summary>The general entry answered for a status when nothing more specific applies.</summary>
+    public static Error ForStatus(int status) => status switch
+    {
+        401 => AuthenticationRequired,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        406 => NotAcceptable,
+        409 => Duplicate,
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        429 => RateLimited,
+        >= 500 => InternalError,
+        _ => InvalidRequest,
+    };
+}

@@ -1,0 +1,31 @@
+namespace Crm.Domain.Errors;
+
+/// <summary>
+/// What kind of failure an error is, so that every caller answers it the same way. Each kind is numbered by the
+/// HTTP status it is answered with: the one place where a failure meets its status.
+/// </summary>
+public enum ErrorKind
+{
+    /// <summary>The input is malformed or breaks a business rule.</summary>
+    Invalid = 400,
+    /// <summary>No valid credentials, token or session.</summary>
+    Unauthenticated = 401,
+    /// <summary>The actor may not do this.</summary>
+    Forbidden = 403,
+    /// <summary>The thing acted on does not exist (for this caller).</summary>
+    NotFound = 404,
+    /// <summary>The resource does not answer this method.</summary>
+    MethodNotAllowed = 405,
+    /// <summary>No representation the caller accepts.</summary>
+    NotAcceptable = 406,
+    /// <summary>The current state forbids it: duplicate, still referenced, concurrent update.</summary>
+    Conflict = 409,
+    /// <summary>The request or its file is larger than allowed.</summary>
+    TooLarge = 413,
+    /// <summary>The content is of a type that is not accepted.</summary>
+    UnsupportedMediaType = 415,
+    /// <summary>Too many requests; the answer says when to retry.</summary>
+    TooManyRequests = 429,
+    /// <summary>An unexpected failure; nothing about it is shown.</summary>
+    Internal = 500,
+}
