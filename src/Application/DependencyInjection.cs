@@ -33,15 +33,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<SessionIssuer>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Registration order is execution order, outermost first.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TelemetryBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionOutcomeBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        foreach (var behaviour in Pipeline.Behaviours)
+        {
+            services.AddTransient(typeof(IPipelineBehavior<,>), behaviour);
+        }
 
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());

@@ -10,11 +10,26 @@ public sealed class AuditBehaviourTests
 {
     public sealed record ReadSomething : IQuery<string>;
 
+    [AuditAction("rename_something")]
     public sealed record RenameSomethingCommand : ICommand<string>;
 
+    public sealed record UndeclaredCommand : ICommand<string>;
+
     [Test]
-    public void A_commands_action_is_its_name_in_snake_case_without_the_suffix() =>
-        AuditBehaviour<UpdateDealCommand, object>.ActionName(typeof(UpdateDealCommand)).ShouldBe("update_deal");
+    public void Every_command_declares_its_own_audit_action_in_snake_case()
+    {
+        var commands = typeof(UpdateDealCommand).Assembly.GetTypes().Where(RequestKind.IsCommand).ToList();
+
+        commands.Count.ShouldBeGreaterThan(20);
+        var actions = commands.Select(AuditBehaviour<UpdateDealCommand, object>.ActionOf).ToList();
+        actions.ShouldBeUnique();
+        actions.ShouldAllBe(a => System.Text.RegularExpressions.Regex.IsMatch(a, "^[a-z]+(_[a-z]+)*$"));
+        AuditBehaviour<UpdateDealCommand, object>.ActionOf(typeof(UpdateDealCommand)).ShouldBe("update_deal");
+    }
+
+    [Test]
+    public void A_command_without_a_declared_action_is_refused() =>
+        Should.Throw<InvalidOperationException>(() => AuditBehaviour<UndeclaredCommand, string>.ActionOf(typeof(UndeclaredCommand)));
 
     [Test]
     public async Task A_command_is_marked_for_the_audit_trail_before_it_runs()

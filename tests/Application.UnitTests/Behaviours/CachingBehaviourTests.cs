@@ -13,7 +13,6 @@ namespace Crm.Application.UnitTests.Behaviours;
 public sealed class CachingBehaviourTests
 {
     private readonly Mock<ICacheStore> _cache = new();
-    private readonly PendingCacheInvalidations _pending = new();
     private readonly RequestContext _context = new();
     private readonly Guid _organization = Guid.NewGuid();
     private readonly DealFunnelDto _fresh = new([]);
@@ -61,26 +60,6 @@ public sealed class CachingBehaviourTests
         _cache.Verify(c => c.SetAsync(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<Type>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    [Test]
-    public async Task A_commands_invalidations_apply_only_once_it_has_succeeded()
-    {
-        var behaviour = Behaviour<string, string>();
-
-        await Should.ThrowAsync<InvalidOperationException>(() => behaviour.Handle("failing", CancellationToken.None, () =>
-        {
-            _pending.Invalidate(_organization, CacheTags.Deals);
-            throw new InvalidOperationException("rolled back");
-        }));
-        _cache.Verify(c => c.InvalidateTagAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-
-        await behaviour.Handle("succeeding", CancellationToken.None, () =>
-        {
-            _pending.Invalidate(_organization, CacheTags.Deals);
-            return Task.FromResult("done");
-        });
-        _cache.Verify(c => c.InvalidateTagAsync($"{_organization}:{CacheTags.Deals}", It.IsAny<CancellationToken>()), Times.Once);
-    }
-
     public sealed record MyDealsQuery : Common.Messaging.IQuery<DealFunnelDto>, ICacheableQuery
     {
         public string CacheKey => "my-deals";
@@ -100,5 +79,5 @@ public sealed class CachingBehaviourTests
 
     private CachingBehaviour<TRequest, TResponse> Behaviour<TRequest, TResponse>()
         where TRequest : notnull =>
-        new(_cache.Object, _pending, _context, Options.Create(new CachingOptions()), NullLogger<CachingBehaviour<TRequest, TResponse>>.Instance);
+        new(_cache.Object, _context, Options.Create(new CachingOptions()), NullLogger<CachingBehaviour<TRequest, TResponse>>.Instance);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Reflection;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Messaging;
 using MediatR;
@@ -6,15 +6,12 @@ using MediatR;
 namespace Crm.Application.Common.Behaviours;
 
 /// <summary>
-/// Marks each command for the audit trail with its name (<c>UpdateDealCommand</c> → <c>update_deal</c>); the entry
+/// Marks each command for the audit trail with the action it declares (<see cref="AuditActionAttribute"/>); the entry
 /// itself is written when the command's changes are saved, in the same transaction.
 /// </summary>
 public sealed class AuditBehaviour<TRequest, TResponse>(IAuditTrail audit) : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly string? Action = typeof(TRequest).GetInterfaces()
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>))
-        ? ActionName(typeof(TRequest))
-        : null;
+    private static readonly string? Action = RequestKind<TRequest>.IsCommand ? ActionOf(typeof(TRequest)) : null;
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -26,9 +23,8 @@ public sealed class AuditBehaviour<TRequest, TResponse>(IAuditTrail audit) : IPi
         return next();
     }
 
-    public static string ActionName(Type commandType)
-    {
-        var name = commandType.Name;
-        return JsonNamingPolicy.SnakeCaseLower.ConvertName(name.EndsWith("Command", StringComparison.Ordinal) ? name[..^"Command".Length] : name);
-    }
+    /// <summary>The audit action a command declares; a command without one is a programming error.</summary>
+    public static string ActionOf(Type commandType) =>
+        commandType.GetCustomAttribute<AuditActionAttribute>()?.Action
+        ?? throw new InvalidOperationException($"{commandType.Name} declares no [AuditAction].");
 }

@@ -7,13 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Crm.Application.Common.Behaviours;
 
 /// <summary>
-/// Serves cacheable queries from the cache under organization-scoped keys, and after a command has committed
-/// applies the invalidations its changes collected, before the response leaves, so no read after a write is stale.
-/// A failing cache never fails a request: it is logged and the database answers.
+/// Serves cacheable queries from the cache under organization-scoped keys that carry the versions of the tags they
+/// depend on. A failing cache never fails a request: it is logged and the database answers.
 /// </summary>
 public sealed class CachingBehaviour<TRequest, TResponse>(
     ICacheStore cache,
-    PendingCacheInvalidations pending,
     IRequestContext context,
     IOptions<CachingOptions> options,
     ILogger<CachingBehaviour<TRequest, TResponse>> logger)
@@ -28,13 +26,7 @@ public sealed class CachingBehaviour<TRequest, TResponse>(
             return await CachedAsync(cacheable, organizationId, next, cancellationToken);
         }
 
-        var response = await next();
-        foreach (var tag in pending.Drain())
-        {
-            await TryAsync(() => cache.InvalidateTagAsync(tag, cancellationToken), "invalidate", tag);
-        }
-
-        return response;
+        return await next();
     }
 
     private async Task<TResponse> CachedAsync(
@@ -85,22 +77,5 @@ public sealed class CachingBehaviour<TRequest, TResponse>(
         {
             logger.LogWarning(ex, "Cache {Operation} failed for {CacheKey}", operation, key);
         }
-    }
-}
-
-/// <summary>The invalidations collected during one request's command.</summary>
-public sealed class PendingCacheInvalidations : ICacheInvalidations
-{
-    private readonly HashSet<string> _tags = [];
-
-    public static string TagKey(Guid organizationId, string tag) => $"{organizationId}:{tag}";
-
-    public void Invalidate(Guid organizationId, string tag) => _tags.Add(TagKey(organizationId, tag));
-
-    public IReadOnlyList<string> Drain()
-    {
-        var tags = _tags.ToList();
-        _tags.Clear();
-        return tags;
     }
 }

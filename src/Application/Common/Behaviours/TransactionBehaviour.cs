@@ -8,10 +8,7 @@ namespace Crm.Application.Common.Behaviours;
 public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
-
     public Task<TResponse> Handle(
         TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
-        IsCommand ? unitOfWork.ExecuteInTransactionAsync(_ => next(), cancellationToken) : next();
+        RequestKind<TRequest>.IsCommand ? unitOfWork.ExecuteInTransactionAsync(_ => next(), cancellationToken) : next();
 }

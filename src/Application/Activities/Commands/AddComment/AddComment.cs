@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using System.Text.Json.Serialization;
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Exceptions;
@@ -16,6 +17,7 @@ using MediatR;
 namespace Crm.Application.Activities.Commands.AddComment;
 
 /// <summary>Adds a comment to a deal's timeline; any member of the organization may comment.</summary>
+[AuditAction("add_activity")]
 public sealed record AddActivityCommand([property: JsonIgnore] Guid DealId, ActivityType? Type, CommentPayload? Payload)
     : ICommand<ActivityDto>, IOrganizationScoped;
 

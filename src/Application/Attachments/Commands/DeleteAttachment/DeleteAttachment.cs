@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Attachments.Common;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
@@ -10,6 +11,8 @@ using MediatR;
 namespace Crm.Application.Attachments.Commands.DeleteAttachment;
 
 /// <summary>Removes a file: its row now, its stored content once that commits.</summary>
+[NoValidator("Its only input is the id in the path, which routing accepts as a UUID only.")]
+[AuditAction("delete_attachment")]
 public sealed record DeleteAttachmentCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class DeleteAttachmentCommandHandler(

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using System.Security.Cryptography;
 using Crm.Application.Attachments.Common;
 using Crm.Application.Common.Exceptions;
@@ -19,6 +20,8 @@ namespace Crm.Application.Attachments.Commands.UploadAttachment;
 /// Attaches a file to a contact or deal. Its type is recognised from its leading bytes; it is hashed and stored
 /// by reading the (disk-buffered) upload, never holding it whole in memory.
 /// </summary>
+[NoValidator("The file is checked by its handler as it is read: size, and type by its leading bytes.")]
+[AuditAction("upload_attachment")]
 public sealed record UploadAttachmentCommand(
     AttachmentParent Parent, Guid ParentId, string? FileName, string? DeclaredContentType, long Length, Stream Content)
     : ICommand<AttachmentDto>, IOrganizationScoped;

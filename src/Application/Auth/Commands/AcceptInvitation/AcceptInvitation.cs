@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Email;
@@ -12,6 +13,7 @@ using MediatR;
 namespace Crm.Application.Auth.Commands.AcceptInvitation;
 
 /// <summary>Creates the invited person's account and membership, and signs them in.</summary>
+[AuditAction("accept_invitation")]
 public sealed record AcceptInvitationCommand(string Token, string Name, string Password) : ICommand<AuthResult>;
 
 public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitationCommand>

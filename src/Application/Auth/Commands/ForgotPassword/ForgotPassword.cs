@@ -14,6 +14,7 @@ namespace Crm.Application.Auth.Commands.ForgotPassword;
 /// Sends a password reset link when the email belongs to an account. The answer is the same either way, so that
 /// nobody learns which emails have accounts.
 /// </summary>
+[AuditAction("forgot_password")]
 public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
 
 public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>

@@ -10,6 +10,7 @@ using MediatR;
 
 namespace Crm.Application.Auth.Commands.Login;
 
+[AuditAction("login")]
 public sealed record LoginCommand(string Email, string Password) : ICommand<AuthResult>;
 
 public sealed class LoginCommandHandler(

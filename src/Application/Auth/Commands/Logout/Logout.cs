@@ -10,6 +10,8 @@ namespace Crm.Application.Auth.Commands.Logout;
 
 /// <summary>Ends the caller's session: its access and refresh tokens stop working at once.</summary>
 [Authorize]
+[NoValidator("It has no input: it ends the caller's own session.")]
+[AuditAction("logout")]
 public sealed record LogoutCommand : ICommand<Unit>;
 
 public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestContext context, IAuditTrail audit, TimeProvider time)

@@ -13,6 +13,7 @@ namespace Crm.Application.Auth.Commands.Refresh;
 /// Trades a refresh token for a new pair. A refused refresh is an answer, not an exception: reuse revokes the
 /// whole session family, and that revocation must be committed even though the caller gets a 401.
 /// </summary>
+[AuditAction("refresh")]
 public sealed record RefreshCommand(string RefreshToken) : ICommand<RefreshResult>;
 
 public sealed record RefreshResult(AuthResult? Tokens, Error? Failure)

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
@@ -12,6 +13,7 @@ using MediatR;
 namespace Crm.Application.Auth.Commands.Register;
 
 /// <summary>Creates a user, its first organization (the user its owner) and a session, all at once.</summary>
+[AuditAction("register")]
 public sealed record RegisterCommand(string Email, string Password, string Name, string OrganizationName)
     : ICommand<AuthResult>;
 

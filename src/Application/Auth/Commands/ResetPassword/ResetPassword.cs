@@ -11,6 +11,7 @@ using MediatR;
 namespace Crm.Application.Auth.Commands.ResetPassword;
 
 /// <summary>Chooses a new password with a reset link's token; every session of the account ends.</summary>
+[AuditAction("reset_password")]
 public sealed record ResetPasswordCommand(string Token, string Password) : ICommand<Unit>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>

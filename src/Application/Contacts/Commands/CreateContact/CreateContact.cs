@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -11,6 +12,7 @@ using MediatR;
 namespace Crm.Application.Contacts.Commands.CreateContact;
 
 /// <summary>Creates a contact owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
+[AuditAction("create_contact")]
 public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId)
     : ICommand<ContactDto>, IOrganizationScoped;
 

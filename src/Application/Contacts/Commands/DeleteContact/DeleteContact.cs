@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Attachments.Commands.DeleteAttachment;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
@@ -12,6 +13,8 @@ using MediatR;
 namespace Crm.Application.Contacts.Commands.DeleteContact;
 
 /// <summary>Deletes a contact that no deal refers to.</summary>
+[NoValidator("Its only input is the id in the path, which routing accepts as a UUID only.")]
+[AuditAction("delete_contact")]
 public sealed record DeleteContactCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class DeleteContactCommandHandler(

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
@@ -13,6 +14,7 @@ using MediatR;
 namespace Crm.Application.Contacts.Commands.UpdateContact;
 
 /// <summary>A partial update: fields left out keep their value; email or phone set to null are cleared.</summary>
+[AuditAction("update_contact")]
 public sealed record UpdateContactCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
     : ICommand<ContactDto>, IOrganizationScoped;

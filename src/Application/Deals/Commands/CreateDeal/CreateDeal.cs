@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -16,6 +17,7 @@ namespace Crm.Application.Deals.Commands.CreateDeal;
 /// Opens a deal with a contact: status new, stage qualification unless given, amount 0 unless given, the
 /// organization's default currency unless given.
 /// </summary>
+[AuditAction("create_deal")]
 public sealed record CreateDealCommand(
     Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId)
     : ICommand<DealDto>, IOrganizationScoped;

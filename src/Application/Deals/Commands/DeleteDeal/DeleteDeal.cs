@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Attachments.Commands.DeleteAttachment;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
@@ -10,6 +11,8 @@ using MediatR;
 namespace Crm.Application.Deals.Commands.DeleteDeal;
 
 /// <summary>Deletes a deal with its tasks and timeline.</summary>
+[NoValidator("Its only input is the id in the path, which routing accepts as a UUID only.")]
+[AuditAction("delete_deal")]
 public sealed record DeleteDealCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class DeleteDealCommandHandler(

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -14,6 +15,7 @@ using MediatR;
 namespace Crm.Application.Deals.Commands.UpdateDeal;
 
 /// <summary>One atomic change of any of a deal's fields; the deal checks every rule before any of it applies.</summary>
+[AuditAction("update_deal")]
 public sealed record UpdateDealCommand(
     [property: JsonIgnore] Guid Id,
     Optional<string> Title,

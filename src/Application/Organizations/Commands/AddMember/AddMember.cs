@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
@@ -18,6 +19,7 @@ namespace Crm.Application.Organizations.Commands.AddMember;
 /// instead, by an email with a single-use link.
 /// </summary>
 [Authorize(Roles = "owner,admin")]
+[AuditAction("add_member")]
 public sealed record AddMemberCommand(string Email, MemberRole? Role) : ICommand<AddMemberResult>, IOrganizationScoped;
 
 /// <summary>The member added, or the invitation sent when the email has no account yet.</summary>

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -12,6 +13,7 @@ using MediatR;
 namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
 
 [Authorize(Roles = "owner,admin")]
+[AuditAction("change_member_role")]
 public sealed record ChangeMemberRoleCommand(Guid UserId, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
 
 public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRoleCommand>

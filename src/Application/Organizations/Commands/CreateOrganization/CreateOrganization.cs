@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -11,6 +12,7 @@ namespace Crm.Application.Organizations.Commands.CreateOrganization;
 
 /// <summary>Creates an organization whose owner is the caller.</summary>
 [Authorize]
+[AuditAction("create_organization")]
 public sealed record CreateOrganizationCommand(string Name, string? DefaultCurrency) : ICommand<OrganizationDto>;
 
 public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganizationCommand>

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -8,6 +9,8 @@ using MediatR;
 namespace Crm.Application.Organizations.Commands.RemoveMember;
 
 /// <summary>Removes a member; a member removing itself leaves the organization.</summary>
+[NoValidator("Its only input is the user id in the path, which routing accepts as a UUID only.")]
+[AuditAction("remove_member")]
 public sealed record RemoveMemberCommand(Guid UserId) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class RemoveMemberCommandHandler(

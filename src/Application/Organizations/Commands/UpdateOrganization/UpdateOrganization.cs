@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -10,6 +11,7 @@ namespace Crm.Application.Organizations.Commands.UpdateOrganization;
 
 /// <summary>Changes the current organization's settings; a null field stays as it is.</summary>
 [Authorize(Roles = "owner,admin")]
+[AuditAction("update_organization")]
 public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency)
     : ICommand<OrganizationDto>, IOrganizationScoped;
 

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -11,6 +12,7 @@ using MediatR;
 
 namespace Crm.Application.Tasks.Commands.CreateTask;
 
+[AuditAction("create_task")]
 public sealed record CreateTaskCommand(Guid DealId, string Title, string? Description, DateOnly? DueDate)
     : ICommand<TaskDto>, IOrganizationScoped;
 

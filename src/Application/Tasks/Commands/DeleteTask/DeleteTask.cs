@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -8,6 +9,8 @@ using MediatR;
 
 namespace Crm.Application.Tasks.Commands.DeleteTask;
 
+[NoValidator("Its only input is the id in the path, which routing accepts as a UUID only.")]
+[AuditAction("delete_task")]
 public sealed record DeleteTaskCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context)

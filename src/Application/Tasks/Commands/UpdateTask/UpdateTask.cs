@@ -1,3 +1,4 @@
+using Crm.Application.Common.Auditing;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Interfaces;
@@ -14,6 +15,7 @@ using MediatR;
 namespace Crm.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>A partial update; completing the task writes <c>task_completed</c> on its deal's timeline.</summary>
+[AuditAction("update_task")]
 public sealed record UpdateTaskCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
     : ICommand<TaskDto>, IOrganizationScoped;
