@@ -9,7 +9,6 @@ using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.WebApi;

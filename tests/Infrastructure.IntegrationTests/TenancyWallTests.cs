@@ -1,6 +1,5 @@
 using Crm.Application.Common.Security;
 using Crm.Domain.Contacts;
-using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Data;

@@ -1,7 +1,6 @@
 using System.Net;
 using Crm.Infrastructure.Seeding;
 using Crm.WebApi.Cli;
-using Crm.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.WebApi.IntegrationTests;

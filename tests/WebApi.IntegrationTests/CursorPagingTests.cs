@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Crm.WebApi.IntegrationTests.Support;
 
 namespace Crm.WebApi.IntegrationTests;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Crm.Domain.Errors;
-using Crm.WebApi.IntegrationTests.Support;
 
 namespace Crm.WebApi.IntegrationTests;
 

@@ -1,5 +1,4 @@
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 
 namespace Crm.Domain.Activities;
 
@@ -49,13 +48,4 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
             Payload = payload,
             CreatedAt = now,
         };
-}
-
-/// <summary>People write comments; every other type is written by the system as records change.</summary>
-public sealed record OnlyCommentsAreWrittenByPeople(ActivityType Type) : IBusinessRule
-{
-    public Error Error => ErrorCatalog.ActivityTypeNotAllowed;
-
-
-    public bool IsBroken() => Type != ActivityType.Comment;
 }

@@ -4,11 +4,3 @@ namespace Crm.Domain.Common;
 public interface IDomainEvent
 {
 }
-
-/// <summary>An entity that records domain events until they are dispatched (when its changes are saved).</summary>
-public interface IHasDomainEvents
-{
-    IReadOnlyCollection<IDomainEvent> DomainEvents { get; }
-
-    void ClearDomainEvents();
-}

@@ -1,6 +1,7 @@
 using Crm.Domain.Common;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records;
+using Crm.Domain.Records.Rules;
 
 namespace Crm.Domain.Contacts;
 

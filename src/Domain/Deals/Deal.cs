@@ -1,8 +1,10 @@
 using Crm.Domain.Common;
 using Crm.Domain.Deals.Events;
+using Crm.Domain.Deals.Rules;
 using Crm.Domain.Organizations;
 using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Records;
+using Crm.Domain.Records.Rules;
 
 namespace Crm.Domain.Deals;
 

@@ -3,6 +3,7 @@ using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Users;
+using Crm.Domain.Users.Rules;
 
 namespace Crm.Domain.Invitations;
 

@@ -1,6 +1,6 @@
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
+using Crm.Domain.Records.Rules;
 
 namespace Crm.Domain.Records;
 
@@ -28,22 +28,4 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents
 
     /// <summary>Refuses a change by a member who does not own the record.</summary>
     public void EnsureMayChange(Actor actor) => BusinessRules.Check(new ActorMayChangeRecord(actor, OwnerId));
-}
-
-/// <summary>Members change and delete only the records they own.</summary>
-public sealed record ActorMayChangeRecord(Actor Actor, Guid OwnerId, Error? Refusal = null) : IBusinessRule
-{
-    public Error Error => Refusal ?? ErrorCatalog.NotRecordOwner;
-
-
-    public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
-}
-
-/// <summary>Only managers and above choose another owner for a record.</summary>
-public sealed record ActorMayAssignOwner(Actor Actor, Guid OwnerId) : IBusinessRule
-{
-    public Error Error => ErrorCatalog.OwnerAssignmentForbidden;
-
-
-    public bool IsBroken() => !Actor.Role.ManagesAllRecords() && Actor.UserId != OwnerId;
 }

@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
 
 namespace Crm.Domain.Sessions;
 
@@ -103,6 +104,7 @@ public enum RefreshOutcome
 public static class SessionRevocation
 {
     public const string Logout = "logout";
-    public const string RefreshTokenReused = "refresh_token_reused";
+    /// <summary>A used refresh token came back: stored under the code the caller is answered with.</summary>
+    public static readonly string RefreshTokenReused = ErrorCatalog.RefreshTokenReused.Code;
     public const string PasswordReset = "password_reset";
 }

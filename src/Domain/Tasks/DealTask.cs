@@ -2,7 +2,8 @@ using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
-using Crm.Domain.Records;
+using Crm.Domain.Records.Rules;
+using Crm.Domain.Tasks.Rules;
 
 namespace Crm.Domain.Tasks;
 
@@ -106,15 +107,6 @@ public sealed record TaskChanges(
     Optional<string?> Description = default,
     Optional<DateOnly?> DueDate = default,
     Optional<bool> IsDone = default);
-
-/// <summary>A due date may be today (UTC) or later, never in the past.</summary>
-public sealed record DueDateNotInPast(DateOnly? DueDate, DateOnly Today) : IBusinessRule
-{
-    public Error Error => ErrorCatalog.DueDateInPast;
-
-
-    public bool IsBroken() => DueDate < Today;
-}
 
 public sealed record TaskCreated(Guid OrganizationId, Guid DealId, Guid TaskId, Guid ActorId, string Title) : IDomainEvent;
 

@@ -1,5 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
+using Crm.Domain.Users.Rules;
 
 namespace Crm.Domain.Users;
 
@@ -38,11 +39,4 @@ public sealed class PasswordResetToken : Entity
         BusinessRules.Check(new TokenIsUsable(UsedAt, ExpiresAt, now, ErrorCatalog.InvalidResetToken));
         UsedAt = now;
     }
-}
-
-/// <summary>A single-use token may be used once, before it expires.</summary>
-public sealed record TokenIsUsable(DateTime? UsedAt, DateTime ExpiresAt, DateTime Now, Error Error) : IBusinessRule
-{
-
-    public bool IsBroken() => UsedAt is not null || ExpiresAt <= Now;
 }

@@ -8,12 +8,6 @@ namespace Crm.Infrastructure.Email;
 /// <summary>One email to deliver.</summary>
 public sealed record EmailEnvelope(Guid Id, string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts);
 
-/// <summary>Delivers one email; throws when it could not.</summary>
-public interface IEmailSender
-{
-    Task SendAsync(EmailEnvelope email, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Sends with .NET's SmtpClient (MailKit is not available here): SMTP to <c>Email:SmtpHost</c>, or, for the
 /// development default, .eml files written to <c>Email:PickupDirectory</c>.

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Crm.Infrastructure.Data;
 
 namespace Crm.WebApi.Cli;

@@ -1,7 +1,6 @@
 using Crm.Application.Common.Models;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.WebApi.Http;
-using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.OpenApi;
-
 namespace Crm.WebApi.OpenApi;
 
 /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and the interactive page (<c>/docs</c>).</summary>

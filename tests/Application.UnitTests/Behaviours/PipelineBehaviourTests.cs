@@ -2,7 +2,6 @@ using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using FluentValidation;
-using MediatR;
 using Moq;
 using ValidationException = Crm.Application.Common.Exceptions.ValidationException;
 

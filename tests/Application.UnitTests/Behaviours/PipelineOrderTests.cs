@@ -1,4 +1,3 @@
-using Crm.Application.Common.Behaviours;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

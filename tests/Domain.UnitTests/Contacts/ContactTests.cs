@@ -1,8 +1,7 @@
-using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
-using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Contacts;
 

@@ -1,9 +1,8 @@
-using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Deals.Events;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
-using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Deals;
 

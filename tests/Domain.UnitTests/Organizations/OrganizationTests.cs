@@ -1,7 +1,6 @@
-using Crm.Domain.Common;
+using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using static Crm.Domain.UnitTests.RuleAssert;
-using Crm.Domain.Errors;
 
 namespace Crm.Domain.UnitTests.Organizations;
 

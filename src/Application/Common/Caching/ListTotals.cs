@@ -1,4 +1,3 @@
-using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
 using Microsoft.Extensions.Logging;
@@ -10,12 +9,6 @@ namespace Crm.Application.Common.Caching;
 public sealed record ListTotalKey(Type Records, string Filters)
 {
     public string Tag => CacheTags.RecordsOf(Records);
-}
-
-/// <summary>The totals of lists, counted once and kept until a record of that kind changes in the organization.</summary>
-public interface IListTotals
-{
-    Task<int> CountAsync<T>(IQueryable<T> query, ListTotalKey key, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -17,11 +17,3 @@ public interface IEmailOutbox
     /// <param name="model">The template's values (escaped in the HTML version).</param>
     void Queue(EmailTemplate template, string recipient, IReadOnlyDictionary<string, object?> model, Guid? organizationId);
 }
-
-/// <summary>Links in emails point at the product's own address.</summary>
-public interface IEmailLinks
-{
-    string ResetPassword(string token);
-
-    string AcceptInvitation(string token);
-}

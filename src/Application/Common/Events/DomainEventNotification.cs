@@ -7,12 +7,6 @@ namespace Crm.Application.Common.Events;
 public sealed record DomainEventNotification<TEvent>(TEvent DomainEvent) : INotification
     where TEvent : IDomainEvent;
 
-/// <summary>Publishes domain events to their handlers, in the transaction of the change that raised them.</summary>
-public interface IDomainEventPublisher
-{
-    Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
-}
-
 internal sealed class MediatorDomainEventPublisher(IMediator mediator) : IDomainEventPublisher
 {
     public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)

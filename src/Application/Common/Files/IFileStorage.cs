@@ -13,11 +13,3 @@ public interface IFileStorage
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
-
-/// <summary>Work to do once the current command's transaction has committed, or undo if it rolled back.</summary>
-public interface ITransactionOutcome
-{
-    void AfterCommit(Func<CancellationToken, Task> action);
-
-    void OnRollback(Func<CancellationToken, Task> action);
-}

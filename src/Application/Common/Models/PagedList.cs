@@ -12,17 +12,6 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public string? NextCursor { get; init; }
 }
 
-/// <summary>A list request's paging: page from 1, page size 1 to 100.</summary>
-public interface IPagedRequest
-{
-    int Page { get; }
-
-    int PageSize { get; }
-
-    /// <summary>An opaque position from a previous page's <c>next_cursor</c>; replaces <c>page</c>.</summary>
-    string? Cursor => null;
-}
-
 public static class Paging
 {
     public const int DefaultPageSize = 20;

@@ -1,5 +1,4 @@
 using Crm.Domain.Common;
-using Crm.Domain.Contacts;
 
 namespace Crm.Application.Contacts.Common;
 

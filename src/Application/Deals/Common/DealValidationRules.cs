@@ -1,4 +1,5 @@
 using Crm.Domain.Deals;
+using Crm.Domain.Deals.Rules;
 using FluentValidation;
 
 namespace Crm.Application.Deals.Common;

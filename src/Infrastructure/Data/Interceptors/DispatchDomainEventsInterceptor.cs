@@ -1,6 +1,5 @@
 using Crm.Application.Common.Events;
 using Crm.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Crm.Infrastructure.Data.Interceptors;

@@ -1,6 +1,6 @@
-using Crm.Application.Common.Auditing;
 using System.Text.Json.Serialization;
 using Crm.Application.Activities.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -8,6 +8,7 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
+using Crm.Domain.Activities.Rules;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;

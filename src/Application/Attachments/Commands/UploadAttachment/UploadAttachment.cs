@@ -1,6 +1,6 @@
-using Crm.Application.Common.Auditing;
 using System.Security.Cryptography;
 using Crm.Application.Attachments.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;

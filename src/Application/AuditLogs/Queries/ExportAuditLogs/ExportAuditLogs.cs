@@ -3,9 +3,9 @@ using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Organizations.Common;
 using Crm.Domain.Auditing;
 using FluentValidation;
-using Crm.Application.Organizations.Common;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ExportAuditLogs;

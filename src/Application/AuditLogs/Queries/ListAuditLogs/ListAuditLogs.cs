@@ -3,9 +3,8 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using Crm.Domain.Auditing;
-using FluentValidation;
 using Crm.Application.Organizations.Common;
+using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ListAuditLogs;

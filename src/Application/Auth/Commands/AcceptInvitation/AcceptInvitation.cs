@@ -1,6 +1,6 @@
-using Crm.Application.Common.Auditing;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;

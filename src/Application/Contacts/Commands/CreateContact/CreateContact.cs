@@ -1,5 +1,5 @@
-using Crm.Application.Common.Auditing;
 using AutoMapper;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;

@@ -1,5 +1,5 @@
-using Crm.Application.Common.Auditing;
 using Crm.Application.Attachments.Commands.DeleteAttachment;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;

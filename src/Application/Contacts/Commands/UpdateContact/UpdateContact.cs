@@ -1,6 +1,6 @@
-using Crm.Application.Common.Auditing;
 using System.Text.Json.Serialization;
 using AutoMapper;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;

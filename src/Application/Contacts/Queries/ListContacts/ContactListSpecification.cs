@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Ardalis.Specification;
-using Crm.Application.Common.Models;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Contacts;
 
@@ -9,7 +8,7 @@ namespace Crm.Application.Contacts.Queries.ListContacts;
 /// <summary>The organization's contacts, filtered and in a stable order (ties broken by id).</summary>
 public sealed class ContactListSpecification : Specification<Contact>
 {
-    /// <param name="matching">The search's criterion (see <see cref="Common.Interfaces.IContactSearch"/>), if any.</param>
+    /// <param name="matching">The contact search's criterion, if any.</param>
     public ContactListSpecification(
         Guid organizationId, ListContactsQuery query, Expression<Func<Contact, bool>>? matching)
     {

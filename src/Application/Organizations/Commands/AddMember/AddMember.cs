@@ -1,5 +1,5 @@
-using Crm.Application.Common.Auditing;
 using Crm.Application.Auth.Common;
+using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;

@@ -29,12 +29,6 @@ public sealed record SearchHit(SearchType Type, Guid Id, string Title, string Sn
 public sealed record SearchResults(
     IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<SearchType, int> Facets, int Page, int PageSize, int Total);
 
-/// <summary>The search engine: PostgreSQL full text and trigrams in production.</summary>
-public interface ISearchIndex
-{
-    Task<SearchResults> SearchAsync(Guid organizationId, SearchRecordsQuery query, CancellationToken cancellationToken);
-}
-
 public sealed class SearchRecordsValidator : AbstractValidator<SearchRecordsQuery>
 {
     public SearchRecordsValidator()

@@ -1,25 +1,6 @@
-using Crm.Application.Common.Interfaces;
-using Crm.Domain.Auditing;
-using Crm.Domain.Organizations;
 using FluentValidation;
 
 namespace Crm.Application.AuditLogs.Common;
-
-/// <summary>The filters of the audit log, shared by the list and the export.</summary>
-public interface IAuditLogFilter
-{
-    Guid? ActorId { get; }
-
-    string? EntityType { get; }
-
-    Guid? EntityId { get; }
-
-    string? Action { get; }
-
-    DateTime? From { get; }
-
-    DateTime? To { get; }
-}
 
 public sealed class AuditLogFilterValidator : AbstractValidator<IAuditLogFilter>
 {
