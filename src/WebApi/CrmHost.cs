@@ -58,7 +58,7 @@ public static class CrmHost
     }
 
     private static bool IsBuildTimeDocumentGeneration =>
-        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "NSwag.AspNetCore.Launcher";
 
     /// <summary>The API's JSON: snake_case names and enum values, numbers only as numbers.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)

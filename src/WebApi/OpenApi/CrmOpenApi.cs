@@ -1,31 +1,64 @@
-using Microsoft.AspNetCore.OpenApi;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NJsonSchema;
+using NJsonSchema.Generation;
+using NSwag.AspNetCore;
 
 namespace Crm.WebApi.OpenApi;
 
-/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and the interactive page (<c>/docs</c>).</summary>
+/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and the interactive page (<c>/docs</c>), by NSwag.</summary>
 public static class CrmOpenApi
 {
     public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/{documentName}.json";
 
-    public static IServiceCollection AddCrmOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+    public static IServiceCollection AddCrmOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        return services.AddOpenApiDocument((settings, provider) =>
         {
-            options.AddDocumentTransformer<DocumentTransformer>();
-            options.AddOperationTransformer<OperationTransformer>();
-            options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            settings.DocumentName = DocumentName;
+
+            // The schemas describe what the HTTP JSON options write: snake_case names, string enums, strict numbers.
+            var json = new JsonSerializerOptions(provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            settings.SchemaSettings = new SystemTextJsonSchemaGeneratorSettings
+            {
+                SerializerOptions = json,
+                SchemaType = SchemaType.OpenApi3,
+                DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
+                GenerateEnumMappingDescription = false,
+                SchemaNameGenerator = new CrmSchemaNameGenerator(),
+            };
+            foreach (var mapper in OptionalTypeMapper.ForTypesIn(typeof(Crm.Application.DependencyInjection).Assembly, typeof(CrmOpenApi).Assembly))
+            {
+                settings.SchemaSettings.TypeMappers.Add(mapper);
+            }
+
+            settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new ClosedObjectSchemaProcessor());
+
+            settings.OperationProcessors.Add(new OperationDescriptionProcessor());
+            settings.OperationProcessors.Add(new OrganizationHeaderProcessor());
+            settings.OperationProcessors.Add(new QueryParametersProcessor());
+            settings.OperationProcessors.Add(new BearerSecurityProcessor());
+            settings.OperationProcessors.Add(new ProblemResponsesProcessor());
+            settings.OperationProcessors.Add(new RequestExamplesProcessor());
+            settings.DocumentProcessors.Add(new DocumentDescriptionProcessor());
+            settings.DocumentProcessors.Add(new OptionalRequestPropertiesProcessor());
         });
+    }
 
     /// <summary>Serves the document to anyone, and the docs page where configuration allows it.</summary>
     public static void MapCrmOpenApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseOpenApi(o => o.Path = DocumentPath);
         if (app.Configuration.GetValue("OpenApi:DocsPage", app.Environment.IsDevelopment()))
         {
-            app.UseSwaggerUI(ui =>
+            app.UseSwaggerUi(ui =>
             {
-                ui.RoutePrefix = "docs";
+                ui.Path = "/docs";
                 ui.DocumentTitle = "Crm API";
-                ui.SwaggerEndpoint($"/openapi/{DocumentName}.json", "Crm API v1");
+                ui.DocumentPath = DocumentPath;
             });
         }
     }

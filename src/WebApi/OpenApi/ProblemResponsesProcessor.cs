@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NJsonSchema;
+using NSwag;
+using NSwag.Generation.AspNetCore;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
+
+namespace Crm.WebApi.OpenApi;
+
+/// <summary>
+/// Every problem response an operation may give, with the codes it may carry: those every endpoint of its kind can
+/// answer (input, token, organization, path) and those its endpoint declares (<see cref="ProblemCodes"/>).
+/// </summary>
+internal sealed class ProblemResponsesProcessor : IOperationProcessor
+{
+    public bool Process(OperationProcessorContext context)
+    {
+        var operation = context.OperationDescription.Operation;
+        var metadata = OperationMetadata.Of(context);
+        var parameters = context is AspNetCoreOperationProcessorContext aspNetCore ? aspNetCore.ApiDescription.ParameterDescriptions : [];
+        var scope = OperationMetadata.Scope(metadata);
+        var problems = new SortedDictionary<int, List<string>>();
+        void Add(int status, params string[] codes)
+        {
+            var list = problems.TryGetValue(status, out var known) ? known : problems[status] = [];
+            list.AddRange(codes.Except(list));
+        }
+
+        if (parameters.Any(p => p.Source != BindingSource.Path) || operation.RequestBody is not null || scope is not null)
+        {
+            Add(400, "validation_failed", "malformed_json", "invalid_request");
+        }
+
+        if (OperationMetadata.SignedIn(metadata))
+        {
+            Add(401, "authentication_required", "invalid_token", "session_revoked");
+            Add(429, "rate_limited");
+        }
+
+        if (scope is not null)
+        {
+            Add(403, "organization_access_denied");
+        }
+
+        if (scope is { RouteValue: null })
+        {
+            Add(400, "organization_header_required");
+        }
+
+        if (parameters.Any(p => p.Source == BindingSource.Path))
+        {
+            Add(404, "not_found");
+        }
+
+        foreach (var declared in metadata.OfType<ProblemCodes>())
+        {
+            Add(declared.Status, [.. declared.Codes]);
+        }
+
+        Add(500, "internal_error");
+        var problem = ProblemSchema.In(context.Document);
+        foreach (var (status, codes) in problems)
+        {
+            var response = new OpenApiResponse { Description = $"{Describe(status)}. Codes: {string.Join(", ", codes.Select(c => $"`{c}`"))}." };
+            response.Content["application/problem+json"] = new OpenApiMediaType { Schema = new JsonSchema { Reference = problem } };
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
+        }
+
+        return true;
+    }
+
+    private static string Describe(int status) => status switch
+    {
+        400 => "Invalid input",
+        401 => "Not signed in, or the token or session is no longer valid",
+        403 => "Not allowed",
+        404 => "Not found (records of other organizations are not found either)",
+        409 => "Conflicts with the current state",
+        413 => "Too large",
+        429 => "Too many requests: retry after the Retry-After header's seconds",
+        _ => "Unexpected error (no internals are shown)",
+    };
+}
