@@ -34,7 +34,8 @@ public static class CrmOpenApi
                 settings.SchemaSettings.TypeMappers.Add(mapper);
             }
 
-            settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor(provider));
+            settings.SchemaSettings.SchemaProcessors.Add(new OptionalPropertiesSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new ClosedObjectSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
@@ -44,7 +45,7 @@ public static class CrmOpenApi
             settings.OperationProcessors.Add(new ProblemResponsesProcessor());
             settings.OperationProcessors.Add(new RequestExamplesProcessor());
             settings.DocumentProcessors.Add(new DocumentDescriptionProcessor());
-            settings.DocumentProcessors.Add(new OptionalRequestPropertiesProcessor());
+            settings.DocumentProcessors.Add(new UuidFormatProcessor());
         });
     }
 

@@ -6,7 +6,7 @@ namespace Crm.WebApi.OpenApi;
 
 /// <summary>
 /// The operation's summary and tags from its endpoint, and a description saying who may call it and in which
-/// organization it acts.
+/// organization it acts, and a description of its success responses.
 /// </summary>
 internal sealed class OperationDescriptionProcessor : IOperationProcessor
 {
@@ -30,6 +30,16 @@ internal sealed class OperationDescriptionProcessor : IOperationProcessor
         };
         operation.Description = metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description
             ?? $"{operation.Summary}. {caller}{scope}.";
+        foreach (var (status, response) in operation.Responses.Where(r => string.IsNullOrEmpty(r.Value.Description)))
+        {
+            response.Description = status switch
+            {
+                "201" => "Created.",
+                "204" => "Done; no content.",
+                _ => "OK.",
+            };
+        }
+
         return true;
     }
 }

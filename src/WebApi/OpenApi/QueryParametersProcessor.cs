@@ -21,7 +21,13 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
         var operation = context.OperationDescription.Operation;
         foreach (var parameter in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query))
         {
+            // A query parameter is absent or has a value; it is never null.
             var schema = parameter.Schema;
+            if (schema is not null)
+            {
+                schema.IsNullableRaw = null;
+            }
+
             switch (parameter.Name)
             {
                 case "page":

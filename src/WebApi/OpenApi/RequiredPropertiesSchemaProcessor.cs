@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using FluentValidation;
+using FluentValidation.Validators;
 using NJsonSchema;
 using NJsonSchema.Generation;
 
 namespace Crm.WebApi.OpenApi;
 
 /// <summary>
-/// A property is required when the serializer always writes it and needs it to construct the object: a constructor
-/// parameter without a default value, or a <c>required</c> member. Partial-update fields never are.
+/// Which properties are required. What the service writes always carries its constructor's properties, so they are
+/// required even when null. What clients send may leave out anything that binds as null or as a default and is not
+/// refused for it: a request (a type with a validator) requires only the properties its validator insists on, the
+/// non-nullable references it is constructed with, and those marked <c>[Required]</c>. Partial-update fields never are.
 /// </summary>
-internal sealed class RequiredPropertiesSchemaProcessor : ISchemaProcessor
+internal sealed class RequiredPropertiesSchemaProcessor(IServiceProvider services) : ISchemaProcessor
 {
     public void Process(SchemaProcessorContext context)
     {
@@ -20,26 +26,56 @@ internal sealed class RequiredPropertiesSchemaProcessor : ISchemaProcessor
             return;
         }
 
-        var info = JsonTypeInfo(options, context.ContextualType.Type);
+        var type = context.ContextualType.Type;
+        var info = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).GetTypeInfo(type, options);
         if (info?.Kind != JsonTypeInfoKind.Object)
         {
             return;
         }
 
+        var validated = ValidatedMembers(type);
         schema.RequiredProperties.Clear();
         foreach (var property in info.Properties.Where(p => schema.Properties.ContainsKey(p.Name)))
         {
-            var required = property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false };
-            if (required && OptionalTypeMapper.ValueType(property.PropertyType) is null)
+            if (OptionalTypeMapper.ValueType(property.PropertyType) is null && IsRequired(property, validated))
             {
                 schema.RequiredProperties.Add(property.Name);
             }
         }
     }
 
-    private static JsonTypeInfo? JsonTypeInfo(JsonSerializerOptions options, Type type)
+    private static bool IsRequired(JsonPropertyInfo property, HashSet<string>? validated)
     {
-        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
-        return resolver.GetTypeInfo(type, options);
+        var member = property.AttributeProvider as MemberInfo;
+        if (property.IsRequired || member?.IsDefined(typeof(RequiredAttribute), inherit: true) == true)
+        {
+            return true;
+        }
+
+        if (property.AssociatedParameter is not { HasDefaultValue: false } parameter)
+        {
+            return false;
+        }
+
+        return validated is null
+            || (member is not null && validated.Contains(member.Name))
+            || (!parameter.ParameterType.IsValueType && !parameter.IsNullable);
+    }
+
+    /// <summary>The members a request's validator refuses to see null or empty, or null when it has no validator.</summary>
+    private HashSet<string>? ValidatedMembers(Type type)
+    {
+        using var scope = services.CreateScope();
+        var validators = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(type)).OfType<IValidator>().ToList();
+        if (validators.Count == 0)
+        {
+            return null;
+        }
+
+        return validators
+            .SelectMany(v => v.CreateDescriptor().GetMembersWithValidators())
+            .Where(m => m.Any(c => c.Validator is INotNullValidator or INotEmptyValidator && !c.Options.HasCondition && !c.Options.HasAsyncCondition))
+            .Select(m => m.Key)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }
