@@ -46,6 +46,7 @@ public static class CrmOpenApi
             settings.OperationProcessors.Add(new RequestExamplesProcessor());
             settings.DocumentProcessors.Add(new DocumentDescriptionProcessor());
             settings.DocumentProcessors.Add(new UuidFormatProcessor());
+            settings.DocumentProcessors.Add(new NullableReferenceProcessor());
         });
     }
 

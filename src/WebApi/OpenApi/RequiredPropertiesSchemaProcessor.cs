@@ -37,9 +37,15 @@ internal sealed class RequiredPropertiesSchemaProcessor(IServiceProvider service
         schema.RequiredProperties.Clear();
         foreach (var property in info.Properties.Where(p => schema.Properties.ContainsKey(p.Name)))
         {
-            if (OptionalTypeMapper.ValueType(property.PropertyType) is null && IsRequired(property, validated))
+            if (OptionalTypeMapper.ValueType(property.PropertyType) is not null || !IsRequired(property, validated))
             {
-                schema.RequiredProperties.Add(property.Name);
+                continue;
+            }
+
+            schema.RequiredProperties.Add(property.Name);
+            if (validated is not null && property.AttributeProvider is MemberInfo member && validated.Contains(member.Name))
+            {
+                NotNull(schema.Properties[property.Name]);
             }
         }
     }
@@ -60,6 +66,17 @@ internal sealed class RequiredPropertiesSchemaProcessor(IServiceProvider service
         return validated is null
             || (member is not null && validated.Contains(member.Name))
             || (!parameter.ParameterType.IsValueType && !parameter.IsNullable);
+    }
+
+    /// <summary>A property the validator refuses to see null is not nullable, whatever its C# type says.</summary>
+    private static void NotNull(JsonSchemaProperty property)
+    {
+        property.IsNullableRaw = null;
+        if (property.OneOf.Count == 1 && property.OneOf.Single().HasReference)
+        {
+            property.Reference = property.OneOf.Single().Reference;
+            property.OneOf.Clear();
+        }
     }
 
     /// <summary>The members a request's validator refuses to see null or empty, or null when it has no validator.</summary>
