@@ -44,6 +44,7 @@ public static class CrmOpenApi
             settings.OperationProcessors.Add(new BearerSecurityProcessor());
             settings.OperationProcessors.Add(new ProblemResponsesProcessor());
             settings.OperationProcessors.Add(new RequestExamplesProcessor());
+            settings.OperationProcessors.Add(new WireNamesProcessor());
             settings.DocumentProcessors.Add(new DocumentDescriptionProcessor());
             settings.DocumentProcessors.Add(new UuidFormatProcessor());
             settings.DocumentProcessors.Add(new NullableReferenceProcessor());
