@@ -3816,7 +3816,7 @@ export interface AuthResult {
     refresh_token: string;
     user: User;
     organizations: OrganizationMembership[];
-    organization?: Organization2 | undefined;
+    organization?: OrganizationMembership;
 }
 
 export interface User {
@@ -4046,13 +4046,13 @@ export interface Activity {
 export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
 
 export interface ActivityPayload {
-    text?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    changes?: FieldChange[] | undefined;
-    task_id?: string | undefined;
-    title?: string | undefined;
-    event?: string | undefined;
+    text?: string;
+    from?: string;
+    to?: string;
+    changes?: FieldChange[];
+    task_id?: string;
+    title?: string;
+    event?: string;
 }
 
 export interface FieldChange {
@@ -4114,7 +4114,7 @@ export interface DealSummary {
 export interface StatusSummary {
     count: number;
     amounts: { [key: string]: number; };
-    average_amounts?: { [key: string]: number; } | undefined;
+    average_amounts?: { [key: string]: number; };
 }
 
 export interface Totals {
@@ -4245,11 +4245,6 @@ export type Order_by2 = "created_at" | "updated_at" | "amount" | "title";
 export type Order2 = "asc" | "desc";
 
 export type Order3 = "asc" | "desc";
-
-export interface Organization2 extends OrganizationMembership {
-
-    [key: string]: any;
-}
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {

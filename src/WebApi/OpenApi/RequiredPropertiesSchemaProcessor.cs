@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
 using FluentValidation.Validators;
@@ -37,6 +38,14 @@ internal sealed class RequiredPropertiesSchemaProcessor(IServiceProvider service
         schema.RequiredProperties.Clear();
         foreach (var property in info.Properties.Where(p => schema.Properties.ContainsKey(p.Name)))
         {
+            // Left out rather than written as null: optional, and never null.
+            if (property.AttributeProvider is MemberInfo written
+                && written.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition == JsonIgnoreCondition.WhenWritingNull)
+            {
+                NotNull(schema.Properties[property.Name]);
+                continue;
+            }
+
             if (OptionalTypeMapper.ValueType(property.PropertyType) is not null || !IsRequired(property, validated))
             {
                 continue;
@@ -68,7 +77,7 @@ internal sealed class RequiredPropertiesSchemaProcessor(IServiceProvider service
             || (!parameter.ParameterType.IsValueType && !parameter.IsNullable);
     }
 
-    /// <summary>A property the validator refuses to see null is not nullable, whatever its C# type says.</summary>
+    /// <summary>A property that is never null is not nullable, whatever its C# type says.</summary>
     private static void NotNull(JsonSchemaProperty property)
     {
         property.IsNullableRaw = null;
