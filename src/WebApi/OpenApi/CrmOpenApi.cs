@@ -54,7 +54,13 @@ public static class CrmOpenApi
     /// <summary>Serves the document to anyone, and the docs page where configuration allows it.</summary>
     public static void MapCrmOpenApi(this WebApplication app)
     {
-        app.UseOpenApi(o => o.Path = DocumentPath);
+        app.UseOpenApi(o =>
+        {
+            o.Path = DocumentPath;
+
+            // The middleware names the requesting host as the server; the document keeps its relative one.
+            o.PostProcess = (document, _) => DocumentDescriptionProcessor.UseRelativeServer(document);
+        });
         if (app.Configuration.GetValue("OpenApi:DocsPage", app.Environment.IsDevelopment()))
         {
             app.UseSwaggerUi(ui =>

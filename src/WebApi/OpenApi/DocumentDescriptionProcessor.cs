@@ -38,9 +38,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
             License = new OpenApiLicense { Name = "Proprietary", Url = "https://crm.dev/terms" },
         };
 
-        // Relative: the API is served under /api/v1 of whichever host serves this document.
-        document.Servers.Clear();
-        document.Servers.Add(new OpenApiServer { Url = "/", Description = "The host serving this document." });
+        UseRelativeServer(document);
         document.SecurityDefinitions[BearerSecurityProcessor.SchemeName] = new OpenApiSecurityScheme
         {
             Type = OpenApiSecuritySchemeType.Http,
@@ -50,5 +48,15 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
 
         var used = document.Operations.SelectMany(o => o.Operation.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
         document.Tags = used.Select(tag => new OpenApiTag { Name = tag, Description = Tags.GetValueOrDefault(tag, tag) }).ToList();
+    }
+
+    /// <summary>
+    /// Relative: the API is served under /api/v1 of whichever host serves the document, so the served document and
+    /// the committed one are the same.
+    /// </summary>
+    public static void UseRelativeServer(OpenApiDocument document)
+    {
+        document.Servers.Clear();
+        document.Servers.Add(new OpenApiServer { Url = "/", Description = "The host serving this document." });
     }
 }
