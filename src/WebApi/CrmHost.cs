@@ -27,8 +27,8 @@ public static class CrmHost
                 ? null
                 : AppContext.BaseDirectory,
 
-            // The build-time OpenAPI generator starts the host on a server that never listens; it needs no real
-            // secrets, so it runs as Development and takes the development token key.
+            // NSwag's build-time generator (its launcher) starts the host on a server that never listens; it needs no
+            // real secrets, so it runs as Development and takes the development token key.
             EnvironmentName = IsBuildTimeDocumentGeneration ? Environments.Development : null,
         });
         var services = builder.Services;

@@ -20,23 +20,27 @@ public static class CrmOpenApi
             settings.DocumentName = DocumentName;
 
             // The schemas describe what the HTTP JSON options write: snake_case names, string enums, strict numbers.
-            var json = new JsonSerializerOptions(provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+            var http = provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value;
+            var json = new JsonSerializerOptions(http.SerializerOptions);
             settings.SchemaSettings = new SystemTextJsonSchemaGeneratorSettings
             {
                 SerializerOptions = json,
                 SchemaType = SchemaType.OpenApi3,
                 DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
                 GenerateEnumMappingDescription = false,
+
+                // Objects have exactly the properties listed (additionalProperties: false): clients get closed types.
+                AlwaysAllowAdditionalObjectProperties = false,
                 SchemaNameGenerator = new CrmSchemaNameGenerator(),
             };
-            foreach (var mapper in OptionalTypeMapper.ForTypesIn(typeof(Crm.Application.DependencyInjection).Assembly, typeof(CrmOpenApi).Assembly))
+            var assemblies = new[] { typeof(Application.DependencyInjection).Assembly, typeof(CrmOpenApi).Assembly };
+            foreach (var mapper in OptionalTypeMapper.ForTypesIn(assemblies))
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);
             }
 
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor(provider));
             settings.SchemaSettings.SchemaProcessors.Add(new OptionalPropertiesSchemaProcessor());
-            settings.SchemaSettings.SchemaProcessors.Add(new ClosedObjectSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());
