@@ -41,11 +41,13 @@ public static class CrmOpenApi
 
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor(provider));
             settings.SchemaSettings.SchemaProcessors.Add(new OptionalPropertiesSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new EnumSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());
             settings.OperationProcessors.Add(new QueryParametersProcessor());
             settings.OperationProcessors.Add(new BearerSecurityProcessor());
+            settings.OperationProcessors.Add(new ResponseContentTypesProcessor());
             settings.OperationProcessors.Add(new ProblemResponsesProcessor());
             settings.OperationProcessors.Add(new RequestExamplesProcessor());
             settings.OperationProcessors.Add(new WireNamesProcessor());
