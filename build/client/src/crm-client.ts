@@ -4011,7 +4011,7 @@ export interface CreateDealRequest {
     title: string;
     amount?: number | undefined;
     currency?: string | undefined;
-    stage?: string | undefined;
+    stage?: DealStage;
     owner_id?: string | undefined;
 }
 
