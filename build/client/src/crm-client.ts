@@ -3847,7 +3847,7 @@ export interface Problem {
     /** What went wrong, for people. */
     title: string;
     status: number;
-    detail?: string | undefined;
+    detail?: string | null;
     /** Stable, snake_case, machine-readable. */
     code: string;
     trace_id?: string;
@@ -3905,12 +3905,12 @@ export type OrganizationPlan = "free" | "pro" | "enterprise";
 
 export interface CreateOrganizationRequest {
     name: string;
-    default_currency?: string | undefined;
+    default_currency?: string | null;
 }
 
 export interface UpdateOrganizationRequest {
-    name?: string | undefined;
-    default_currency?: string | undefined;
+    name?: string | null;
+    default_currency?: string | null;
 }
 
 export interface MemberPage {
@@ -3919,7 +3919,7 @@ export interface MemberPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface Member {
@@ -3953,30 +3953,30 @@ export interface ContactPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface Contact {
     id: string;
     owner_id: string;
     name: string;
-    email: string | undefined;
-    phone: string | undefined;
+    email: string | null;
+    phone: string | null;
     created_at: string;
     updated_at: string;
 }
 
 export interface CreateContactRequest {
     name: string;
-    email?: string | undefined;
-    phone?: string | undefined;
-    owner_id?: string | undefined;
+    email?: string | null;
+    phone?: string | null;
+    owner_id?: string | null;
 }
 
 export interface UpdateContactRequest {
     name?: string;
-    email?: string | undefined;
-    phone?: string | undefined;
+    email?: string | null;
+    phone?: string | null;
     owner_id?: string;
 }
 
@@ -3986,7 +3986,7 @@ export interface DealPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface Deal {
@@ -4009,10 +4009,10 @@ export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
 export interface CreateDealRequest {
     contact_id: string;
     title: string;
-    amount?: number | undefined;
-    currency?: string | undefined;
+    amount?: number | null;
+    currency?: string | null;
     stage?: DealStage;
-    owner_id?: string | undefined;
+    owner_id?: string | null;
 }
 
 export interface UpdateDealRequest {
@@ -4031,7 +4031,7 @@ export interface ActivityPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface Activity {
@@ -4057,8 +4057,8 @@ export interface ActivityPayload {
 
 export interface FieldChange {
     field: string;
-    from: string | undefined;
-    to: string | undefined;
+    from: string | null;
+    to: string | null;
 }
 
 export interface AddActivityRequest {
@@ -4067,7 +4067,7 @@ export interface AddActivityRequest {
 }
 
 export interface CommentPayload {
-    text: string | undefined;
+    text: string | null;
 }
 
 export interface TaskPage {
@@ -4076,17 +4076,17 @@ export interface TaskPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface Task {
     id: string;
     deal_id: string;
     title: string;
-    description: string | undefined;
-    due_date: string | undefined;
+    description: string | null;
+    due_date: string | null;
     is_done: boolean;
-    completed_at: string | undefined;
+    completed_at: string | null;
     created_at: string;
     updated_at: string;
 }
@@ -4094,14 +4094,14 @@ export interface Task {
 export interface CreateTaskRequest {
     deal_id: string;
     title: string;
-    description?: string | undefined;
-    due_date?: string | undefined;
+    description?: string | null;
+    due_date?: string | null;
 }
 
 export interface UpdateTaskRequest {
     title?: string;
-    description?: string | undefined;
-    due_date?: string | undefined;
+    description?: string | null;
+    due_date?: string | null;
     is_done?: boolean;
 }
 
@@ -4136,7 +4136,7 @@ export interface FunnelStage {
     count: number;
     by_status: { [key in DealStatus]?: number; };
     reached: number;
-    conversion_rate: number | undefined;
+    conversion_rate: number | null;
 }
 
 export interface AuditLogPage {
@@ -4145,27 +4145,27 @@ export interface AuditLogPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface AuditLog {
     id: string;
-    organization_id: string | undefined;
-    actor_id: string | undefined;
+    organization_id: string | null;
+    actor_id: string | null;
     action: string;
-    entity_type: string | undefined;
-    entity_id: string | undefined;
+    entity_type: string | null;
+    entity_id: string | null;
     changes: AuditChange[];
-    client_address: string | undefined;
-    user_agent: string | undefined;
-    trace_id: string | undefined;
+    client_address: string | null;
+    user_agent: string | null;
+    trace_id: string | null;
     created_at: string;
 }
 
 export interface AuditChange {
     field: string;
-    from: string | undefined;
-    to: string | undefined;
+    from: string | null;
+    to: string | null;
 }
 
 export interface SearchResults {
@@ -4182,7 +4182,7 @@ export interface SearchHit {
     title: string;
     snippet: string;
     score: number;
-    deal_id: string | undefined;
+    deal_id: string | null;
 }
 
 export type SearchType = "contact" | "deal" | "task" | "comment";
@@ -4193,7 +4193,7 @@ export interface OutboxMessagePage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export interface OutboxMessage {
@@ -4203,10 +4203,10 @@ export interface OutboxMessage {
     subject: string;
     status: OutboxStatus;
     attempts: number;
-    last_error: string | undefined;
+    last_error: string | null;
     created_at: string;
     next_attempt_at: string;
-    sent_at: string | undefined;
+    sent_at: string | null;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
@@ -4219,8 +4219,8 @@ export interface Attachment {
     sha256: string;
     created_at: string;
     uploaded_by: string;
-    contact_id: string | undefined;
-    deal_id: string | undefined;
+    contact_id: string | null;
+    deal_id: string | null;
 }
 
 export interface AttachmentPage {
@@ -4229,7 +4229,7 @@ export interface AttachmentPage {
     page_size: number;
     total: number;
     pages?: number;
-    next_cursor?: string | undefined;
+    next_cursor?: string | null;
 }
 
 export type Order_by = "created_at" | "name";
