@@ -10,7 +10,7 @@ npx --no-install nswag openapi2tsclient /runtime:Net100 \
   /template:Fetch /templateDirectory:templates \
   /operationGenerationMode:MultipleClientsFromOperationId \
   /typeStyle:Interface /enumStyle:StringLiteral /dateTimeType:String \
-  /wrapDtoExceptions:true /exceptionClass:CrmApiError /generateOptionalParameters:true > /tmp/nswag-$$.log || { cat /tmp/nswag-$$.log; exit 1; }
+  /nullValue:Null /wrapDtoExceptions:true /exceptionClass:CrmApiError /generateOptionalParameters:true > /tmp/nswag-$$.log || { cat /tmp/nswag-$$.log; exit 1; }
 if [ "$output" = "src/crm-client.ts" ]; then
   npx --no-install tsc -p tsconfig.json
 fi

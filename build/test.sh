@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in Crm.sln against a throwaway PostgreSQL cluster on 127.0.0.1:55433, Redis on 127.0.0.1:56379
 # (both installed from apt if missing), maildev (SMTP) and s3rver (S3) from npm, all on loopback with their data
-# under build/.local, then the TypeScript client's tests against a running service. Ends with "N passed, N failed".
+# under build/.local, then the TypeScript client's tests against a running service and the OpenAPI linters (each
+# linter counts as one test). Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build/postgres.sh
@@ -31,6 +32,10 @@ client_status=0
 bash build/client-test.sh > build/.local/client-test.log 2>&1 || client_status=$?
 cat build/.local/client-test.log | grep -vE "^npm (warn|notice)" || true
 
+# The contract as partners' tools read it: Redocly and Spectral, no error and no warning.
+bash build/openapi-lint.sh > build/.local/openapi-lint.log 2>&1 || true
+grep -vE "^npm (warn|notice)" build/.local/openapi-lint.log || true
+
 passed=0 failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -46,6 +51,13 @@ passed=$((passed + ${client_passed:-0}))
 failed=$((failed + ${client_failed:-0}))
 if [ "$client_status" -ne 0 ] && [ "${client_failed:-0}" -eq 0 ]; then failed=$((failed + 1)); status=1; fi
 if [ "$client_status" -ne 0 ]; then status=1; fi
+lint_passed=$(grep -c "^# lint pass " build/.local/openapi-lint.log || true)
+lint_failed=$(grep -c "^# lint fail " build/.local/openapi-lint.log || true)
+# Both linters report, or the lint run itself failed (for instance the install): that is a failure too.
+if [ $((lint_passed + lint_failed)) -lt 2 ]; then lint_failed=$((2 - lint_passed)); fi
+passed=$((passed + lint_passed))
+failed=$((failed + lint_failed))
+if [ "$lint_failed" -ne 0 ]; then status=1; fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -26,8 +26,8 @@ public static class CrmHost
                 ? null
                 : AppContext.BaseDirectory,
 
-            // The build-time OpenAPI generator starts the host on a server that never listens; it needs no real
-            // secrets, so it runs as Development and takes the development token key.
+            // NSwag's build-time generator (its launcher) starts the host on a server that never listens; it needs no
+            // real secrets, so it runs as Development and takes the development token key.
             EnvironmentName = IsBuildTimeDocumentGeneration ? Environments.Development : null,
         });
         var services = builder.Services;
@@ -57,7 +57,7 @@ public static class CrmHost
     }
 
     private static bool IsBuildTimeDocumentGeneration =>
-        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "NSwag.AspNetCore.Launcher";
 
     /// <summary>The API's JSON: snake_case names and enum values, numbers only as numbers.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)

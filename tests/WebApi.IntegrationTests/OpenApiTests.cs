@@ -87,7 +87,7 @@ public sealed partial class OpenApiTests : ApiTest
         ((string?)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]).ShouldBe("bearer");
 
         var login = document["paths"]!["/api/v1/auth/login"]!["post"]!;
-        login["security"].ShouldBeNull();
+        login["security"]!.AsArray().ShouldHaveSingleItem()!.AsObject().ShouldBeEmpty();
         login["parameters"]?.AsArray().ShouldNotContain(p => (string?)p!["name"] == "X-Organization-Id");
         ((string)login["responses"]!["429"]!["description"]!).ShouldContain("too_many_login_attempts");
     }
@@ -102,11 +102,28 @@ public sealed partial class OpenApiTests : ApiTest
         names.ShouldNotBeEmpty();
         names.ShouldAllBe(n => SnakeCase().IsMatch(n));
         schemas["DealStatus"]!["enum"]!.AsArray().Select(v => (string?)v).ShouldBe(["new", "in_progress", "won", "lost"]);
-        ((string?)schemas["DealDto"]!["properties"]!["amount"]!["type"]).ShouldBe("number");
-        ((string?)schemas["TaskDto"]!["properties"]!["due_date"]!["format"]).ShouldBe("date");
-        schemas["DealDto"]!["required"]!.AsArray().Select(v => (string?)v).ShouldContain("title");
-        schemas["UpdateDealCommand"]!["required"].ShouldBeNull();
-        schemas["UpdateDealCommand"]!["properties"]!.AsObject().ShouldNotContainKey("id");
+        ((string?)schemas["Deal"]!["properties"]!["amount"]!["type"]).ShouldBe("number");
+        ((string?)schemas["Deal"]!["properties"]!["id"]!["format"]).ShouldBe("uuid");
+        ((string?)schemas["Task"]!["properties"]!["due_date"]!["format"]).ShouldBe("date");
+        schemas["Deal"]!["required"]!.AsArray().Select(v => (string?)v).ShouldContain("title");
+        schemas["UpdateDealRequest"]!["required"].ShouldBeNull();
+        schemas["UpdateDealRequest"]!["properties"]!.AsObject().ShouldNotContainKey("id");
+        schemas["CreateContactRequest"]!["required"]!.AsArray().Select(v => (string?)v).ShouldBe(["name"]);
+        ((bool?)schemas["UpdateContactRequest"]!["properties"]!["phone"]!["nullable"]).ShouldBe(true);
+    }
+
+    [Test]
+    public async Task Schema_names_read_as_the_APIs_words()
+    {
+        var names = (await ServedAsync())["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+
+        names.ShouldContain("CreateContactRequest");
+        names.ShouldContain("Contact");
+        names.ShouldContain("ContactPage");
+        names.ShouldContain("OrganizationList");
+        names.ShouldAllBe(n => ApiWord().IsMatch(n));
+        names.ShouldNotContain(n => n.EndsWith("Command", StringComparison.Ordinal) || n.EndsWith("Query", StringComparison.Ordinal)
+            || n.EndsWith("Dto", StringComparison.Ordinal) || n.Contains("Of", StringComparison.Ordinal));
     }
 
     [Test]
@@ -148,6 +165,9 @@ public sealed partial class OpenApiTests : ApiTest
 
     [GeneratedRegex("{([a-z_]+)}")]
     private static partial Regex PathParameter();
+
+    [GeneratedRegex("^[A-Z][A-Za-z]*$")]
+    private static partial Regex ApiWord();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex SnakeCase();

@@ -13,14 +13,14 @@ export class AuthClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * Create an account and its first organization
-     * @return Created
+     * @return Created.
      */
-    register(body: RegisterCommand): Promise<AuthResult> {
+    register(body: RegisterRequest): Promise<AuthResult> {
         let url_ = this.baseUrl + "/api/v1/auth/register";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -77,9 +77,9 @@ export class AuthClient {
 
     /**
      * Sign in with email and password
-     * @return OK
+     * @return OK.
      */
-    login(body: LoginCommand): Promise<AuthResult> {
+    login(body: LoginRequest): Promise<AuthResult> {
         let url_ = this.baseUrl + "/api/v1/auth/login";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -142,9 +142,9 @@ export class AuthClient {
 
     /**
      * Trade a refresh token for a new token pair
-     * @return OK
+     * @return OK.
      */
-    refresh(body: RefreshCommand): Promise<AuthResult> {
+    refresh(body: RefreshRequest): Promise<AuthResult> {
         let url_ = this.baseUrl + "/api/v1/auth/refresh";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -201,7 +201,7 @@ export class AuthClient {
 
     /**
      * End the current session
-     * @return No Content
+     * @return Done; no content.
      */
     logout(): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/logout";
@@ -253,9 +253,9 @@ export class AuthClient {
 
     /**
      * The signed-in user
-     * @return OK
+     * @return OK.
      */
-    me(): Promise<CurrentUserDto> {
+    me(): Promise<CurrentUser> {
         let url_ = this.baseUrl + "/api/v1/auth/me";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -271,13 +271,13 @@ export class AuthClient {
         });
     }
 
-    protected processMe(response: Response): Promise<CurrentUserDto> {
+    protected processMe(response: Response): Promise<CurrentUser> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentUserDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentUser;
             return result200;
             });
         } else if (status === 401) {
@@ -303,14 +303,14 @@ export class AuthClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<CurrentUserDto>(null as any);
+        return Promise.resolve<CurrentUser>(null as any);
     }
 
     /**
      * Email a password reset link
-     * @return Accepted
+     * @return OK.
      */
-    forgotPassword(body: ForgotPasswordCommand): Promise<void> {
+    forgotPassword(body: ForgotPasswordRequest): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/forgot-password";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -358,9 +358,9 @@ export class AuthClient {
 
     /**
      * Choose a new password with a reset link's token; every session ends
-     * @return No Content
+     * @return Done; no content.
      */
-    resetPassword(body: ResetPasswordCommand): Promise<void> {
+    resetPassword(body: ResetPasswordRequest): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/reset-password";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -408,9 +408,9 @@ export class AuthClient {
 
     /**
      * Create the invited account and membership, and sign in
-     * @return Created
+     * @return Created.
      */
-    acceptInvitation(body: AcceptInvitationCommand): Promise<AuthResult> {
+    acceptInvitation(body: AcceptInvitationRequest): Promise<AuthResult> {
         let url_ = this.baseUrl + "/api/v1/auth/accept-invitation";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -473,14 +473,14 @@ export class OrganizationsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * The organizations the caller belongs to, with its role in each
-     * @return OK
+     * @return OK.
      */
-    listMine(): Promise<ItemsResponseOfOrganizationDto> {
+    listMine(): Promise<OrganizationList> {
         let url_ = this.baseUrl + "/api/v1/organizations/me";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -496,13 +496,13 @@ export class OrganizationsClient {
         });
     }
 
-    protected processListMine(response: Response): Promise<ItemsResponseOfOrganizationDto> {
+    protected processListMine(response: Response): Promise<OrganizationList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ItemsResponseOfOrganizationDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationList;
             return result200;
             });
         } else if (status === 401) {
@@ -528,14 +528,14 @@ export class OrganizationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ItemsResponseOfOrganizationDto>(null as any);
+        return Promise.resolve<OrganizationList>(null as any);
     }
 
     /**
      * Create an organization owned by the caller
-     * @return Created
+     * @return Created.
      */
-    create(body: CreateOrganizationCommand): Promise<OrganizationDto> {
+    create(body: CreateOrganizationRequest): Promise<Organization> {
         let url_ = this.baseUrl + "/api/v1/organizations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -555,13 +555,13 @@ export class OrganizationsClient {
         });
     }
 
-    protected processCreate(response: Response): Promise<OrganizationDto> {
+    protected processCreate(response: Response): Promise<Organization> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Organization;
             return result201;
             });
         } else if (status === 400) {
@@ -593,14 +593,14 @@ export class OrganizationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<OrganizationDto>(null as any);
+        return Promise.resolve<Organization>(null as any);
     }
 
     /**
      * An organization the caller belongs to
-     * @return OK
+     * @return OK.
      */
-    get(id: string): Promise<OrganizationDto> {
+    get(id: string): Promise<Organization> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -619,13 +619,13 @@ export class OrganizationsClient {
         });
     }
 
-    protected processGet(response: Response): Promise<OrganizationDto> {
+    protected processGet(response: Response): Promise<Organization> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Organization;
             return result200;
             });
         } else if (status === 400) {
@@ -669,14 +669,14 @@ export class OrganizationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<OrganizationDto>(null as any);
+        return Promise.resolve<Organization>(null as any);
     }
 
     /**
      * Change an organization's name or default currency (owner, admin)
-     * @return OK
+     * @return OK.
      */
-    update(id: string, body: UpdateOrganizationCommand): Promise<OrganizationDto> {
+    update(id: string, body: UpdateOrganizationRequest): Promise<Organization> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -699,13 +699,13 @@ export class OrganizationsClient {
         });
     }
 
-    protected processUpdate(response: Response): Promise<OrganizationDto> {
+    protected processUpdate(response: Response): Promise<Organization> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Organization;
             return result200;
             });
         } else if (status === 400) {
@@ -755,7 +755,7 @@ export class OrganizationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<OrganizationDto>(null as any);
+        return Promise.resolve<Organization>(null as any);
     }
 }
 
@@ -766,16 +766,16 @@ export class MembersClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * The organization's members
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @return OK
+     * @return OK.
      */
-    list(id: string, page?: number | undefined, page_size?: number | undefined): Promise<PagedListOfMemberDto> {
+    list(id: string, page?: number | undefined, page_size?: number | undefined): Promise<MemberPage> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -802,13 +802,13 @@ export class MembersClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfMemberDto> {
+    protected processList(response: Response): Promise<MemberPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfMemberDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberPage;
             return result200;
             });
         } else if (status === 400) {
@@ -852,14 +852,14 @@ export class MembersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfMemberDto>(null as any);
+        return Promise.resolve<MemberPage>(null as any);
     }
 
     /**
      * Add a member, or invite an email that has no account yet (owner, admin)
-     * @return Created
+     * @return Created.
      */
-    add(id: string, body: AddMemberCommand): Promise<MemberDto> {
+    add(id: string, body: AddMemberRequest): Promise<Member> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -882,20 +882,20 @@ export class MembersClient {
         });
     }
 
-    protected processAdd(response: Response): Promise<MemberDto> {
+    protected processAdd(response: Response): Promise<Member> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Member;
             return result201;
             });
         } else if (status === 202) {
             return response.text().then((_responseText) => {
             let result202: any = null;
-            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvitationDto;
-            return throwException("Accepted", status, _responseText, _headers, result202);
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Invitation;
+            return throwException("OK.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -944,14 +944,14 @@ export class MembersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MemberDto>(null as any);
+        return Promise.resolve<Member>(null as any);
     }
 
     /**
      * Change a member's role (owner, admin; the owner role only by an owner)
-     * @return OK
+     * @return OK.
      */
-    changeRole(id: string, user_id: string, body: ChangeRoleRequest): Promise<MemberDto> {
+    changeRole(id: string, user_id: string, body: ChangeRoleRequest): Promise<Member> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members/{user_id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -977,13 +977,13 @@ export class MembersClient {
         });
     }
 
-    protected processChangeRole(response: Response): Promise<MemberDto> {
+    protected processChangeRole(response: Response): Promise<Member> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Member;
             return result200;
             });
         } else if (status === 400) {
@@ -1033,12 +1033,12 @@ export class MembersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MemberDto>(null as any);
+        return Promise.resolve<Member>(null as any);
     }
 
     /**
      * Remove a member, or leave the organization
-     * @return No Content
+     * @return Done; no content.
      */
     remove(id: string, user_id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members/{user_id}";
@@ -1126,7 +1126,7 @@ export class ContactsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -1138,10 +1138,10 @@ export class ContactsClient {
      * @param owner_id (optional) Only records of this owner (manager and above).
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
-     * @param cursor (optional) 
-     * @return OK
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined): Promise<PagedListOfContactDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -1186,13 +1186,13 @@ export class ContactsClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfContactDto> {
+    protected processList(response: Response): Promise<ContactPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfContactDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactPage;
             return result200;
             });
         } else if (status === 400) {
@@ -1230,15 +1230,15 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfContactDto>(null as any);
+        return Promise.resolve<ContactPage>(null as any);
     }
 
     /**
      * Create a contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return Created
+     * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateContactCommand): Promise<ContactDto> {
+    create(x_Organization_Id: string, body: CreateContactRequest): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1259,13 +1259,13 @@ export class ContactsClient {
         });
     }
 
-    protected processCreate(response: Response): Promise<ContactDto> {
+    protected processCreate(response: Response): Promise<Contact> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Contact;
             return result201;
             });
         } else if (status === 400) {
@@ -1309,15 +1309,15 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ContactDto>(null as any);
+        return Promise.resolve<Contact>(null as any);
     }
 
     /**
      * One contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<ContactDto> {
+    get(x_Organization_Id: string, id: string): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1337,13 +1337,13 @@ export class ContactsClient {
         });
     }
 
-    protected processGet(response: Response): Promise<ContactDto> {
+    protected processGet(response: Response): Promise<Contact> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Contact;
             return result200;
             });
         } else if (status === 400) {
@@ -1387,15 +1387,15 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ContactDto>(null as any);
+        return Promise.resolve<Contact>(null as any);
     }
 
     /**
      * Change some of a contact's fields
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateContactCommand): Promise<ContactDto> {
+    update(x_Organization_Id: string, id: string, body: UpdateContactRequest): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1419,13 +1419,13 @@ export class ContactsClient {
         });
     }
 
-    protected processUpdate(response: Response): Promise<ContactDto> {
+    protected processUpdate(response: Response): Promise<Contact> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Contact;
             return result200;
             });
         } else if (status === 400) {
@@ -1475,13 +1475,13 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ContactDto>(null as any);
+        return Promise.resolve<Contact>(null as any);
     }
 
     /**
      * Delete a contact that has no deals
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return No Content
+     * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
@@ -1563,9 +1563,9 @@ export class ContactsClient {
      * Attach a file to a contact (multipart field "file")
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param file (optional) 
-     * @return Created
+     * @return Created.
      */
-    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | undefined): Promise<AttachmentDto> {
+    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | null | undefined): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}/attachments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1573,9 +1573,7 @@ export class ContactsClient {
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = new FormData();
-        if (file === null || file === undefined)
-            throw new globalThis.Error("The parameter 'file' cannot be null.");
-        else
+        if (file !== null && file !== undefined)
             content_.append("file", file.data, file.fileName ? file.fileName : "file");
 
         let options_: RequestInit = {
@@ -1592,13 +1590,13 @@ export class ContactsClient {
         });
     }
 
-    protected processUploadAttachment(response: Response): Promise<AttachmentDto> {
+    protected processUploadAttachment(response: Response): Promise<Attachment> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttachmentDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
             return result201;
             });
         } else if (status === 400) {
@@ -1654,7 +1652,7 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AttachmentDto>(null as any);
+        return Promise.resolve<Attachment>(null as any);
     }
 
     /**
@@ -1662,9 +1660,9 @@ export class ContactsClient {
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @return OK
+     * @return OK.
      */
-    listAttachments(x_Organization_Id: string, id: string, page?: number | undefined, page_size?: number | undefined): Promise<PagedListOfAttachmentDto> {
+    listAttachments(x_Organization_Id: string, id: string, page?: number | undefined, page_size?: number | undefined): Promise<AttachmentPage> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}/attachments?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1692,13 +1690,13 @@ export class ContactsClient {
         });
     }
 
-    protected processListAttachments(response: Response): Promise<PagedListOfAttachmentDto> {
+    protected processListAttachments(response: Response): Promise<AttachmentPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfAttachmentDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttachmentPage;
             return result200;
             });
         } else if (status === 400) {
@@ -1742,7 +1740,7 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfAttachmentDto>(null as any);
+        return Promise.resolve<AttachmentPage>(null as any);
     }
 }
 
@@ -1753,7 +1751,7 @@ export class DealsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -1762,17 +1760,17 @@ export class DealsClient {
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param status (optional) Any of these statuses; repeat the parameter for several.
-     * @param stage (optional) 
+     * @param stage (optional) Only deals at this stage.
      * @param min_amount (optional) 
      * @param max_amount (optional) 
      * @param contact_id (optional) 
      * @param owner_id (optional) Only records of this owner (manager and above).
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
-     * @param cursor (optional) 
-     * @return OK
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined): Promise<PagedListOfDealDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -1833,13 +1831,13 @@ export class DealsClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfDealDto> {
+    protected processList(response: Response): Promise<DealPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfDealDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealPage;
             return result200;
             });
         } else if (status === 400) {
@@ -1877,15 +1875,15 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfDealDto>(null as any);
+        return Promise.resolve<DealPage>(null as any);
     }
 
     /**
      * Open a deal with a contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return Created
+     * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateDealCommand): Promise<DealDto> {
+    create(x_Organization_Id: string, body: CreateDealRequest): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1906,13 +1904,13 @@ export class DealsClient {
         });
     }
 
-    protected processCreate(response: Response): Promise<DealDto> {
+    protected processCreate(response: Response): Promise<Deal> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Deal;
             return result201;
             });
         } else if (status === 400) {
@@ -1950,15 +1948,15 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DealDto>(null as any);
+        return Promise.resolve<Deal>(null as any);
     }
 
     /**
      * One deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<DealDto> {
+    get(x_Organization_Id: string, id: string): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1978,13 +1976,13 @@ export class DealsClient {
         });
     }
 
-    protected processGet(response: Response): Promise<DealDto> {
+    protected processGet(response: Response): Promise<Deal> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Deal;
             return result200;
             });
         } else if (status === 400) {
@@ -2028,15 +2026,15 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DealDto>(null as any);
+        return Promise.resolve<Deal>(null as any);
     }
 
     /**
      * Change a deal: fields, status and stage, as one atomic change
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateDealCommand): Promise<DealDto> {
+    update(x_Organization_Id: string, id: string, body: UpdateDealRequest): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2060,13 +2058,13 @@ export class DealsClient {
         });
     }
 
-    protected processUpdate(response: Response): Promise<DealDto> {
+    protected processUpdate(response: Response): Promise<Deal> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Deal;
             return result200;
             });
         } else if (status === 400) {
@@ -2116,13 +2114,13 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DealDto>(null as any);
+        return Promise.resolve<Deal>(null as any);
     }
 
     /**
      * Delete a deal with its tasks and timeline
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return No Content
+     * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
@@ -2198,9 +2196,9 @@ export class DealsClient {
      * Attach a file to a deal (multipart field "file")
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param file (optional) 
-     * @return Created
+     * @return Created.
      */
-    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | undefined): Promise<AttachmentDto> {
+    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | null | undefined): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}/attachments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2208,9 +2206,7 @@ export class DealsClient {
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = new FormData();
-        if (file === null || file === undefined)
-            throw new globalThis.Error("The parameter 'file' cannot be null.");
-        else
+        if (file !== null && file !== undefined)
             content_.append("file", file.data, file.fileName ? file.fileName : "file");
 
         let options_: RequestInit = {
@@ -2227,13 +2223,13 @@ export class DealsClient {
         });
     }
 
-    protected processUploadAttachment(response: Response): Promise<AttachmentDto> {
+    protected processUploadAttachment(response: Response): Promise<Attachment> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttachmentDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
             return result201;
             });
         } else if (status === 400) {
@@ -2289,7 +2285,7 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AttachmentDto>(null as any);
+        return Promise.resolve<Attachment>(null as any);
     }
 
     /**
@@ -2297,9 +2293,9 @@ export class DealsClient {
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @return OK
+     * @return OK.
      */
-    listAttachments(x_Organization_Id: string, id: string, page?: number | undefined, page_size?: number | undefined): Promise<PagedListOfAttachmentDto> {
+    listAttachments(x_Organization_Id: string, id: string, page?: number | undefined, page_size?: number | undefined): Promise<AttachmentPage> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}/attachments?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2327,13 +2323,13 @@ export class DealsClient {
         });
     }
 
-    protected processListAttachments(response: Response): Promise<PagedListOfAttachmentDto> {
+    protected processListAttachments(response: Response): Promise<AttachmentPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfAttachmentDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttachmentPage;
             return result200;
             });
         } else if (status === 400) {
@@ -2377,7 +2373,7 @@ export class DealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfAttachmentDto>(null as any);
+        return Promise.resolve<AttachmentPage>(null as any);
     }
 }
 
@@ -2388,7 +2384,7 @@ export class ActivitiesClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -2396,10 +2392,10 @@ export class ActivitiesClient {
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @param cursor (optional) 
-     * @return OK
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
      */
-    list(x_Organization_Id: string, deal_id: string, page?: number | undefined, page_size?: number | undefined, cursor?: string | undefined): Promise<PagedListOfActivityDto> {
+    list(x_Organization_Id: string, deal_id: string, page?: number | undefined, page_size?: number | undefined, cursor?: string | undefined): Promise<ActivityPage> {
         let url_ = this.baseUrl + "/api/v1/deals/{deal_id}/activities?";
         if (deal_id === undefined || deal_id === null)
             throw new globalThis.Error("The parameter 'deal_id' must be defined.");
@@ -2431,13 +2427,13 @@ export class ActivitiesClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfActivityDto> {
+    protected processList(response: Response): Promise<ActivityPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfActivityDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActivityPage;
             return result200;
             });
         } else if (status === 400) {
@@ -2481,15 +2477,15 @@ export class ActivitiesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfActivityDto>(null as any);
+        return Promise.resolve<ActivityPage>(null as any);
     }
 
     /**
      * Comment on a deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return Created
+     * @return Created.
      */
-    create(x_Organization_Id: string, deal_id: string, body: AddActivityCommand): Promise<ActivityDto> {
+    create(x_Organization_Id: string, deal_id: string, body: AddActivityRequest): Promise<Activity> {
         let url_ = this.baseUrl + "/api/v1/deals/{deal_id}/activities";
         if (deal_id === undefined || deal_id === null)
             throw new globalThis.Error("The parameter 'deal_id' must be defined.");
@@ -2513,13 +2509,13 @@ export class ActivitiesClient {
         });
     }
 
-    protected processCreate(response: Response): Promise<ActivityDto> {
+    protected processCreate(response: Response): Promise<Activity> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActivityDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Activity;
             return result201;
             });
         } else if (status === 400) {
@@ -2563,7 +2559,7 @@ export class ActivitiesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ActivityDto>(null as any);
+        return Promise.resolve<Activity>(null as any);
     }
 }
 
@@ -2574,7 +2570,7 @@ export class TasksClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -2588,10 +2584,10 @@ export class TasksClient {
      * @param due_after (optional) 
      * @param order_by (optional) 
      * @param order (optional) Sort direction (default asc).
-     * @param cursor (optional) 
-     * @return OK
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined): Promise<PagedListOfTaskDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined): Promise<TaskPage> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -2644,13 +2640,13 @@ export class TasksClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfTaskDto> {
+    protected processList(response: Response): Promise<TaskPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfTaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskPage;
             return result200;
             });
         } else if (status === 400) {
@@ -2688,15 +2684,15 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfTaskDto>(null as any);
+        return Promise.resolve<TaskPage>(null as any);
     }
 
     /**
      * Add a task to a deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return Created
+     * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateTaskCommand): Promise<TaskDto> {
+    create(x_Organization_Id: string, body: CreateTaskRequest): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2717,13 +2713,13 @@ export class TasksClient {
         });
     }
 
-    protected processCreate(response: Response): Promise<TaskDto> {
+    protected processCreate(response: Response): Promise<Task> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Task;
             return result201;
             });
         } else if (status === 400) {
@@ -2761,15 +2757,15 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TaskDto>(null as any);
+        return Promise.resolve<Task>(null as any);
     }
 
     /**
      * One task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<TaskDto> {
+    get(x_Organization_Id: string, id: string): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2789,13 +2785,13 @@ export class TasksClient {
         });
     }
 
-    protected processGet(response: Response): Promise<TaskDto> {
+    protected processGet(response: Response): Promise<Task> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Task;
             return result200;
             });
         } else if (status === 400) {
@@ -2839,15 +2835,15 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TaskDto>(null as any);
+        return Promise.resolve<Task>(null as any);
     }
 
     /**
      * Change or complete a task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateTaskCommand): Promise<TaskDto> {
+    update(x_Organization_Id: string, id: string, body: UpdateTaskRequest): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2871,13 +2867,13 @@ export class TasksClient {
         });
     }
 
-    protected processUpdate(response: Response): Promise<TaskDto> {
+    protected processUpdate(response: Response): Promise<Task> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Task;
             return result200;
             });
         } else if (status === 400) {
@@ -2927,13 +2923,13 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TaskDto>(null as any);
+        return Promise.resolve<Task>(null as any);
     }
 
     /**
      * Delete a task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return No Content
+     * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
@@ -3013,16 +3009,16 @@ export class AnalyticsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * Deal counts and amounts by status and currency, and deals created recently
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param days (optional) The window, in days, of new_deals (1 to 365).
-     * @return OK
+     * @return OK.
      */
-    dealSummary(x_Organization_Id: string, days?: number | undefined): Promise<DealSummaryDto> {
+    dealSummary(x_Organization_Id: string, days?: number | undefined): Promise<DealSummary> {
         let url_ = this.baseUrl + "/api/v1/analytics/deals/summary?";
         if (days === null)
             throw new globalThis.Error("The parameter 'days' cannot be null.");
@@ -3043,13 +3039,13 @@ export class AnalyticsClient {
         });
     }
 
-    protected processDealSummary(response: Response): Promise<DealSummaryDto> {
+    protected processDealSummary(response: Response): Promise<DealSummary> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealSummaryDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealSummary;
             return result200;
             });
         } else if (status === 400) {
@@ -3087,15 +3083,15 @@ export class AnalyticsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DealSummaryDto>(null as any);
+        return Promise.resolve<DealSummary>(null as any);
     }
 
     /**
      * Deals per stage, how many reached each stage, and the conversion between stages
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    dealFunnel(x_Organization_Id: string): Promise<DealFunnelDto> {
+    dealFunnel(x_Organization_Id: string): Promise<DealFunnel> {
         let url_ = this.baseUrl + "/api/v1/analytics/deals/funnel";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3112,13 +3108,13 @@ export class AnalyticsClient {
         });
     }
 
-    protected processDealFunnel(response: Response): Promise<DealFunnelDto> {
+    protected processDealFunnel(response: Response): Promise<DealFunnel> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealFunnelDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealFunnel;
             return result200;
             });
         } else if (status === 400) {
@@ -3156,7 +3152,7 @@ export class AnalyticsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DealFunnelDto>(null as any);
+        return Promise.resolve<DealFunnel>(null as any);
     }
 }
 
@@ -3167,7 +3163,7 @@ export class AuditLogsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -3181,9 +3177,9 @@ export class AuditLogsClient {
      * @param action (optional) 
      * @param from (optional) 
      * @param to (optional) 
-     * @return OK
+     * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<PagedListOfAuditLogDto> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<AuditLogPage> {
         let url_ = this.baseUrl + "/api/v1/audit-logs?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3232,13 +3228,13 @@ export class AuditLogsClient {
         });
     }
 
-    protected processList(response: Response): Promise<PagedListOfAuditLogDto> {
+    protected processList(response: Response): Promise<AuditLogPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfAuditLogDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditLogPage;
             return result200;
             });
         } else if (status === 400) {
@@ -3276,7 +3272,7 @@ export class AuditLogsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfAuditLogDto>(null as any);
+        return Promise.resolve<AuditLogPage>(null as any);
     }
 
     /**
@@ -3289,9 +3285,9 @@ export class AuditLogsClient {
      * @param action (optional) 
      * @param from (optional) 
      * @param to (optional) 
-     * @return OK
+     * @return OK.
      */
-    export(x_Organization_Id: string, format?: string | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<AuditLogDto[]> {
+    export(x_Organization_Id: string, format?: string | undefined, actor_id?: string | undefined, entity_type?: string | undefined, entity_id?: string | undefined, action?: string | undefined, from?: string | undefined, to?: string | undefined): Promise<AuditLog[]> {
         let url_ = this.baseUrl + "/api/v1/audit-logs/export?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -3336,13 +3332,13 @@ export class AuditLogsClient {
         });
     }
 
-    protected processExport(response: Response): Promise<AuditLogDto[]> {
+    protected processExport(response: Response): Promise<AuditLog[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditLogDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditLog[];
             return result200;
             });
         } else if (status === 400) {
@@ -3380,7 +3376,7 @@ export class AuditLogsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AuditLogDto[]>(null as any);
+        return Promise.resolve<AuditLog[]>(null as any);
     }
 }
 
@@ -3391,7 +3387,7 @@ export class SearchClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -3401,7 +3397,7 @@ export class SearchClient {
      * @param types (optional) Comma-separated types to return: contact, deal, task, comment (default all).
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @return OK
+     * @return OK.
      */
     find(x_Organization_Id: string, q?: string | undefined, types?: string | undefined, page?: number | undefined, page_size?: number | undefined): Promise<SearchResults> {
         let url_ = this.baseUrl + "/api/v1/search?";
@@ -3491,7 +3487,7 @@ export class AdminClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -3499,9 +3495,9 @@ export class AdminClient {
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
-     * @return OK
+     * @return OK.
      */
-    outbox(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined): Promise<PagedListOfOutboxMessageDto> {
+    outbox(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined): Promise<OutboxMessagePage> {
         let url_ = this.baseUrl + "/api/v1/admin/outbox?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3526,13 +3522,13 @@ export class AdminClient {
         });
     }
 
-    protected processOutbox(response: Response): Promise<PagedListOfOutboxMessageDto> {
+    protected processOutbox(response: Response): Promise<OutboxMessagePage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PagedListOfOutboxMessageDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutboxMessagePage;
             return result200;
             });
         } else if (status === 400) {
@@ -3570,7 +3566,7 @@ export class AdminClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PagedListOfOutboxMessageDto>(null as any);
+        return Promise.resolve<OutboxMessagePage>(null as any);
     }
 }
 
@@ -3581,15 +3577,15 @@ export class AttachmentsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * A file's details
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<AttachmentDto> {
+    get(x_Organization_Id: string, id: string): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/attachments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3609,13 +3605,13 @@ export class AttachmentsClient {
         });
     }
 
-    protected processGet(response: Response): Promise<AttachmentDto> {
+    protected processGet(response: Response): Promise<Attachment> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttachmentDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
             return result200;
             });
         } else if (status === 400) {
@@ -3659,13 +3655,13 @@ export class AttachmentsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AttachmentDto>(null as any);
+        return Promise.resolve<Attachment>(null as any);
     }
 
     /**
      * Remove a file
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return No Content
+     * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/attachments/{id}";
@@ -3740,7 +3736,7 @@ export class AttachmentsClient {
     /**
      * A file's content: a redirect to a short-lived link (S3) or the content itself, with range support
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
-     * @return OK
+     * @return OK.
      */
     content(x_Organization_Id: string, id: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/attachments/{id}/content";
@@ -3813,323 +3809,35 @@ export class AttachmentsClient {
     }
 }
 
-export interface AcceptInvitationCommand {
-    token: string;
-    name: string;
-    password: string;
-}
-
-export interface ActivityDto {
-    id: string;
-    deal_id: string;
-    author_id: string;
-    type: ActivityType;
-    payload: ActivityPayload;
-    created_at: string;
-}
-
-export interface ActivityPayload {
-    text?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    changes?: FieldChangeDto[] | undefined;
-    task_id?: string | undefined;
-    title?: string | undefined;
-    event?: string | undefined;
-}
-
-export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
-
-export interface AddActivityCommand {
-    type: ActivityType | undefined;
-    payload: CommentPayload | undefined;
-}
-
-export interface AddMemberCommand {
-    email: string;
-    role: MemberRole | undefined;
-}
-
-export interface AttachmentDto {
-    id: string;
-    file_name: string;
-    content_type: string;
-    size: number;
-    sha256: string;
-    created_at: string;
-    uploaded_by: string;
-    contact_id: string | undefined;
-    deal_id: string | undefined;
-}
-
-export interface AuditChange {
-    field: string;
-    from: string | undefined;
-    to: string | undefined;
-}
-
-export interface AuditLogDto {
-    id: string;
-    organization_id: string | undefined;
-    actor_id: string | undefined;
-    action: string;
-    entity_type: string | undefined;
-    entity_id: string | undefined;
-    changes: AuditChange[];
-    client_address: string | undefined;
-    user_agent: string | undefined;
-    trace_id: string | undefined;
-    created_at: string;
-}
-
 export interface AuthResult {
     token_type: string;
     access_token: string;
     expires_in: number;
     refresh_token: string;
-    user: UserDto;
-    organizations: OrganizationMembershipDto[];
-    organization?: OrganizationMembershipDto | undefined;
+    user: User;
+    organizations: OrganizationMembership[];
+    organization?: OrganizationMembership;
 }
 
-export interface ChangeRoleRequest {
-    role: MemberRole | undefined;
-}
-
-export interface CommentPayload {
-    text: string | undefined;
-}
-
-export interface ContactDto {
-    id: string;
-    owner_id: string;
-    name: string;
-    email: string | undefined;
-    phone: string | undefined;
-    created_at: string;
-    updated_at: string;
-}
-
-export interface CreateContactCommand {
-    name: string;
-    email: string | undefined;
-    phone: string | undefined;
-    owner_id: string | undefined;
-}
-
-export interface CreateDealCommand {
-    contact_id: string;
-    title: string;
-    amount: number | undefined;
-    currency: string | undefined;
-    stage: DealStage | undefined;
-    owner_id: string | undefined;
-}
-
-export interface CreateOrganizationCommand {
-    name: string;
-    default_currency: string | undefined;
-}
-
-export interface CreateTaskCommand {
-    deal_id: string;
-    title: string;
-    description: string | undefined;
-    due_date: string | undefined;
-}
-
-export interface CurrentUserDto {
+export interface User {
     id: string;
     email: string;
     name: string;
-    created_at: string;
-    organizations: OrganizationMembershipDto[];
 }
 
-export interface DealDto {
+export interface OrganizationMembership {
     id: string;
-    contact_id: string;
-    owner_id: string;
-    title: string;
-    amount: number;
-    currency: string;
-    status: DealStatus;
-    stage: DealStage;
-    created_at: string;
-    updated_at: string;
-}
-
-export interface DealFunnelDto {
-    stages: FunnelStage[];
-}
-
-export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
-
-export type DealStatus = "new" | "in_progress" | "won" | "lost";
-
-export interface DealSummaryDto {
-    by_status: { [key: string]: StatusSummary; };
-    totals: Totals;
-    new_deals: NewDeals;
-}
-
-export interface FieldChangeDto {
-    field: string;
-    from: string | undefined;
-    to: string | undefined;
-}
-
-export interface ForgotPasswordCommand {
-    email: string;
-}
-
-export interface FunnelStage {
-    stage: DealStage;
-    count: number;
-    by_status: { [key: string]: number; };
-    reached: number;
-    conversion_rate: number | undefined;
-}
-
-export interface InvitationDto {
-    id: string;
-    email: string;
-    role: MemberRole;
-    created_at: string;
-    expires_at: string;
-}
-
-export interface ItemsResponseOfOrganizationDto {
-    items: OrganizationDto[];
-}
-
-export interface LoginCommand {
-    email: string;
-    password: string;
-}
-
-export interface MemberDto {
-    user_id: string;
-    email: string;
     name: string;
     role: MemberRole;
-    joined_at: string;
 }
 
 export type MemberRole = "owner" | "admin" | "manager" | "member";
 
-export interface NewDeals {
-    days: number;
-    count: number;
-}
-
-export type OptionalOfDealStage = "qualification" | "proposal" | "negotiation" | "closed";
-
-export type OptionalOfDealStatus = "new" | "in_progress" | "won" | "lost";
-
-export interface OrganizationDto {
-    id: string;
+export interface RegisterRequest {
+    email: string;
+    password: string;
     name: string;
-    role: MemberRole;
-    default_currency: string;
-    plan: OrganizationPlan;
-    created_at: string;
-    updated_at: string;
-}
-
-export interface OrganizationMembershipDto {
-    id: string;
-    name: string;
-    role: MemberRole;
-}
-
-export type OrganizationPlan = "free" | "pro" | "enterprise";
-
-export interface OutboxMessageDto {
-    id: string;
-    template: string;
-    recipient: string;
-    subject: string;
-    status: OutboxStatus;
-    attempts: number;
-    last_error: string | undefined;
-    created_at: string;
-    next_attempt_at: string;
-    sent_at: string | undefined;
-}
-
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
-
-export interface PagedListOfActivityDto {
-    items: ActivityDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfAttachmentDto {
-    items: AttachmentDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfAuditLogDto {
-    items: AuditLogDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfContactDto {
-    items: ContactDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfDealDto {
-    items: DealDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfMemberDto {
-    items: MemberDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfOutboxMessageDto {
-    items: OutboxMessageDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
-}
-
-export interface PagedListOfTaskDto {
-    items: TaskDto[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | undefined;
+    organization_name: string;
 }
 
 /** An RFC 9457 problem document. */
@@ -4139,7 +3847,7 @@ export interface Problem {
     /** What went wrong, for people. */
     title: string;
     status: number;
-    detail?: string | undefined;
+    detail?: string | null;
     /** Stable, snake_case, machine-readable. Every code the API answers with:
 - `validation_failed` (400): One or more fields are invalid.
 - `malformed_json` (400): The request body is not valid JSON for this endpoint.
@@ -4204,20 +3912,325 @@ export interface Problem {
     errors?: { [key: string]: string[]; };
 }
 
-export interface RefreshCommand {
+export interface LoginRequest {
+    email: string;
+    password: string;
+}
+
+export interface RefreshRequest {
     refresh_token: string;
 }
 
-export interface RegisterCommand {
+export interface CurrentUser {
+    id: string;
     email: string;
-    password: string;
     name: string;
-    organization_name: string;
+    created_at: string;
+    organizations: OrganizationMembership[];
 }
 
-export interface ResetPasswordCommand {
+export interface ForgotPasswordRequest {
+    email: string;
+}
+
+export interface ResetPasswordRequest {
     token: string;
     password: string;
+}
+
+export interface AcceptInvitationRequest {
+    token: string;
+    name: string;
+    password: string;
+}
+
+export interface OrganizationList {
+    items: Organization[];
+}
+
+export interface Organization {
+    id: string;
+    name: string;
+    role: MemberRole;
+    default_currency: string;
+    plan: OrganizationPlan;
+    created_at: string;
+    updated_at: string;
+}
+
+export type OrganizationPlan = "free" | "pro" | "enterprise";
+
+export interface CreateOrganizationRequest {
+    name: string;
+    default_currency?: string | null;
+}
+
+export interface UpdateOrganizationRequest {
+    name?: string | null;
+    default_currency?: string | null;
+}
+
+export interface MemberPage {
+    items: Member[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Member {
+    user_id: string;
+    email: string;
+    name: string;
+    role: MemberRole;
+    joined_at: string;
+}
+
+export interface Invitation {
+    id: string;
+    email: string;
+    role: MemberRole;
+    created_at: string;
+    expires_at: string;
+}
+
+export interface AddMemberRequest {
+    email: string;
+    role: MemberRole;
+}
+
+export interface ChangeRoleRequest {
+    role: MemberRole;
+}
+
+export interface ContactPage {
+    items: Contact[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Contact {
+    id: string;
+    owner_id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface CreateContactRequest {
+    name: string;
+    email?: string | null;
+    phone?: string | null;
+    owner_id?: string | null;
+}
+
+export interface UpdateContactRequest {
+    name?: string;
+    email?: string | null;
+    phone?: string | null;
+    owner_id?: string;
+}
+
+export interface DealPage {
+    items: Deal[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Deal {
+    id: string;
+    contact_id: string;
+    owner_id: string;
+    title: string;
+    amount: number;
+    currency: string;
+    status: DealStatus;
+    stage: DealStage;
+    created_at: string;
+    updated_at: string;
+}
+
+export type DealStatus = "new" | "in_progress" | "won" | "lost";
+
+export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
+
+export interface CreateDealRequest {
+    contact_id: string;
+    title: string;
+    amount?: number | null;
+    currency?: string | null;
+    stage?: DealStage;
+    owner_id?: string | null;
+}
+
+export interface UpdateDealRequest {
+    title?: string;
+    amount?: number;
+    currency?: string;
+    status?: DealStatus;
+    stage?: DealStage;
+    owner_id?: string;
+    contact_id?: string;
+}
+
+export interface ActivityPage {
+    items: Activity[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Activity {
+    id: string;
+    deal_id: string;
+    author_id: string;
+    type: ActivityType;
+    payload: ActivityPayload;
+    created_at: string;
+}
+
+export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
+
+export interface ActivityPayload {
+    text?: string;
+    from?: string;
+    to?: string;
+    changes?: FieldChange[];
+    task_id?: string;
+    title?: string;
+    event?: string;
+}
+
+export interface FieldChange {
+    field: string;
+    from: string | null;
+    to: string | null;
+}
+
+export interface AddActivityRequest {
+    type: ActivityType;
+    payload: CommentPayload;
+}
+
+export interface CommentPayload {
+    text: string | null;
+}
+
+export interface TaskPage {
+    items: Task[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Task {
+    id: string;
+    deal_id: string;
+    title: string;
+    description: string | null;
+    due_date: string | null;
+    is_done: boolean;
+    completed_at: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface CreateTaskRequest {
+    deal_id: string;
+    title: string;
+    description?: string | null;
+    due_date?: string | null;
+}
+
+export interface UpdateTaskRequest {
+    title?: string;
+    description?: string | null;
+    due_date?: string | null;
+    is_done?: boolean;
+}
+
+export interface DealSummary {
+    by_status: { [key in DealStatus]?: StatusSummary; };
+    totals: Totals;
+    new_deals: NewDeals;
+}
+
+export interface StatusSummary {
+    count: number;
+    amounts: { [key: string]: number; };
+    average_amounts?: { [key: string]: number; };
+}
+
+export interface Totals {
+    count: number;
+    amounts: { [key: string]: number; };
+}
+
+export interface NewDeals {
+    days: number;
+    count: number;
+}
+
+export interface DealFunnel {
+    stages: FunnelStage[];
+}
+
+export interface FunnelStage {
+    stage: DealStage;
+    count: number;
+    by_status: { [key in DealStatus]?: number; };
+    reached: number;
+    conversion_rate: number | null;
+}
+
+export interface AuditLogPage {
+    items: AuditLog[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface AuditLog {
+    id: string;
+    organization_id: string | null;
+    actor_id: string | null;
+    action: string;
+    entity_type: string | null;
+    entity_id: string | null;
+    changes: AuditChange[];
+    client_address: string | null;
+    user_agent: string | null;
+    trace_id: string | null;
+    created_at: string;
+}
+
+export interface AuditChange {
+    field: string;
+    from: string | null;
+    to: string | null;
+}
+
+export interface SearchResults {
+    items: SearchHit[];
+    facets: { [key in SearchType]?: number; };
+    page: number;
+    page_size: number;
+    total: number;
 }
 
 export interface SearchHit {
@@ -4226,75 +4239,54 @@ export interface SearchHit {
     title: string;
     snippet: string;
     score: number;
-    deal_id: string | undefined;
-}
-
-export interface SearchResults {
-    items: SearchHit[];
-    facets: { [key: string]: number; };
-    page: number;
-    page_size: number;
-    total: number;
+    deal_id: string | null;
 }
 
 export type SearchType = "contact" | "deal" | "task" | "comment";
 
-export interface StatusSummary {
-    count: number;
-    amounts: { [key: string]: number; };
-    average_amounts?: { [key: string]: number; } | undefined;
+export interface OutboxMessagePage {
+    items: OutboxMessage[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
 }
 
-export interface TaskDto {
+export interface OutboxMessage {
     id: string;
-    deal_id: string;
-    title: string;
-    description: string | undefined;
-    due_date: string | undefined;
-    is_done: boolean;
-    completed_at: string | undefined;
+    template: string;
+    recipient: string;
+    subject: string;
+    status: OutboxStatus;
+    attempts: number;
+    last_error: string | null;
     created_at: string;
-    updated_at: string;
+    next_attempt_at: string;
+    sent_at: string | null;
 }
 
-export interface Totals {
-    count: number;
-    amounts: { [key: string]: number; };
-}
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
-export interface UpdateContactCommand {
-    name?: string;
-    email?: string;
-    phone?: string;
-    owner_id?: string;
-}
-
-export interface UpdateDealCommand {
-    title?: string;
-    amount?: number;
-    currency?: string;
-    status?: OptionalOfDealStatus;
-    stage?: OptionalOfDealStage;
-    owner_id?: string;
-    contact_id?: string;
-}
-
-export interface UpdateOrganizationCommand {
-    name: string | undefined;
-    default_currency: string | undefined;
-}
-
-export interface UpdateTaskCommand {
-    title?: string;
-    description?: string;
-    due_date?: string | undefined;
-    is_done?: boolean;
-}
-
-export interface UserDto {
+export interface Attachment {
     id: string;
-    email: string;
-    name: string;
+    file_name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    created_at: string;
+    uploaded_by: string;
+    contact_id: string | null;
+    deal_id: string | null;
+}
+
+export interface AttachmentPage {
+    items: Attachment[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
 }
 
 export type Order_by = "created_at" | "name";

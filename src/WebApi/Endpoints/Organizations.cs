@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Crm.Application.Common.Models;
 using Crm.Application.Organizations.Commands.AddMember;
 using Crm.Application.Organizations.Commands.ChangeMemberRole;
@@ -104,7 +105,7 @@ public static class Organizations
         return TypedResults.NoContent();
     }
 
-    public sealed record ChangeRoleRequest(MemberRole? Role);
+    public sealed record ChangeRoleRequest([property: Required] MemberRole? Role);
 }
 
 /// <summary>A collection answered whole, as <c>{ "items": [...] }</c>.</summary>

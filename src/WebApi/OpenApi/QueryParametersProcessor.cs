@@ -1,11 +1,13 @@
-using System.Text.Json.Nodes;
 using Crm.Application.Common.Models;
-using Microsoft.OpenApi;
+using NJsonSchema;
+using NSwag;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
 
 namespace Crm.WebApi.OpenApi;
 
-/// <summary>The allowed values, ranges and defaults of the list endpoints' query parameters.</summary>
-internal static class QueryParameters
+/// <summary>The allowed values, ranges, defaults and meaning of the list endpoints' query parameters.</summary>
+internal sealed class QueryParametersProcessor : IOperationProcessor
 {
     private static readonly Dictionary<string, string[]> OrderBy = new()
     {
@@ -13,30 +15,34 @@ internal static class QueryParameters
         ["Deals_List"] = ["created_at", "updated_at", "amount", "title"],
     };
 
-    public static void Describe(OpenApiOperation operation)
+    public bool Process(OperationProcessorContext context)
     {
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        var operation = context.OperationDescription.Operation;
+        foreach (var parameter in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query))
         {
-            var schema = parameter.Schema as OpenApiSchema;
+            // A query parameter is absent or has a value; it is never null.
+            var schema = parameter.Schema;
+            if (schema is not null)
+            {
+                schema.IsNullableRaw = null;
+            }
+
             switch (parameter.Name)
             {
                 case "page":
                     parameter.Description = "Page number, from 1.";
-                    Range(schema, 1, null, "1");
+                    Range(schema, 1, null, 1);
                     break;
                 case "page_size":
                     parameter.Description = $"Items per page, from 1 to {Paging.MaxPageSize}.";
-                    Range(schema, 1, Paging.MaxPageSize, Paging.DefaultPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Range(schema, 1, Paging.MaxPageSize, Paging.DefaultPageSize);
                     break;
                 case "status":
                     parameter.Description = "Any of these statuses; repeat the parameter for several.";
-                    if (schema?.Items is OpenApiSchema items)
-                    {
-                        Enum(items, "new", "in_progress", "won", "lost");
-                    }
-
+                    Enum(schema?.Item, "new", "in_progress", "won", "lost");
                     break;
                 case "stage":
+                    parameter.Description = "Only deals at this stage.";
                     Enum(schema, "qualification", "proposal", "negotiation", "closed");
                     break;
                 case "order":
@@ -49,7 +55,7 @@ internal static class QueryParameters
                     break;
                 case "days":
                     parameter.Description = "The window, in days, of new_deals (1 to 365).";
-                    Range(schema, 1, 365, "30");
+                    Range(schema, 1, 365, 30);
                     break;
                 case "q":
                     parameter.Description = "The words to find (prefixes match).";
@@ -63,25 +69,34 @@ internal static class QueryParameters
                 case "owner_id":
                     parameter.Description = "Only records of this owner (manager and above).";
                     break;
+                case "cursor":
+                    parameter.Description = "Where the previous page ended (its next_cursor), instead of a page number.";
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Enum(JsonSchema? schema, params string[] values)
+    {
+        if (schema is not null)
+        {
+            schema.Enumeration.Clear();
+            foreach (var value in values)
+            {
+                schema.Enumeration.Add(value);
             }
         }
     }
 
-    private static void Enum(OpenApiSchema? schema, params string[] values)
+    private static void Range(JsonSchema? schema, int minimum, int? maximum, int defaultValue)
     {
         if (schema is not null)
         {
-            schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
-        }
-    }
-
-    private static void Range(OpenApiSchema? schema, int minimum, int? maximum, string defaultValue)
-    {
-        if (schema is not null)
-        {
-            schema.Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            schema.Maximum = maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            schema.Default = JsonNode.Parse(defaultValue);
+            schema.Minimum = minimum;
+            schema.Maximum = maximum;
+            schema.Default = defaultValue;
         }
     }
 }
