@@ -41,7 +41,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IReques
     public Guid? TenantId => requestContext?.OrganizationId;
 
     // Here rather than where the context is registered, so that every creator of the context (the service, the
-    // migrator, the design-time tools, tests) sees the same names.
+    // migrator, the design-time tools, tests) sees the same names. Keys, foreign keys and checks that the first,
+    // hand-written schema left to PostgreSQL to name (users_pkey, contacts_owner_id_fkey, deals_amount_check) keep
+    // those names in the configurations, so that new and upgraded databases are alike.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSnakeCaseNamingConvention();
 

@@ -117,6 +117,8 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
             .HasConstraintName("fk_tasks_deal")
             .OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(t => t.DomainEvents);
+
+        // Tasks by due date (those without one last, PostgreSQL's order for ascending keys), all or open only.
         builder.HasIndex(t => new { t.OrganizationId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_organization_due");
         builder.HasIndex(t => new { t.OrganizationId, t.DueDate, t.CreatedAt, t.Id }, "ix_tasks_organization_open_due")
             .HasFilter("NOT is_done").HasDatabaseName("ix_tasks_organization_open_due");
