@@ -77,6 +77,20 @@ public sealed class LegacyUpgradeTests
     }
 
     [Test]
+    public async Task Instances_starting_at_once_adopt_an_old_database_once()
+    {
+        await using var old = await TestDatabase.CreateAsync("crm_test_upgrade_concurrent", migrate: false);
+        await LegacyDatabase.CreateAsync(old.DataSource);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Migrator(old).MigrateAsync())));
+
+        results.SelectMany(applied => applied).ShouldBe(
+            DatabaseMigrator.Migrations.Where(id => id != DatabaseMigrator.BaselineMigration));
+        await using var db = Context(old);
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(DatabaseMigrator.Migrations);
+    }
+
+    [Test]
     public async Task A_database_the_SQL_migrations_left_half_done_is_refused_untouched()
     {
         await using var old = await TestDatabase.CreateAsync("crm_test_upgrade_partial", migrate: false);

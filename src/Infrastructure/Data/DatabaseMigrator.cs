@@ -90,7 +90,7 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
             ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation(
-            "Recorded migration {MigrationId} as applied: the database was made by the SQL migrations {LegacyJournal}",
+            "Recorded migration {MigrationId} as applied without running it: the database was made by the former SQL migrations (journal {LegacyJournal})",
             BaselineMigration,
             LegacyJournalTable);
     }
