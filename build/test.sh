@@ -25,6 +25,14 @@ rm -rf "$results"
 dotnet restore Crm.sln -v q
 dotnet build Crm.sln -c Release --no-restore -v q -nologo
 status=0
+
+# dotnet-ef (a local tool, .config/dotnet-tools.json) is how migrations are added: check from a fresh clone that it
+# restores, runs against the design-time factory, and finds the model carried whole by the migrations.
+dotnet tool restore -v q >/dev/null
+migrations_status=0
+dotnet ef migrations has-pending-model-changes -p src/Infrastructure -s src/Infrastructure --configuration Release --no-build \
+  > build/.local/migrations-check.log 2>&1 || migrations_status=$?
+if [ "$migrations_status" -ne 0 ]; then cat build/.local/migrations-check.log; status=1; fi
 dotnet test Crm.sln -c Release --no-build --results-directory "$results" --logger "trx" -- NUnit.DisplayName=FullName || status=$?
 
 # The TypeScript client: current, strictly typed, and driving a running service.
@@ -49,6 +57,7 @@ client_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' build/.local/client-test.log
 client_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' build/.local/client-test.log | tail -n 1)
 passed=$((passed + ${client_passed:-0}))
 failed=$((failed + ${client_failed:-0}))
+if [ "$migrations_status" -ne 0 ]; then failed=$((failed + 1)); fi
 if [ "$client_status" -ne 0 ] && [ "${client_failed:-0}" -eq 0 ]; then failed=$((failed + 1)); status=1; fi
 if [ "$client_status" -ne 0 ]; then status=1; fi
 lint_passed=$(grep -c "^# lint pass " build/.local/openapi-lint.log || true)

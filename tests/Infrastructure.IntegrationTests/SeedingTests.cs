@@ -1,6 +1,14 @@
+using Crm.Domain.Activities;
+using Crm.Domain.Contacts;
+using Crm.Domain.Deals;
+using Crm.Domain.Organizations;
+using Crm.Domain.Tasks;
+using Crm.Domain.Users;
+using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Seeding;
 using Crm.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.IntegrationTests;
 
@@ -65,5 +73,35 @@ public sealed class SeedingTests
 
         appended.Users.ShouldHaveSingleItem().Email.ShouldBe("owner@org2.demo.crm.test");
         (await database.ScalarAsync<long>("SELECT count(*) FROM organizations")).ShouldBe(2);
+    }
+
+    [TestCase(typeof(User), "users")]
+    [TestCase(typeof(Organization), "organizations")]
+    [TestCase(typeof(Membership), "memberships")]
+    [TestCase(typeof(Contact), "contacts")]
+    [TestCase(typeof(Deal), "deals")]
+    [TestCase(typeof(DealTask), "tasks")]
+    [TestCase(typeof(Activity), "activities")]
+    public async Task The_seeder_copies_every_column_the_database_does_not_generate(Type entity, string table)
+    {
+        await using var database = await TestDatabase.CreateAsync($"crm_test_seed_columns_{table}");
+        await using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(database.DataSource).Options);
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND is_generated = 'NEVER'");
+        command.Parameters.AddWithValue(table);
+        var columns = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                columns.Add($"\"{reader.GetString(0)}\"");
+            }
+        }
+
+        var statement = CopyTable.For(db.Model.FindEntityType(entity)!).Statement;
+
+        statement.ShouldStartWith($"COPY \"{table}\" (");
+        var copied = statement[(statement.IndexOf('(', StringComparison.Ordinal) + 1)..statement.IndexOf(')', StringComparison.Ordinal)];
+        copied.Split(", ").Order(StringComparer.Ordinal).ShouldBe(columns.Order(StringComparer.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Respawn;
@@ -69,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [DatabaseMigrator.JournalTable, "__EFMigrationsHistory"],
+            TablesToIgnore = [HistoryRepository.DefaultTableName, DatabaseMigrator.LegacyJournalTable],
             WithReseed = true,
         });
         await _respawner.ResetAsync(connection);

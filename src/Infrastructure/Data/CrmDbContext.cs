@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using Crm.Application.Common.Security;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
@@ -11,6 +10,7 @@ using Crm.Domain.Sessions;
 using Crm.Domain.Tasks;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace Crm.Infrastructure.Data;
 
@@ -40,20 +40,28 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IReques
     /// <summary>The organization of the request this context serves; null outside a tenant's request.</summary>
     public Guid? TenantId => requestContext?.OrganizationId;
 
+    // Here rather than where the context is registered, so that every creator of the context (the service, the
+    // migrator, the design-time tools, tests) sees the same names. Keys, foreign keys and checks that the first,
+    // hand-written schema left to PostgreSQL to name (users_pkey, contacts_owner_id_fkey, deals_amount_check) keep
+    // those names in the configurations, so that new and upgraded databases are alike.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.UseSnakeCaseNamingConvention();
+
+    // Every index is declared in the configurations, where its columns serve a query; EF's automatic index per
+    // foreign key would duplicate the ones that lead with the key's columns, and slow writes with the others.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Trigram similarity and accent folding for search; their functions are used by the migrations' SQL.
+        modelBuilder.HasPostgresExtension("pg_trgm").HasPostgresExtension("unaccent");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         modelBuilder.HasDbFunction(typeof(CrmDbFunctions).GetMethod(nameof(CrmDbFunctions.Unaccent))!)
             .HasName("crm_unaccent");
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            // snake_case columns, as the SQL migrations create them (stands in for EFCore.NamingConventions).
-            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
-            {
-                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
-            }
-
             // The second wall of tenancy: a tenant's request never reads another organization's records,
             // whatever its handler asks for.
             if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))

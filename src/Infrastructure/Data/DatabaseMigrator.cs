@@ -1,65 +1,112 @@
 using System.Reflection;
+using Crm.Infrastructure.Data.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Crm.Infrastructure.Data;
 
 /// <summary>
-/// Applies the ordered SQL files embedded under <c>Data/Migrations</c>, each in its own transaction, recording
-/// them in <c>schema_migrations</c>. A PostgreSQL advisory lock makes instances that start at once take turns:
-/// the first applies, the others find nothing left to do.
+/// Applies EF Core's pending migrations. A PostgreSQL advisory lock makes instances that start at once take turns:
+/// the first applies, the others find nothing left to do. A database made by the SQL migrations that preceded EF
+/// Core's (journal <c>schema_migrations</c>) is adopted: its schema is the baseline migration's, so the baseline is
+/// recorded as applied without running, and only later migrations run.
 /// </summary>
 public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
 {
-    public const string JournalTable = "schema_migrations";
+    /// <summary>The journal of the SQL migrations, kept as it was after adoption.</summary>
+    public const string LegacyJournalTable = "schema_migrations";
 
     /// <summary>Arbitrary, fixed advisory lock key of this schema ("CRM-MIGR").</summary>
     private const long LockKey = 0x43524D2D4D494752;
 
-    private const string ResourcePrefix = "migrations/";
+    /// <summary>Every SQL migration the baseline migration stands for, by the id they were recorded under.</summary>
+    public static IReadOnlyList<string> LegacyMigrations { get; } =
+    [
+        "0001_initial", "0002_crm_core", "0003_audit", "0004_cache_tags_and_plans", "0005_search", "0006_email",
+        "0007_attachments",
+    ];
 
-    /// <summary>Every migration, by id (file name without extension), in the order they apply.</summary>
-    public static IReadOnlyList<(string Id, string Sql)> Migrations { get; } = LoadMigrations();
+    /// <summary>The EF migration whose schema is exactly the one the SQL migrations left.</summary>
+    public static string BaselineMigration { get; } = typeof(Initial).GetCustomAttribute<MigrationAttribute>()!.Id;
+
+    /// <summary>Every EF migration, by id, in the order they apply.</summary>
+    public static IReadOnlyList<string> Migrations { get; } = ListMigrations();
 
     /// <summary>Applies every pending migration; answers the ids it applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        // The lock is held by a connection of its own, for as long as EF migrates on the context's.
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
         try
         {
-            await ExecuteAsync(
-                connection,
-                $"CREATE TABLE IF NOT EXISTS {JournalTable} (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-                cancellationToken);
-            var applied = await AppliedAsync(connection, cancellationToken);
-            var done = new List<string>();
-            foreach (var (id, sql) in Migrations.Where(m => !applied.Contains(m.Id)))
+            await using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(dataSource).Options);
+            await AdoptLegacySchemaAsync(db, lockConnection, cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, sql, cancellationToken);
-                await using (var journal = new NpgsqlCommand($"INSERT INTO {JournalTable} (id) VALUES (@id)", connection))
-                {
-                    journal.Parameters.AddWithValue("id", id);
-                    await journal.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied migration {MigrationId}", id);
-                done.Add(id);
+                await db.Database.MigrateAsync(cancellationToken);
             }
 
-            return done;
+            foreach (var id in pending)
+            {
+                logger.LogInformation("Applied migration {MigrationId}", id);
+            }
+
+            return pending;
         }
         finally
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
 
-    private static async Task<HashSet<string>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
+    private async Task AdoptLegacySchemaAsync(CrmDbContext db, NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT id FROM {JournalTable}", connection);
+        var legacy = await LegacyJournalAsync(connection, ct);
+        var history = db.GetService<IHistoryRepository>();
+        if (legacy is null || (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0))
+        {
+            return;
+        }
+
+        // A partly migrated old database is not the baseline's schema: running the baseline over it would fail
+        // half-way, and skipping it would leave objects missing.
+        var missing = LegacyMigrations.Where(id => !legacy.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database was made by the former SQL migrations but lacks {string.Join(", ", missing)}. " +
+                "Migrate it with a release that still carries them, then with this one.");
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(
+            connection,
+            history.GetCreateIfNotExistsScript() + history.GetInsertScript(new HistoryRow(BaselineMigration, ProductInfo.GetVersion())),
+            ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation(
+            "Recorded migration {MigrationId} as applied without running it: the database was made by the former SQL migrations (journal {LegacyJournal})",
+            BaselineMigration,
+            LegacyJournalTable);
+    }
+
+    /// <summary>The ids in the SQL migrations' journal, or null when the database has none.</summary>
+    private static async Task<HashSet<string>?> LegacyJournalAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{LegacyJournalTable}') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
+            {
+                return null;
+            }
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT id FROM {LegacyJournalTable}", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
@@ -76,17 +123,10 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static List<(string Id, string Sql)> LoadMigrations()
+    private static List<string> ListMigrations()
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (Path.GetFileNameWithoutExtension(n[ResourcePrefix.Length..]), reader.ReadToEnd());
-            })
-            .ToList();
+        // Reading the migrations of the assembly needs no connection.
+        using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql().Options);
+        return [.. db.Database.GetMigrations()];
     }
 }

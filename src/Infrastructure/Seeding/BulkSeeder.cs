@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Bogus;
 using Crm.Application.Activities.Common;
@@ -9,8 +10,10 @@ using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
 using Crm.Domain.Users;
+using Crm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace Crm.Infrastructure.Seeding;
@@ -238,120 +241,49 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
     private static DateTime Truncate(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
-    /// <summary>Writes records in batches with binary COPY and reports progress.</summary>
+    /// <summary>Writes records in batches with binary COPY, columns as the EF model maps them, and reports progress.</summary>
     private sealed class CopyWriter(NpgsqlConnection connection, IProgress<SeedProgress>? progress)
     {
+        private static readonly IModel Model = CreateModel();
+        private static readonly ConcurrentDictionary<Type, CopyTable> Tables = new();
+
         public long Rows { get; private set; }
 
-        public Task UsersAsync(IReadOnlyList<User> users, CancellationToken ct) => CopyAsync(
-            "users", "users (id, email, normalized_email, name, password_hash, created_at, updated_at)", users, ct,
-            async (w, u) =>
-            {
-                await w.WriteAsync(u.Id, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(u.Email, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(u.NormalizedEmail, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(u.Name, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(u.PasswordHash, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(u.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(u.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            });
+        public Task UsersAsync(IReadOnlyList<User> users, CancellationToken ct) => CopyAsync("users", users, ct);
 
         public async Task OrganizationAsync(Organization organization, CancellationToken ct)
         {
-            await CopyAsync(
-                "organizations", "organizations (id, name, default_currency, created_at, updated_at)", [organization], ct,
-                async (w, o) =>
-                {
-                    await w.WriteAsync(o.Id, NpgsqlDbType.Uuid, ct);
-                    await w.WriteAsync(o.Name, NpgsqlDbType.Varchar, ct);
-                    await w.WriteAsync(o.DefaultCurrency, NpgsqlDbType.Char, ct);
-                    await w.WriteAsync(o.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                    await w.WriteAsync(o.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-                });
-            await CopyAsync(
-                "memberships", "memberships (organization_id, user_id, role, created_at, updated_at)", organization.Memberships.ToList(), ct,
-                async (w, m) =>
-                {
-                    await w.WriteAsync(m.OrganizationId, NpgsqlDbType.Uuid, ct);
-                    await w.WriteAsync(m.UserId, NpgsqlDbType.Uuid, ct);
-                    await w.WriteAsync(Name(m.Role), NpgsqlDbType.Varchar, ct);
-                    await w.WriteAsync(m.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                    await w.WriteAsync(m.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-                });
+            await CopyAsync("organizations", [organization], ct);
+            await CopyAsync("memberships", organization.Memberships.ToList(), ct);
         }
 
-        public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync(
-            "contacts", "contacts (id, organization_id, owner_id, name, email, normalized_email, phone, created_at, updated_at)", contacts, ct,
-            async (w, c) =>
-            {
-                await w.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(c.OrganizationId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(c.OwnerId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(c.Name, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, c.Email, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, c.NormalizedEmail, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, c.Phone, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(c.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            });
+        public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync("contacts", contacts, ct);
 
-        public Task DealsAsync(IReadOnlyList<Deal> deals, CancellationToken ct) => CopyAsync(
-            "deals", "deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at)", deals, ct,
-            async (w, d) =>
-            {
-                await w.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(d.OrganizationId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(d.ContactId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(d.OwnerId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(d.Title, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(d.Amount, NpgsqlDbType.Numeric, ct);
-                await w.WriteAsync(d.Currency, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(Name(d.Status), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(Name(d.Stage), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(d.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            });
+        public Task DealsAsync(IReadOnlyList<Deal> deals, CancellationToken ct) => CopyAsync("deals", deals, ct);
 
-        public Task TasksAsync(IReadOnlyList<DealTask> tasks, CancellationToken ct) => CopyAsync(
-            "tasks", "tasks (id, organization_id, deal_id, title, description, due_date, is_done, completed_at, created_at, updated_at)", tasks, ct,
-            async (w, t) =>
-            {
-                await w.WriteAsync(t.Id, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(t.OrganizationId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(t.DealId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(t.Title, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, t.Description, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(w, t.DueDate, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(t.IsDone, NpgsqlDbType.Boolean, ct);
-                await WriteNullableAsync(w, t.CompletedAt, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(t.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-            });
+        public Task TasksAsync(IReadOnlyList<DealTask> tasks, CancellationToken ct) => CopyAsync("tasks", tasks, ct);
 
-        public Task ActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken ct) => CopyAsync(
-            "activities", "activities (id, organization_id, deal_id, author_id, type, payload, created_at)", activities, ct,
-            async (w, a) =>
-            {
-                await w.WriteAsync(a.Id, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(a.OrganizationId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(a.DealId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(a.AuthorId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(Name(a.Type), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(a.Payload, NpgsqlDbType.Jsonb, ct);
-                await w.WriteAsync(a.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            });
+        public Task ActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken ct) =>
+            CopyAsync("activities", activities, ct);
 
-        private async Task CopyAsync<T>(
-            string stage, string target, IReadOnlyList<T> rows, CancellationToken ct, Func<NpgsqlBinaryImporter, T, Task> write)
+        private static IModel CreateModel()
         {
+            // The model needs no connection; it is built once and shared, as EF does for every context.
+            using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql().Options);
+            return db.Model;
+        }
+
+        private async Task CopyAsync<T>(string stage, IReadOnlyList<T> rows, CancellationToken ct)
+            where T : notnull
+        {
+            var table = Tables.GetOrAdd(typeof(T), type => CopyTable.For(Model.FindEntityType(type)!));
             for (var offset = 0; offset < rows.Count; offset += Batch)
             {
-                await using (var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct))
+                await using (var importer = await connection.BeginBinaryImportAsync(table.Statement, ct))
                 {
                     for (var i = offset; i < Math.Min(offset + Batch, rows.Count); i++)
                     {
-                        await importer.StartRowAsync(ct);
-                        await write(importer, rows[i]);
+                        await table.WriteRowAsync(importer, rows[i], ct);
                     }
 
                     await importer.CompleteAsync(ct);
@@ -362,11 +294,5 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
                 progress?.Report(new SeedProgress(stage, done, rows.Count));
             }
         }
-
-        private static Task WriteNullableAsync<TValue>(NpgsqlBinaryImporter writer, TValue? value, NpgsqlDbType type, CancellationToken ct) =>
-            value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
-
-        private static string Name<TEnum>(TEnum value)
-            where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
     }
 }

@@ -10,11 +10,13 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<UserSessio
     public void Configure(EntityTypeBuilder<UserSession> builder)
     {
         builder.ToTable("user_sessions");
+        builder.HasKey(s => s.Id).HasName("user_sessions_pkey");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.RevokedReason).HasMaxLength(32);
         builder.Property(s => s.ClientAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(512);
-        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).HasConstraintName("user_sessions_user_id_fkey");
+        builder.HasIndex(s => s.UserId).HasDatabaseName("ix_user_sessions_user_id");
     }
 }
 
@@ -23,9 +25,12 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
     public void Configure(EntityTypeBuilder<RefreshToken> builder)
     {
         builder.ToTable("refresh_tokens");
+        builder.HasKey(t => t.Id).HasName("refresh_tokens_pkey");
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.HasIndex(t => t.TokenHash).IsUnique().HasDatabaseName("ux_refresh_tokens_token_hash");
-        builder.HasOne<UserSession>().WithMany().HasForeignKey(t => t.SessionId);
+        builder.HasIndex(t => t.SessionId).HasDatabaseName("ix_refresh_tokens_session_id");
+        builder.HasOne<UserSession>().WithMany().HasForeignKey(t => t.SessionId)
+            .HasConstraintName("refresh_tokens_session_id_fkey");
 
         // A token redeemed twice at the same moment: only one redemption commits.
         builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
