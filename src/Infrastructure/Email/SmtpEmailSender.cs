@@ -1,39 +1,46 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Crm.Infrastructure.Email;
 
-/// <summary>One email to deliver.</summary>
-public sealed record EmailEnvelope(Guid Id, string Recipient, string Subject, string HtmlBody, string TextBody, int Attempts);
-
 /// <summary>
-/// Sends with .NET's SmtpClient (MailKit is not available here): SMTP to <c>Email:SmtpHost</c>, or, for the
-/// development default, .eml files written to <c>Email:PickupDirectory</c>.
+/// Sends with MailKit: SMTP to <c>Email:SmtpHost</c> (STARTTLS, or TLS on connect on port 465, when
+/// <c>Email:SmtpSsl</c> is set), or, for the development default, .eml files written to <c>Email:PickupDirectory</c>.
 /// </summary>
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
     public async Task SendAsync(EmailEnvelope email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var client = settings.Transport == "smtp"
-            ? new SmtpClient(settings.SmtpHost, settings.SmtpPort)
-            {
-                EnableSsl = settings.SmtpSsl,
-                Credentials = settings.SmtpUser is null ? null : new NetworkCredential(settings.SmtpUser, settings.SmtpPassword),
-                DeliveryMethod = SmtpDeliveryMethod.Network,
-            }
-            : new SmtpClient
-            {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = Directory.CreateDirectory(settings.PickupDirectory).FullName,
-            };
-        using var message = new MailMessage { From = new MailAddress(settings.From), Subject = email.Subject };
-        message.To.Add(email.Recipient);
-        message.Headers.Add("Message-ID", $"<{email.Id}@crm>");
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.TextBody, null, MediaTypeNames.Text.Plain));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, null, MediaTypeNames.Text.Html));
-        await client.SendMailAsync(message, cancellationToken);
+        using var message = new MimeMessage
+        {
+            Subject = email.Subject,
+            MessageId = $"{email.Id}@crm",
+            Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
+        };
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(email.Recipient));
+
+        if (settings.Transport != "smtp")
+        {
+            var folder = Directory.CreateDirectory(settings.PickupDirectory).FullName;
+            await message.WriteToAsync(Path.Combine(folder, $"{email.Id:N}.eml"), cancellationToken);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        var security = settings.SmtpSsl
+            ? settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+            : SecureSocketOptions.None;
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
+        if (settings.SmtpUser is not null)
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
