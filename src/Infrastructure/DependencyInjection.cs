@@ -87,20 +87,21 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddOptions<CacheStoreOptions>().BindConfiguration(CacheStoreOptions.Section);
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<PostgresVersionedCacheStore>();
         services.AddSingleton<RedisCacheStore>();
         services.AddSingleton<ICacheStore>(sp => new ResilientCacheStore(
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Redis)
+            !sp.GetRequiredService<IOptions<CacheStoreOptions>>().Value.UsesRedis
                 ? sp.GetRequiredService<PostgresVersionedCacheStore>()
                 : sp.GetRequiredService<RedisCacheStore>(),
-            sp.GetRequiredService<IOptions<CachingOptions>>(),
+            sp.GetRequiredService<IOptions<CacheStoreOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientCacheStore>>()));
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<RedisLoginThrottle>();
         services.AddSingleton<ILoginThrottle>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Redis)
+            !sp.GetRequiredService<IOptions<CacheStoreOptions>>().Value.UsesRedis
                 ? sp.GetRequiredService<LoginThrottle>()
                 : sp.GetRequiredService<RedisLoginThrottle>());
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);

@@ -25,16 +25,17 @@ public sealed partial class SourceTests
     }
 
     [Test]
-    public void Every_interface_lives_in_a_file_named_after_it()
+    public void Every_interface_and_validator_lives_in_a_file_named_after_it()
     {
         var misplaced = new List<string>();
         foreach (var file in Repository.SourceFiles())
         {
-            foreach (Match declaration in InterfaceDeclaration().Matches(File.ReadAllText(file)))
+            foreach (Match declaration in OwnFileDeclaration().Matches(File.ReadAllText(file)))
             {
-                if (declaration.Groups[1].Value != Path.GetFileNameWithoutExtension(file))
+                var name = declaration.Groups[1].Success ? declaration.Groups[1].Value : declaration.Groups[2].Value;
+                if (name != Path.GetFileNameWithoutExtension(file))
                 {
-                    misplaced.Add($"{declaration.Groups[1].Value} in {Path.GetRelativePath(Repository.Root, file)}");
+                    misplaced.Add($"{name} in {Path.GetRelativePath(Repository.Root, file)}");
                 }
             }
         }
@@ -45,6 +46,6 @@ public sealed partial class SourceTests
     [GeneratedRegex("\"([a-z]+(?:_[a-z]+)+)\"")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"^(?:public|internal) (?:partial )?interface (I[A-Za-z0-9]+)", RegexOptions.Multiline)]
-    private static partial Regex InterfaceDeclaration();
+    [GeneratedRegex(@"^(?:public|internal) (?:partial )?(?:interface (I[A-Za-z0-9]+)|sealed class ([A-Za-z0-9]+Validator)\b)", RegexOptions.Multiline)]
+    private static partial Regex OwnFileDeclaration();
 }

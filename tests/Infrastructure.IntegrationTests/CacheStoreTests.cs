@@ -1,5 +1,4 @@
 using Crm.Application.Analytics.Queries.DealFunnel;
-using Crm.Application.Common.Caching;
 using Crm.Domain.Deals;
 using Crm.Infrastructure.Caching;
 using Crm.TestSupport;
@@ -17,7 +16,7 @@ public sealed class CacheStoreTests
     [Test]
     public async Task Redis_keeps_typed_answers_and_tag_versions_shared_by_every_connection()
     {
-        var options = Options.Create(new CachingOptions { Redis = TestRedis.Configuration, RedisPrefix = $"test-{Guid.NewGuid():N}:" });
+        var options = Options.Create(new CacheStoreOptions { Redis = TestRedis.Configuration, RedisPrefix = $"test-{Guid.NewGuid():N}:" });
         using var first = new RedisConnection(options);
         using var second = new RedisConnection(options);
         var writer = new RedisCacheStore(first, options);
@@ -53,7 +52,7 @@ public sealed class CacheStoreTests
     [Test]
     public async Task A_cache_that_is_down_fails_fast_and_then_is_left_alone()
     {
-        var options = Options.Create(new CachingOptions { Redis = TestRedis.Unreachable, Timeout = TimeSpan.FromMilliseconds(100) });
+        var options = Options.Create(new CacheStoreOptions { Redis = TestRedis.Unreachable, Timeout = TimeSpan.FromMilliseconds(100) });
         using var connection = new RedisConnection(options);
         var cache = new ResilientCacheStore(new RedisCacheStore(connection, options), options, NullLogger<ResilientCacheStore>.Instance);
 

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Crm.Infrastructure.Caching;
 
 /// <summary>The shared cache: answers (as JSON) and tag versions in Redis, seen by every instance at once.</summary>
-internal sealed class RedisCacheStore(RedisConnection redis, IOptions<CachingOptions> options) : ICacheStore
+internal sealed class RedisCacheStore(RedisConnection redis, IOptions<CacheStoreOptions> options) : ICacheStore
 {
     private string Prefix => options.Value.RedisPrefix;
 
@@ -31,7 +31,7 @@ internal sealed class RedisCacheStore(RedisConnection redis, IOptions<CachingOpt
 }
 
 /// <summary>One connection to Redis for the whole service, made when first needed; reconnects by itself.</summary>
-public sealed class RedisConnection(IOptions<CachingOptions> options) : IDisposable
+public sealed class RedisConnection(IOptions<CacheStoreOptions> options) : IDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _connection = new(() =>
     {

@@ -23,7 +23,7 @@ internal sealed class ResilientCacheStore : ICacheStore
     private readonly ICacheStore _inner;
     private readonly ResiliencePipeline _pipeline;
 
-    public ResilientCacheStore(ICacheStore inner, IOptions<CachingOptions> options, ILogger<ResilientCacheStore> logger)
+    public ResilientCacheStore(ICacheStore inner, IOptions<CacheStoreOptions> options, ILogger<ResilientCacheStore> logger)
     {
         _inner = inner;
         _pipeline = new ResiliencePipelineBuilder()

@@ -1,4 +1,3 @@
-using Crm.Application.Common.Caching;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Caching;
@@ -17,7 +16,7 @@ namespace Crm.Infrastructure.RateLimiting;
 /// </summary>
 internal sealed class RedisLoginThrottle(
     RedisConnection redis,
-    IOptions<CachingOptions> caching,
+    IOptions<CacheStoreOptions> caching,
     IOptions<LoginThrottleOptions> options,
     IMemoryCache fallbackCache,
     TimeProvider time,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Crm.Application.Common.Caching;
 using Crm.Application.Common.Security;
 using Crm.Domain.Errors;
 using Crm.Infrastructure.Caching;
@@ -22,7 +21,7 @@ public sealed class CrmRateLimiting
     private readonly Func<string, BucketLimit, RateLimitPartition<string>> _partition;
 
     public CrmRateLimiting(
-        IOptions<RateLimitOptions> options, IOptions<CachingOptions> caching, RedisConnection redis, ILogger<CrmRateLimiting> logger)
+        IOptions<RateLimitOptions> options, IOptions<CacheStoreOptions> caching, RedisConnection redis, ILogger<CrmRateLimiting> logger)
     {
         _options = options.Value;
         var prefix = caching.Value.RedisPrefix + "rate:";

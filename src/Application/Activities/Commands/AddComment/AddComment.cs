@@ -12,7 +12,6 @@ using Crm.Domain.Activities.Rules;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Activities.Commands.AddComment;
@@ -23,19 +22,6 @@ public sealed record AddActivityCommand([property: JsonIgnore] Guid DealId, Acti
     : ICommand<ActivityDto>, IOrganizationScoped;
 
 public sealed record CommentPayload(string? Text);
-
-public sealed class AddActivityValidator : AbstractValidator<AddActivityCommand>
-{
-    public AddActivityValidator()
-    {
-        RuleFor(c => c.Type).NotNull().IsInEnum();
-        RuleFor(c => c.Payload).NotNull();
-        RuleFor(c => c.Payload!.Text).NotEmpty().MaximumLength(Activity.CommentMaxLength)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("must not be blank")
-            .When(c => c.Payload is not null && c.Type == ActivityType.Comment)
-            .OverridePropertyName("payload.text");
-    }
-}
 
 public sealed class AddActivityCommandHandler(
     IRepository<Activity> activities, IReadStore store, IRequestContext context, TimelineClock clock)

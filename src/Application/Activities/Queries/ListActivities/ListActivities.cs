@@ -19,14 +19,6 @@ public sealed record ListActivitiesQuery(
     Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null)
     : IQuery<PagedList<ActivityDto>>, IOrganizationScoped, IPagedRequest;
 
-public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQuery>
-{
-    public ListActivitiesValidator()
-    {
-        Include(PagingValidator.Instance);
-    }
-}
-
 public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context, IListTotals totals)
     : IRequestHandler<ListActivitiesQuery, PagedList<ActivityDto>>
 {

@@ -33,11 +33,6 @@ public sealed record Totals(int Count, IReadOnlyDictionary<string, decimal> Amou
 
 public sealed record NewDeals(int Days, int Count);
 
-public sealed class DealSummaryValidator : AbstractValidator<DealSummaryQuery>
-{
-    public DealSummaryValidator() => RuleFor(q => q.Days).InclusiveBetween(1, 365);
-}
-
 public sealed class DealSummaryQueryHandler(IReadStore store, IRequestContext context, TimeProvider time)
     : IRequestHandler<DealSummaryQuery, DealSummaryDto>
 {

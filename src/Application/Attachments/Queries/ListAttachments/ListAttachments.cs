@@ -13,11 +13,6 @@ namespace Crm.Application.Attachments.Queries.ListAttachments;
 public sealed record ListAttachmentsQuery(AttachmentParent Parent, Guid ParentId, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<AttachmentDto>>, IOrganizationScoped, IPagedRequest;
 
-public sealed class ListAttachmentsValidator : AbstractValidator<ListAttachmentsQuery>
-{
-    public ListAttachmentsValidator() => Include(PagingValidator.Instance);
-}
-
 public sealed class ListAttachmentsQueryHandler(IReadStore store, AttachmentParents parents)
     : IRequestHandler<ListAttachmentsQuery, PagedList<AttachmentDto>>
 {

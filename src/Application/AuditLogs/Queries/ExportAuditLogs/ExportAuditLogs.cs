@@ -5,7 +5,6 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Auditing;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ExportAuditLogs;
@@ -22,11 +21,6 @@ public sealed record ExportAuditLogsQuery(
     string? Action = null,
     DateTime? From = null,
     DateTime? To = null) : IQuery<IAsyncEnumerable<AuditLogDto>>, IOrganizationScoped, IAuditLogFilter;
-
-public sealed class ExportAuditLogsValidator : AbstractValidator<ExportAuditLogsQuery>
-{
-    public ExportAuditLogsValidator() => Include(new AuditLogFilterValidator());
-}
 
 public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<ExportAuditLogsQuery, IAsyncEnumerable<AuditLogDto>>

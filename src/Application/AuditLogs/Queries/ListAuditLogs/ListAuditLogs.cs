@@ -4,7 +4,6 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.AuditLogs.Queries.ListAuditLogs;
@@ -20,15 +19,6 @@ public sealed record ListAuditLogsQuery(
     string? Action = null,
     DateTime? From = null,
     DateTime? To = null) : IQuery<PagedList<AuditLogDto>>, IOrganizationScoped, IPagedRequest, IAuditLogFilter;
-
-public sealed class ListAuditLogsValidator : AbstractValidator<ListAuditLogsQuery>
-{
-    public ListAuditLogsValidator()
-    {
-        Include(PagingValidator.Instance);
-        Include(new AuditLogFilterValidator());
-    }
-}
 
 public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<ListAuditLogsQuery, PagedList<AuditLogDto>>

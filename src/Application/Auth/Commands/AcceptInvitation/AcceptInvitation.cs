@@ -7,7 +7,6 @@ using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.AcceptInvitation;
@@ -15,16 +14,6 @@ namespace Crm.Application.Auth.Commands.AcceptInvitation;
 /// <summary>Creates the invited person's account and membership, and signs them in.</summary>
 [AuditAction("accept_invitation")]
 public sealed record AcceptInvitationCommand(string Token, string Name, string Password) : ICommand<AuthResult>;
-
-public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitationCommand>
-{
-    public AcceptInvitationValidator()
-    {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(User.NameMaxLength);
-        RuleFor(c => c.Password).NewPassword();
-    }
-}
 
 public sealed class AcceptInvitationCommandHandler(
     IAccountTokens tokens,

@@ -5,7 +5,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
 using Crm.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.ForgotPassword;
@@ -16,11 +15,6 @@ namespace Crm.Application.Auth.Commands.ForgotPassword;
 /// </summary>
 [AuditAction("forgot_password")]
 public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
-
-public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>
-{
-    public ForgotPasswordValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
-}
 
 public sealed class ForgotPasswordCommandHandler(
     IUserRepository users, IAccountTokens tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)

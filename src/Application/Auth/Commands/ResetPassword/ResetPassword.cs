@@ -5,7 +5,6 @@ using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Sessions;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.ResetPassword;
@@ -13,15 +12,6 @@ namespace Crm.Application.Auth.Commands.ResetPassword;
 /// <summary>Chooses a new password with a reset link's token; every session of the account ends.</summary>
 [AuditAction("reset_password")]
 public sealed record ResetPasswordCommand(string Token, string Password) : ICommand<Unit>;
-
-public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
-{
-    public ResetPasswordValidator()
-    {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Password).NewPassword();
-    }
-}
 
 public sealed class ResetPasswordCommandHandler(
     IAccountTokens tokens, IUserRepository users, ISessionRepository sessions, IPasswordHasher hasher, IAuditTrail audit, TimeProvider time)

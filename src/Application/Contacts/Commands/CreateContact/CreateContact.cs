@@ -6,7 +6,6 @@ using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Contacts.Commands.CreateContact;
@@ -15,16 +14,6 @@ namespace Crm.Application.Contacts.Commands.CreateContact;
 [AuditAction("create_contact")]
 public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId)
     : ICommand<ContactDto>, IOrganizationScoped;
-
-public sealed class CreateContactValidator : AbstractValidator<CreateContactCommand>
-{
-    public CreateContactValidator()
-    {
-        RuleFor(c => c.Name).ContactName();
-        RuleFor(c => c.Email).ContactEmail();
-        RuleFor(c => c.Phone).ContactPhone();
-    }
-}
 
 public sealed class CreateContactCommandHandler(
     IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)

@@ -8,7 +8,6 @@ using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Errors;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Contacts.Commands.UpdateContact;
@@ -18,16 +17,6 @@ namespace Crm.Application.Contacts.Commands.UpdateContact;
 public sealed record UpdateContactCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
     : ICommand<ContactDto>, IOrganizationScoped;
-
-public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
-{
-    public UpdateContactValidator()
-    {
-        RuleFor(c => c.Name.Value).ContactName().When(c => c.Name.IsSet).OverridePropertyName("Name");
-        RuleFor(c => c.Email.Value).ContactEmail().When(c => c.Email.IsSet).OverridePropertyName("Email");
-        RuleFor(c => c.Phone.Value).ContactPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
-    }
-}
 
 public sealed class UpdateContactCommandHandler(
     IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)

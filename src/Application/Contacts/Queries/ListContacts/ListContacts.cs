@@ -7,7 +7,6 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Contacts;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Contacts.Queries.ListContacts;
@@ -26,17 +25,6 @@ public sealed record ListContactsQuery(
     ContactOrder OrderBy = ContactOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
-
-public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
-{
-    public ListContactsValidator()
-    {
-        Include(PagingValidator.Instance);
-        RuleFor(q => q.Search).MaximumLength(200);
-        RuleFor(q => q.OrderBy).IsInEnum();
-        RuleFor(q => q.Order).IsInEnum();
-    }
-}
 
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)

@@ -4,7 +4,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
-using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
@@ -21,18 +20,6 @@ namespace Crm.Application.Deals.Commands.CreateDeal;
 public sealed record CreateDealCommand(
     Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId)
     : ICommand<DealDto>, IOrganizationScoped;
-
-public sealed class CreateDealValidator : AbstractValidator<CreateDealCommand>
-{
-    public CreateDealValidator()
-    {
-        RuleFor(c => c.ContactId).NotEmpty();
-        RuleFor(c => c.Title).DealTitle();
-        RuleFor(c => c.Amount!.Value).DealAmount().When(c => c.Amount is not null).OverridePropertyName("Amount");
-        RuleFor(c => c.Currency).CurrencyCode().When(c => c.Currency is not null);
-        RuleFor(c => c.Stage).IsInEnum();
-    }
-}
 
 public sealed class CreateDealCommandHandler(
     IRepository<Deal> deals,

@@ -5,11 +5,9 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
-using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Deals.Commands.UpdateDeal;
@@ -25,20 +23,6 @@ public sealed record UpdateDealCommand(
     Optional<DealStage> Stage,
     Optional<Guid> OwnerId,
     Optional<Guid> ContactId) : ICommand<DealDto>, IOrganizationScoped;
-
-public sealed class UpdateDealValidator : AbstractValidator<UpdateDealCommand>
-{
-    public UpdateDealValidator()
-    {
-        RuleFor(c => c.Title.Value).DealTitle().When(c => c.Title.IsSet).OverridePropertyName("Title");
-        RuleFor(c => c.Amount.Value).DealAmount().When(c => c.Amount.IsSet).OverridePropertyName("Amount");
-        RuleFor(c => c.Currency.Value).CurrencyCode().When(c => c.Currency.IsSet).OverridePropertyName("Currency");
-        RuleFor(c => c.Status.Value).IsInEnum().When(c => c.Status.IsSet).OverridePropertyName("Status");
-        RuleFor(c => c.Stage.Value).IsInEnum().When(c => c.Stage.IsSet).OverridePropertyName("Stage");
-        RuleFor(c => c.ContactId.Value).NotEmpty().When(c => c.ContactId.IsSet).OverridePropertyName("ContactId");
-        RuleFor(c => c.OwnerId.Value).NotEmpty().When(c => c.OwnerId.IsSet).OverridePropertyName("OwnerId");
-    }
-}
 
 public sealed class UpdateDealCommandHandler(
     IRepository<Deal> deals, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)

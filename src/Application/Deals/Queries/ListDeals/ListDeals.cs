@@ -7,7 +7,6 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Deals;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Deals.Queries.ListDeals;
@@ -32,17 +31,6 @@ public sealed record ListDealsQuery(
     DealOrder OrderBy = DealOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
-
-public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
-{
-    public ListDealsValidator()
-    {
-        Include(PagingValidator.Instance);
-        RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
-            .WithMessage("must not be less than min_amount");
-    }
-}
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>

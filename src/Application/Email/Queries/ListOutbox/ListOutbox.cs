@@ -17,11 +17,6 @@ public sealed record OutboxMessageDto(
     Guid Id, string Template, string Recipient, string Subject, OutboxStatus Status, int Attempts, string? LastError,
     DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt);
 
-public sealed class ListOutboxValidator : AbstractValidator<ListOutboxQuery>
-{
-    public ListOutboxValidator() => Include(PagingValidator.Instance);
-}
-
 public sealed class ListOutboxQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<ListOutboxQuery, PagedList<OutboxMessageDto>>
 {

@@ -8,8 +8,6 @@ using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
-using Crm.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.AddMember;
@@ -26,15 +24,6 @@ public sealed record AddMemberCommand(string Email, MemberRole? Role) : ICommand
 public sealed record AddMemberResult(MemberDto? Member, InvitationDto? Invitation);
 
 public sealed record InvitationDto(Guid Id, string Email, MemberRole Role, DateTime CreatedAt, DateTime ExpiresAt);
-
-public sealed class AddMemberValidator : AbstractValidator<AddMemberCommand>
-{
-    public AddMemberValidator()
-    {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
-        RuleFor(c => c.Role).NotNull().IsInEnum();
-    }
-}
 
 public sealed class AddMemberCommandHandler(
     IOrganizationRepository organizations,

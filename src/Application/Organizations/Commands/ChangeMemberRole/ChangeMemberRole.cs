@@ -7,7 +7,6 @@ using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
@@ -15,11 +14,6 @@ namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
 [Authorize(Roles = "owner,admin")]
 [AuditAction("change_member_role")]
 public sealed record ChangeMemberRoleCommand(Guid UserId, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
-
-public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRoleCommand>
-{
-    public ChangeMemberRoleValidator() => RuleFor(c => c.Role).NotNull().IsInEnum();
-}
 
 public sealed class ChangeMemberRoleCommandHandler(
     IOrganizationRepository organizations, IUserRepository users, IRequestContext context, TimeProvider time)

@@ -5,7 +5,6 @@ using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Organizations;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.CreateOrganization;
@@ -14,15 +13,6 @@ namespace Crm.Application.Organizations.Commands.CreateOrganization;
 [Authorize]
 [AuditAction("create_organization")]
 public sealed record CreateOrganizationCommand(string Name, string? DefaultCurrency) : ICommand<OrganizationDto>;
-
-public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganizationCommand>
-{
-    public CreateOrganizationValidator()
-    {
-        RuleFor(c => c.Name).OrganizationName();
-        RuleFor(c => c.DefaultCurrency).CurrencyCode().When(c => c.DefaultCurrency is not null);
-    }
-}
 
 public sealed class CreateOrganizationCommandHandler(
     IOrganizationRepository organizations, IRequestContext context, TimeProvider time)

@@ -4,7 +4,6 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.UpdateOrganization;
@@ -14,15 +13,6 @@ namespace Crm.Application.Organizations.Commands.UpdateOrganization;
 [AuditAction("update_organization")]
 public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency)
     : ICommand<OrganizationDto>, IOrganizationScoped;
-
-public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrganizationCommand>
-{
-    public UpdateOrganizationValidator()
-    {
-        RuleFor(c => c.Name).OrganizationName().When(c => c.Name is not null);
-        RuleFor(c => c.DefaultCurrency).CurrencyCode().When(c => c.DefaultCurrency is not null);
-    }
-}
 
 public sealed class UpdateOrganizationCommandHandler(
     IOrganizationRepository organizations, IRequestContext context, TimeProvider time)

@@ -14,14 +14,6 @@ namespace Crm.Application.Organizations.Queries.ListMembers;
 public sealed record ListMembersQuery(int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<MemberDto>>, IOrganizationScoped, IPagedRequest;
 
-public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
-{
-    public ListMembersValidator()
-    {
-        Include(PagingValidator.Instance);
-    }
-}
-
 public sealed class ListMembersQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<ListMembersQuery, PagedList<MemberDto>>
 {

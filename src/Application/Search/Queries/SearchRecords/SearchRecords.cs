@@ -1,7 +1,6 @@
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Search.Queries.SearchRecords;
@@ -28,16 +27,6 @@ public sealed record SearchHit(SearchType Type, Guid Id, string Title, string Sn
 /// <param name="Facets">Matches per type, whatever the types asked for.</param>
 public sealed record SearchResults(
     IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<SearchType, int> Facets, int Page, int PageSize, int Total);
-
-public sealed class SearchRecordsValidator : AbstractValidator<SearchRecordsQuery>
-{
-    public SearchRecordsValidator()
-    {
-        Include(PagingValidator.Instance);
-        RuleFor(q => q.Q).NotEmpty().MaximumLength(200).Must(q => q.Any(char.IsLetterOrDigit))
-            .WithMessage("must contain a letter or a digit");
-    }
-}
 
 public sealed class SearchRecordsQueryHandler(ISearchIndex index, IRequestContext context)
     : IRequestHandler<SearchRecordsQuery, SearchResults>

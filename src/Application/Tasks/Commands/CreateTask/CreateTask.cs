@@ -7,7 +7,6 @@ using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Tasks;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Tasks.Commands.CreateTask;
@@ -15,16 +14,6 @@ namespace Crm.Application.Tasks.Commands.CreateTask;
 [AuditAction("create_task")]
 public sealed record CreateTaskCommand(Guid DealId, string Title, string? Description, DateOnly? DueDate)
     : ICommand<TaskDto>, IOrganizationScoped;
-
-public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
-{
-    public CreateTaskValidator()
-    {
-        RuleFor(c => c.DealId).NotEmpty();
-        RuleFor(c => c.Title).TaskTitle();
-        RuleFor(c => c.Description).TaskDescription();
-    }
-}
 
 public sealed class CreateTaskCommandHandler(
     IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, IMapper mapper, TimeProvider time)

@@ -9,7 +9,6 @@ using Crm.Domain.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
 using Crm.Domain.Tasks;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Tasks.Commands.UpdateTask;
@@ -19,15 +18,6 @@ namespace Crm.Application.Tasks.Commands.UpdateTask;
 public sealed record UpdateTaskCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
     : ICommand<TaskDto>, IOrganizationScoped;
-
-public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
-{
-    public UpdateTaskValidator()
-    {
-        RuleFor(c => c.Title.Value).TaskTitle().When(c => c.Title.IsSet).OverridePropertyName("Title");
-        RuleFor(c => c.Description.Value).TaskDescription().When(c => c.Description.IsSet).OverridePropertyName("Description");
-    }
-}
 
 public sealed class UpdateTaskCommandHandler(
     IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, IMapper mapper, TimeProvider time)

@@ -7,7 +7,6 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Tasks;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Tasks.Queries.ListTasks;
@@ -29,16 +28,6 @@ public sealed record ListTasksQuery(
     TaskOrder OrderBy = TaskOrder.DueDate,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
-
-public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
-{
-    public ListTasksValidator()
-    {
-        Include(PagingValidator.Instance);
-        RuleFor(q => q.OrderBy).IsInEnum();
-        RuleFor(q => q.Order).IsInEnum();
-    }
-}
 
 public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>

@@ -1,0 +1,9 @@
+using Crm.Domain.Users;
+using FluentValidation;
+
+namespace Crm.Application.Auth.Commands.ForgotPassword;
+
+public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>
+{
+    public ForgotPasswordValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
+}

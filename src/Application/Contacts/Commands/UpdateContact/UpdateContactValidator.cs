@@ -1,0 +1,14 @@
+using Crm.Application.Contacts.Common;
+using FluentValidation;
+
+namespace Crm.Application.Contacts.Commands.UpdateContact;
+
+public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
+{
+    public UpdateContactValidator()
+    {
+        RuleFor(c => c.Name.Value).ContactName().When(c => c.Name.IsSet).OverridePropertyName("Name");
+        RuleFor(c => c.Email.Value).ContactEmail().When(c => c.Email.IsSet).OverridePropertyName("Email");
+        RuleFor(c => c.Phone.Value).ContactPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
+    }
+}

@@ -1,0 +1,15 @@
+using Crm.Application.Common.Models;
+using FluentValidation;
+
+namespace Crm.Application.Contacts.Queries.ListContacts;
+
+public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
+{
+    public ListContactsValidator()
+    {
+        Include(PagingValidator.Instance);
+        RuleFor(q => q.Search).MaximumLength(200);
+        RuleFor(q => q.OrderBy).IsInEnum();
+        RuleFor(q => q.Order).IsInEnum();
+    }
+}

@@ -1,0 +1,15 @@
+using Crm.Application.Common.Models;
+using FluentValidation;
+
+namespace Crm.Application.Deals.Queries.ListDeals;
+
+public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
+{
+    public ListDealsValidator()
+    {
+        Include(PagingValidator.Instance);
+        RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
+            .WithMessage("must not be less than min_amount");
+    }
+}

@@ -1,0 +1,13 @@
+using Crm.Application.Tasks.Common;
+using FluentValidation;
+
+namespace Crm.Application.Tasks.Commands.UpdateTask;
+
+public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
+{
+    public UpdateTaskValidator()
+    {
+        RuleFor(c => c.Title.Value).TaskTitle().When(c => c.Title.IsSet).OverridePropertyName("Title");
+        RuleFor(c => c.Description.Value).TaskDescription().When(c => c.Description.IsSet).OverridePropertyName("Description");
+    }
+}
