@@ -48,7 +48,7 @@ public static class CrmHost
             services.RemoveAll<IHostedService>();
         }
 
-        CrmTelemetry.AddTo(services);
+        CrmTelemetry.AddTo(services, builder.Configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<CrmDbContext>("database", tags: ["ready"])
             .AddCheck<CacheHealthCheck>("cache", tags: ["ready"])

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Crm.Infrastructure.Telemetry;
 using Crm.TestSupport;
 using Crm.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -26,9 +25,8 @@ public sealed class TelemetryTests : ApiTest
         (await api.As(account).GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);
         (await api.As(account).PostAsync("/api/v1/contacts", new { name = "" })).Status.ShouldBe(HttpStatusCode.BadRequest);
 
-        var sdk = instrumented.Services.GetRequiredService<CrmTelemetry>().Sdk!;
-        sdk.TracerProvider.ForceFlush(5_000).ShouldBeTrue();
-        sdk.MeterProvider.ForceFlush(5_000).ShouldBeTrue();
+        instrumented.Services.GetRequiredService<TracerProvider>().ForceFlush(5_000).ShouldBeTrue();
+        instrumented.Services.GetRequiredService<MeterProvider>().ForceFlush(5_000).ShouldBeTrue();
 
         var traces = collector.Received("/v1/traces");
         traces.ShouldContain("ListContactsQuery");

@@ -170,7 +170,7 @@ public sealed class AuthHandlerTests
     {
         var user = KnownUser(PasswordCheck.Succeeded);
         var session = UserSession.Start(user.Id, DateTime.UtcNow, null, null);
-        var (raw, hash) = RefreshTokens.Generate();
+        var (raw, hash) = SecretTokens.Generate();
         var token = session.IssueRefreshToken(hash, DateTime.UtcNow, TimeSpan.FromDays(7));
         _sessions.Setup(s => s.FindRefreshTokenAsync(It.Is<byte[]>(h => h.SequenceEqual(hash)), It.IsAny<CancellationToken>())).ReturnsAsync(token);
         _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);

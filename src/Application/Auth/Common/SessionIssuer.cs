@@ -46,7 +46,7 @@ public sealed class SessionIssuer(
 
     private AuthResult Issue(User user, UserSession session, IReadOnlyList<OrganizationMembershipDto> organizations)
     {
-        var (refreshToken, hash) = RefreshTokens.Generate();
+        var (refreshToken, hash) = SecretTokens.Generate();
         sessions.Add(session.IssueRefreshToken(hash, time.UtcNow(), tokens.RefreshTokenLifetime));
         var access = tokens.IssueAccessToken(user, session.Id);
         return new AuthResult(

@@ -1,4 +1,4 @@
-using Crm.Application.Common.Files;
+using Crm.Application.Common.Transactions;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -43,28 +43,5 @@ public sealed class TransactionOutcomeBehaviour<TRequest, TResponse>(
                 logger.LogError(ex, "A {Kind} action of {RequestName} failed", kind, typeof(TRequest).Name);
             }
         }
-    }
-}
-
-/// <summary>The actions one request's command registered.</summary>
-public sealed class TransactionOutcome : ITransactionOutcome
-{
-    private readonly List<Func<CancellationToken, Task>> _commit = [];
-    private readonly List<Func<CancellationToken, Task>> _rollback = [];
-
-    public void AfterCommit(Func<CancellationToken, Task> action) => _commit.Add(action);
-
-    public void OnRollback(Func<CancellationToken, Task> action) => _rollback.Add(action);
-
-    public IReadOnlyList<Func<CancellationToken, Task>> DrainCommit() => Drain(_commit);
-
-    public IReadOnlyList<Func<CancellationToken, Task>> DrainRollback() => Drain(_rollback);
-
-    private IReadOnlyList<Func<CancellationToken, Task>> Drain(List<Func<CancellationToken, Task>> actions)
-    {
-        var drained = actions.ToList();
-        _commit.Clear();
-        _rollback.Clear();
-        return drained;
     }
 }

@@ -1,5 +1,3 @@
-using Crm.Application.Common.Exceptions;
-using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
 namespace Crm.Application.Common.Security;
@@ -39,21 +37,4 @@ public sealed class RequestContext : IRequestContext
         Role = role;
         Plan = plan;
     }
-}
-
-public static class RequestContextExtensions
-{
-    public static Guid RequireUserId(this IRequestContext context) =>
-        context.UserId ?? throw new UnauthorizedException(ErrorCatalog.AuthenticationRequired, "Sign in first.");
-
-    /// <summary>The caller as a member of the current organization.</summary>
-    public static Actor RequireActor(this IRequestContext context) =>
-        context is { UserId: { } userId, OrganizationId: not null, Role: { } role }
-            ? new Actor(userId, role)
-            : throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
-
-    public static Guid RequireOrganizationId(this IRequestContext context) =>
-        context is { OrganizationId: { } organizationId, Role: not null }
-            ? organizationId
-            : throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
 }

@@ -6,6 +6,7 @@ using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Domain.Attachments;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;

@@ -27,7 +27,7 @@ public sealed class AcceptInvitationCommandHandler(
     public async Task<AuthResult> Handle(AcceptInvitationCommand request, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var invitation = await tokens.FindInvitationAsync(RefreshTokens.Hash(request.Token), cancellationToken)
+        var invitation = await tokens.FindInvitationAsync(SecretTokens.Hash(request.Token), cancellationToken)
             ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         invitation.Accept(now);
         if (await users.EmailExistsAsync(invitation.Email, cancellationToken))

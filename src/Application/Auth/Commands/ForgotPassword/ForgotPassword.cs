@@ -27,7 +27,7 @@ public sealed class ForgotPasswordCommandHandler(
             return Unit.Value;
         }
 
-        var (token, hash) = RefreshTokens.Generate();
+        var (token, hash) = SecretTokens.Generate();
         tokens.Add(PasswordResetToken.Issue(user.Id, hash, time.UtcNow()));
         outbox.Queue(EmailTemplate.PasswordReset, user.Email, new Dictionary<string, object?>
         {

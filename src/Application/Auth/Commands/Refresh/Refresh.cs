@@ -30,7 +30,7 @@ public sealed class RefreshCommandHandler(
 {
     public async Task<RefreshResult> Handle(RefreshCommand request, CancellationToken cancellationToken)
     {
-        var token = await sessions.FindRefreshTokenAsync(RefreshTokens.Hash(request.RefreshToken), cancellationToken);
+        var token = await sessions.FindRefreshTokenAsync(SecretTokens.Hash(request.RefreshToken), cancellationToken);
         var session = token is null ? null : await sessions.FindAsync(token.SessionId, cancellationToken);
         if (token is null || session is null)
         {

@@ -20,7 +20,7 @@ public sealed class ResetPasswordCommandHandler(
     public async Task<Unit> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var token = await tokens.FindResetAsync(RefreshTokens.Hash(request.Token), cancellationToken)
+        var token = await tokens.FindResetAsync(SecretTokens.Hash(request.Token), cancellationToken)
             ?? throw new BusinessRuleException(ErrorCatalog.InvalidResetToken);
         token.Use(now);
         var user = await users.FindAsync(token.UserId, cancellationToken)

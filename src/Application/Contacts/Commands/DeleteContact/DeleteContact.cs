@@ -1,10 +1,11 @@
-using Crm.Application.Attachments.Commands.DeleteAttachment;
+using Crm.Application.Attachments.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;

@@ -46,7 +46,7 @@ public sealed class AddMemberCommandHandler(
             return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
         }
 
-        var (token, hash) = RefreshTokens.Generate();
+        var (token, hash) = SecretTokens.Generate();
         var invitation = await tokens.FindPendingInvitationAsync(organization.Id, request.Email, cancellationToken);
         if (invitation is null)
         {

@@ -4,8 +4,11 @@ using System.Text;
 
 namespace Crm.Application.Auth.Common;
 
-/// <summary>Refresh tokens are 256 random bits; only their SHA-256 is stored.</summary>
-public static class RefreshTokens
+/// <summary>
+/// Secrets handed to their holder once (refresh tokens, password-reset and invitation links): 256 random bits,
+/// of which only the SHA-256 is stored, so a copy of the database reveals none of them.
+/// </summary>
+public static class SecretTokens
 {
     public static (string Token, byte[] Hash) Generate()
     {

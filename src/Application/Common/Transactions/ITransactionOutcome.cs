@@ -1,4 +1,4 @@
-namespace Crm.Application.Common.Files;
+namespace Crm.Application.Common.Transactions;
 
 /// <summary>Work to do once the current command's transaction has committed, or undo if it rolled back.</summary>
 public interface ITransactionOutcome
