@@ -53,9 +53,6 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IReadStore, ReadStore>();
-        services.AddScoped<IUserRepository, UserRepository>();
-        services.AddScoped<IOrganizationRepository, OrganizationRepository>();
-        services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IContactSearch, ContactSearch>();
         services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
@@ -63,7 +60,6 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Seeding.BulkSeeder>();
 
-        services.AddScoped<IAccountTokens, AccountTokens>();
         services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<LocalFileStorage>();

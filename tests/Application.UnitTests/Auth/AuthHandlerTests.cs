@@ -17,9 +17,10 @@ namespace Crm.Application.UnitTests.Auth;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class AuthHandlerTests
 {
-    private readonly Mock<IUserRepository> _users = new();
-    private readonly Mock<IOrganizationRepository> _organizations = new();
-    private readonly Mock<ISessionRepository> _sessions = new();
+    private readonly Mock<IRepository<User>> _users = new();
+    private readonly Mock<IRepository<Organization>> _organizations = new();
+    private readonly Mock<IRepository<UserSession>> _sessions = new();
+    private readonly Mock<IRepository<RefreshToken>> _refreshTokens = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ILoginThrottle> _throttle = new();
     private readonly Mock<ITokenIssuer> _tokens = new();
@@ -41,7 +42,8 @@ public sealed class AuthHandlerTests
     [Test]
     public async Task Register_refuses_a_taken_email_and_creates_nothing()
     {
-        _users.Setup(u => u.EmailExistsAsync("taken@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _users.Setup(u => u.AnyAsync(
+            It.Is<UserByEmailSpecification>(s => s.NormalizedEmail == User.Normalize("taken@example.com")), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var error = await Should.ThrowAsync<ConflictException>(() =>
             RegisterHandler().Handle(new RegisterCommand("taken@example.com", "long-enough-pass", "T", "Org"), CancellationToken.None));
@@ -68,7 +70,7 @@ public sealed class AuthHandlerTests
         result.Organizations.ShouldHaveSingleItem();
         result.AccessToken.ShouldBe("access-token");
         _sessions.Verify(s => s.Add(It.Is<UserSession>(x => x.UserId == added.Id && x.ClientAddress == "10.0.0.1")), Times.Once);
-        _sessions.Verify(s => s.Add(It.IsAny<RefreshToken>()), Times.Once);
+        _refreshTokens.Verify(s => s.Add(It.IsAny<RefreshToken>()), Times.Once);
         _outbox.Verify(o => o.Queue(EmailTemplate.Welcome, "new@example.com", It.IsAny<IReadOnlyDictionary<string, object?>>(), organization.Id), Times.Once);
     }
 
@@ -142,7 +144,7 @@ public sealed class AuthHandlerTests
         result.Tokens!.RefreshToken.ShouldNotBe(raw);
         token.UsedAt.ShouldNotBeNull();
         _tokens.Verify(t => t.IssueAccessToken(user, session.Id), Times.Once);
-        _sessions.Verify(s => s.Add(It.Is<RefreshToken>(t => t.SessionId == session.Id && t != token)), Times.Once);
+        _refreshTokens.Verify(s => s.Add(It.Is<RefreshToken>(t => t.SessionId == session.Id && t != token)), Times.Once);
     }
 
     [Test]
@@ -160,7 +162,8 @@ public sealed class AuthHandlerTests
     private User KnownUser(PasswordCheck check)
     {
         var user = User.Register("known@example.com", "Known", "old-hash", DateTime.UtcNow);
-        _users.Setup(u => u.FindByEmailAsync(user.Email, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _users.Setup(u => u.FirstOrDefaultAsync(
+            It.Is<UserByEmailSpecification>(s => s.NormalizedEmail == user.NormalizedEmail), It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _users.Setup(u => u.FindAsync(user.Id, It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _hasher.Setup(h => h.Verify("old-hash", It.IsAny<string>())).Returns(check);
         return user;
@@ -172,16 +175,17 @@ public sealed class AuthHandlerTests
         var session = UserSession.Start(user.Id, DateTime.UtcNow, null, null);
         var (raw, hash) = SecretTokens.Generate();
         var token = session.IssueRefreshToken(hash, DateTime.UtcNow, TimeSpan.FromDays(7));
-        _sessions.Setup(s => s.FindRefreshTokenAsync(It.Is<byte[]>(h => h.SequenceEqual(hash)), It.IsAny<CancellationToken>())).ReturnsAsync(token);
+        _refreshTokens.Setup(s => s.FirstOrDefaultAsync(
+            It.Is<RefreshTokenByHashSpecification>(x => x.Hash.SequenceEqual(hash)), It.IsAny<CancellationToken>())).ReturnsAsync(token);
         _sessions.Setup(s => s.FindAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
         return (user, session, token, raw);
     }
 
-    private SessionIssuer Issuer() => new(_sessions.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
+    private SessionIssuer Issuer() => new(_sessions.Object, _refreshTokens.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
 
     private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _time);
 
     private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 
-    private RefreshCommandHandler RefreshHandler() => new(_sessions.Object, _users.Object, Issuer(), _audit.Object, _time);
+    private RefreshCommandHandler RefreshHandler() => new(_refreshTokens.Object, _sessions.Object, _users.Object, Issuer(), _audit.Object, _time);
 }

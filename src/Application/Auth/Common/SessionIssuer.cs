@@ -9,7 +9,8 @@ namespace Crm.Application.Auth.Common;
 
 /// <summary>Starts sessions and rotates their tokens; shared by register, login and refresh.</summary>
 public sealed class SessionIssuer(
-    ISessionRepository sessions,
+    IRepository<UserSession> sessions,
+    IRepository<RefreshToken> refreshTokens,
     ITokenIssuer tokens,
     IReadStore store,
     IRequestContext context,
@@ -47,7 +48,7 @@ public sealed class SessionIssuer(
     private AuthResult Issue(User user, UserSession session, IReadOnlyList<OrganizationMembershipDto> organizations)
     {
         var (refreshToken, hash) = SecretTokens.Generate();
-        sessions.Add(session.IssueRefreshToken(hash, time.UtcNow(), tokens.RefreshTokenLifetime));
+        refreshTokens.Add(session.IssueRefreshToken(hash, time.UtcNow(), tokens.RefreshTokenLifetime));
         var access = tokens.IssueAccessToken(user, session.Id);
         return new AuthResult(
             "Bearer",

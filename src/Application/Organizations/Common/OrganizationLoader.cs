@@ -9,10 +9,10 @@ public static class OrganizationLoader
 {
     /// <summary>The current organization with its memberships, and the caller acting on it.</summary>
     public static async Task<(Organization Organization, Actor Actor)> LoadCurrentAsync(
-        this IOrganizationRepository organizations, IRequestContext context, CancellationToken cancellationToken)
+        this IRepository<Organization> organizations, IRequestContext context, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var organization = await organizations.FindAsync(context.RequireOrganizationId(), cancellationToken)
+        var organization = await organizations.FirstOrDefaultAsync(new OrganizationWithMembersSpecification(context.RequireOrganizationId()), cancellationToken)
             ?? throw new Application.Common.Exceptions.ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
         return (organization, actor);
     }

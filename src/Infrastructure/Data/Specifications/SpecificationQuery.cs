@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,8 @@ namespace Crm.Infrastructure.Data.Specifications;
 /// <summary>
 /// Applies an Ardalis specification to an EF Core query: the EF-specific flags (tracking, query filters) here, the
 /// criteria, order and paging through the library's own evaluators. It stands in for the library's EF Core package,
-/// which the package feed does not serve; includes and search criteria are refused rather than silently ignored.
+/// which the package feed does not serve. Includes are taken one navigation deep (an aggregate's own children);
+/// deeper includes and search criteria are refused rather than silently ignored.
 /// </summary>
 internal static class SpecificationQuery
 {
@@ -16,13 +18,20 @@ internal static class SpecificationQuery
     public static IQueryable<T> Apply<T>(IQueryable<T> source, ISpecification<T> specification)
         where T : class
     {
-        if (specification.IncludeExpressions.Any() || specification.IncludeStrings.Any() || specification.SearchCriterias.Any())
+        if (specification.SearchCriterias.Any()
+            || specification.IncludeExpressions.Any(i => i.Type != IncludeTypeEnum.Include || i.LambdaExpression.Body is not MemberExpression))
         {
             throw new NotSupportedException(
-                $"{specification.GetType().Name} uses includes or search criteria, which this bridge does not apply.");
+                $"{specification.GetType().Name} uses search criteria or nested includes, which this bridge does not apply.");
         }
 
         var query = specification.AsNoTracking ? source.AsNoTracking() : source;
+        foreach (var include in specification.IncludeExpressions)
+        {
+            query = query.Include(((MemberExpression)include.LambdaExpression.Body).Member.Name);
+        }
+
+        query = specification.IncludeStrings.Aggregate(query, (current, path) => current.Include(path));
         if (specification.IgnoreQueryFilters)
         {
             query = query.IgnoreQueryFilters();

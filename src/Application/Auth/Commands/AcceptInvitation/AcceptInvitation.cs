@@ -4,8 +4,11 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
+using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
+using Crm.Domain.Invitations;
+using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using MediatR;
 
@@ -16,9 +19,9 @@ namespace Crm.Application.Auth.Commands.AcceptInvitation;
 public sealed record AcceptInvitationCommand(string Token, string Name, string Password) : ICommand<AuthResult>;
 
 public sealed class AcceptInvitationCommandHandler(
-    IAccountTokens tokens,
-    IUserRepository users,
-    IOrganizationRepository organizations,
+    IRepository<Invitation> tokens,
+    IRepository<User> users,
+    IRepository<Organization> organizations,
     IPasswordHasher hasher,
     IEmailOutbox outbox,
     SessionIssuer sessions,
@@ -27,15 +30,15 @@ public sealed class AcceptInvitationCommandHandler(
     public async Task<AuthResult> Handle(AcceptInvitationCommand request, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var invitation = await tokens.FindInvitationAsync(SecretTokens.Hash(request.Token), cancellationToken)
+        var invitation = await tokens.FirstOrDefaultAsync(new InvitationByHashSpecification(SecretTokens.Hash(request.Token)), cancellationToken)
             ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         invitation.Accept(now);
-        if (await users.EmailExistsAsync(invitation.Email, cancellationToken))
+        if (await users.AnyAsync(new UserByEmailSpecification(invitation.Email), cancellationToken))
         {
             throw RegisterCommandHandler.EmailTaken();
         }
 
-        var organization = await organizations.FindAsync(invitation.OrganizationId, cancellationToken)
+        var organization = await organizations.FirstOrDefaultAsync(new OrganizationWithMembersSpecification(invitation.OrganizationId), cancellationToken)
             ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         var user = User.Register(invitation.Email, request.Name, hasher.Hash(request.Password), now);
         users.Add(user);

@@ -17,12 +17,12 @@ namespace Crm.Application.Auth.Commands.ForgotPassword;
 public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
 
 public sealed class ForgotPasswordCommandHandler(
-    IUserRepository users, IAccountTokens tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)
+    IRepository<User> users, IRepository<PasswordResetToken> tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)
     : IRequestHandler<ForgotPasswordCommand, Unit>
 {
     public async Task<Unit> Handle(ForgotPasswordCommand request, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(request.Email, cancellationToken) is not { } user)
+        if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is not { } user)
         {
             return Unit.Value;
         }

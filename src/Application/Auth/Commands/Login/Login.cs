@@ -6,6 +6,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
+using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.Login;
@@ -14,7 +15,7 @@ namespace Crm.Application.Auth.Commands.Login;
 public sealed record LoginCommand(string Email, string Password) : ICommand<AuthResult>;
 
 public sealed class LoginCommandHandler(
-    IUserRepository users,
+    IRepository<User> users,
     IPasswordHasher hasher,
     ILoginThrottle throttle,
     IRequestContext context,
@@ -30,7 +31,7 @@ public sealed class LoginCommandHandler(
             throw new TooManyRequestsException(ErrorCatalog.TooManyLoginAttempts, wait);
         }
 
-        var user = await users.FindByEmailAsync(request.Email, cancellationToken);
+        var user = await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken);
         var check = hasher.Verify(user?.PasswordHash ?? hasher.DecoyHash, request.Password);
         if (user is null || check == PasswordCheck.Failed)
         {

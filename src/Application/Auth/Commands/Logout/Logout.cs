@@ -14,7 +14,7 @@ namespace Crm.Application.Auth.Commands.Logout;
 [AuditAction("logout")]
 public sealed record LogoutCommand : ICommand<Unit>;
 
-public sealed class LogoutCommandHandler(ISessionRepository sessions, IRequestContext context, IAuditTrail audit, TimeProvider time)
+public sealed class LogoutCommandHandler(IRepository<UserSession> sessions, IRequestContext context, IAuditTrail audit, TimeProvider time)
     : IRequestHandler<LogoutCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)

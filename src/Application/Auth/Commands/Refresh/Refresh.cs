@@ -5,6 +5,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Sessions;
+using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.Refresh;
@@ -22,15 +23,16 @@ public sealed record RefreshResult(AuthResult? Tokens, Error? Failure)
 }
 
 public sealed class RefreshCommandHandler(
-    ISessionRepository sessions,
-    IUserRepository users,
+    IRepository<RefreshToken> refreshTokens,
+    IRepository<UserSession> sessions,
+    IRepository<User> users,
     SessionIssuer issuer,
     IAuditTrail audit,
     TimeProvider time) : IRequestHandler<RefreshCommand, RefreshResult>
 {
     public async Task<RefreshResult> Handle(RefreshCommand request, CancellationToken cancellationToken)
     {
-        var token = await sessions.FindRefreshTokenAsync(SecretTokens.Hash(request.RefreshToken), cancellationToken);
+        var token = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpecification(SecretTokens.Hash(request.RefreshToken)), cancellationToken);
         var session = token is null ? null : await sessions.FindAsync(token.SessionId, cancellationToken);
         if (token is null || session is null)
         {

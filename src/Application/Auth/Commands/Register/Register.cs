@@ -18,8 +18,8 @@ public sealed record RegisterCommand(string Email, string Password, string Name,
     : ICommand<AuthResult>;
 
 public sealed class RegisterCommandHandler(
-    IUserRepository users,
-    IOrganizationRepository organizations,
+    IRepository<User> users,
+    IRepository<Organization> organizations,
     IPasswordHasher hasher,
     SessionIssuer sessions,
     IEmailOutbox outbox,
@@ -27,7 +27,7 @@ public sealed class RegisterCommandHandler(
 {
     public async Task<AuthResult> Handle(RegisterCommand request, CancellationToken cancellationToken)
     {
-        if (await users.EmailExistsAsync(request.Email, cancellationToken))
+        if (await users.AnyAsync(new UserByEmailSpecification(request.Email), cancellationToken))
         {
             throw EmailTaken();
         }

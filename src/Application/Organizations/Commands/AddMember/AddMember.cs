@@ -8,6 +8,7 @@ using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
+using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.AddMember;
@@ -26,9 +27,9 @@ public sealed record AddMemberResult(MemberDto? Member, InvitationDto? Invitatio
 public sealed record InvitationDto(Guid Id, string Email, MemberRole Role, DateTime CreatedAt, DateTime ExpiresAt);
 
 public sealed class AddMemberCommandHandler(
-    IOrganizationRepository organizations,
-    IUserRepository users,
-    IAccountTokens tokens,
+    IRepository<Organization> organizations,
+    IRepository<User> users,
+    IRepository<Invitation> tokens,
     IEmailOutbox outbox,
     IEmailLinks links,
     IRequestContext context,
@@ -40,14 +41,14 @@ public sealed class AddMemberCommandHandler(
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
         var role = request.Role!.Value;
         var now = time.UtcNow();
-        if (await users.FindByEmailAsync(request.Email, cancellationToken) is { } user)
+        if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is { } user)
         {
             var membership = organization.AddMember(actor, user.Id, role, now);
             return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
         }
 
         var (token, hash) = SecretTokens.Generate();
-        var invitation = await tokens.FindPendingInvitationAsync(organization.Id, request.Email, cancellationToken);
+        var invitation = await tokens.FirstOrDefaultAsync(new PendingInvitationSpecification(organization.Id, request.Email), cancellationToken);
         if (invitation is null)
         {
             invitation = Invitation.Send(organization.Id, actor, request.Email, role, hash, now);

@@ -7,6 +7,7 @@ using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
+using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
@@ -16,7 +17,7 @@ namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
 public sealed record ChangeMemberRoleCommand(Guid UserId, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
 
 public sealed class ChangeMemberRoleCommandHandler(
-    IOrganizationRepository organizations, IUserRepository users, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRepository<User> users, IRequestContext context, TimeProvider time)
     : IRequestHandler<ChangeMemberRoleCommand, MemberDto>
 {
     public async Task<MemberDto> Handle(ChangeMemberRoleCommand request, CancellationToken cancellationToken)

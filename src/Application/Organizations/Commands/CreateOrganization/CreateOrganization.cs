@@ -15,7 +15,7 @@ namespace Crm.Application.Organizations.Commands.CreateOrganization;
 public sealed record CreateOrganizationCommand(string Name, string? DefaultCurrency) : ICommand<OrganizationDto>;
 
 public sealed class CreateOrganizationCommandHandler(
-    IOrganizationRepository organizations, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRequestContext context, TimeProvider time)
     : IRequestHandler<CreateOrganizationCommand, OrganizationDto>
 {
     public Task<OrganizationDto> Handle(CreateOrganizationCommand request, CancellationToken cancellationToken)

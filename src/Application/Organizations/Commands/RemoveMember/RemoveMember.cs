@@ -4,6 +4,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Organizations;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.RemoveMember;
@@ -14,7 +15,7 @@ namespace Crm.Application.Organizations.Commands.RemoveMember;
 public sealed record RemoveMemberCommand(Guid UserId) : ICommand<Unit>, IOrganizationScoped;
 
 public sealed class RemoveMemberCommandHandler(
-    IOrganizationRepository organizations, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRequestContext context, TimeProvider time)
     : IRequestHandler<RemoveMemberCommand, Unit>
 {
     public async Task<Unit> Handle(RemoveMemberCommand request, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Organizations;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.UpdateOrganization;
@@ -15,7 +16,7 @@ public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurr
     : ICommand<OrganizationDto>, IOrganizationScoped;
 
 public sealed class UpdateOrganizationCommandHandler(
-    IOrganizationRepository organizations, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRequestContext context, TimeProvider time)
     : IRequestHandler<UpdateOrganizationCommand, OrganizationDto>
 {
     public async Task<OrganizationDto> Handle(UpdateOrganizationCommand request, CancellationToken cancellationToken)
