@@ -5,36 +5,6 @@ using Npgsql;
 
 namespace Crm.Infrastructure.Auditing;
 
-public sealed class AuditOptions
-{
-    public const string Section = "Audit";
-
-    /// <summary>Entries older than this are purged.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(365);
-
-    /// <summary>How often the retention job runs.</summary>
-    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Entries deleted per transaction, so that a large purge never holds locks for long.</summary>
-    public int PurgeBatchSize { get; set; } = 5_000;
-}
-
-/// <summary>The last run of a background job, for the readiness report.</summary>
-public sealed class JobStatus
-{
-    public DateTime? LastSuccess { get; private set; }
-
-    public string? LastError { get; private set; }
-
-    public void Succeeded(DateTime at)
-    {
-        LastSuccess = at;
-        LastError = null;
-    }
-
-    public void Failed(string error) => LastError = error;
-}
-
 /// <summary>
 /// Purges audit entries past the retention period, in batches. The only delete path of the append-only table:
 /// each batch's transaction sets <c>crm.audit_purge</c>, which the table's trigger requires. An advisory lock lets

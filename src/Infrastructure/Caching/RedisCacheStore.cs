@@ -2,7 +2,6 @@ using System.Text.Json;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Models;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Crm.Infrastructure.Caching;
 
@@ -28,27 +27,4 @@ internal sealed class RedisCacheStore(RedisConnection redis, IOptions<CacheStore
 
     public Task InvalidateTagAsync(string tag, CancellationToken cancellationToken) =>
         redis.Database.StringIncrementAsync(Prefix + "tag:" + tag);
-}
-
-/// <summary>One connection to Redis for the whole service, made when first needed; reconnects by itself.</summary>
-public sealed class RedisConnection(IOptions<CacheStoreOptions> options) : IDisposable
-{
-    private readonly Lazy<ConnectionMultiplexer> _connection = new(() =>
-    {
-        var configuration = ConfigurationOptions.Parse(options.Value.Redis!);
-        configuration.AbortOnConnectFail = false;
-        configuration.ConnectTimeout = (int)options.Value.Timeout.TotalMilliseconds * 4;
-        configuration.SyncTimeout = (int)options.Value.Timeout.TotalMilliseconds * 4;
-        return ConnectionMultiplexer.Connect(configuration);
-    });
-
-    public IDatabase Database => _connection.Value.GetDatabase();
-
-    public void Dispose()
-    {
-        if (_connection.IsValueCreated)
-        {
-            _connection.Value.Dispose();
-        }
-    }
 }

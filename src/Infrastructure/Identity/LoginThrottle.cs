@@ -5,16 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Crm.Infrastructure.Identity;
 
-public sealed class LoginThrottleOptions
-{
-    public const string Section = "Auth:LoginThrottle";
-
-    /// <summary>Failed sign-ins allowed per email and per client address within <see cref="Window"/>.</summary>
-    public int MaxFailures { get; set; } = 5;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// Counts failed sign-ins in a sliding window per email and per client address. ASP.NET Core's rate limiter
 /// counts every request, successes too; this counts failures only, so a user who signs in correctly is never

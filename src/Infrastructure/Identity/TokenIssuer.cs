@@ -36,10 +36,3 @@ internal sealed class TokenIssuer(
             options.BearerTokenProtector.Protect(ticket), (int)options.BearerTokenExpiration.TotalSeconds);
     }
 }
-
-/// <summary>The claims an access token carries: nothing but who and which session.</summary>
-public static class CrmClaims
-{
-    public const string UserId = "sub";
-    public const string SessionId = "sid";
-}

@@ -19,34 +19,3 @@ public sealed class RateLimitOptions
     public PlanLimits For(OrganizationPlan? plan) =>
         Plans.TryGetValue(plan ?? OrganizationPlan.Free, out var limits) ? limits : Plans[OrganizationPlan.Free];
 }
-
-public sealed class PlanLimits
-{
-    public BucketLimit PerUser { get; set; } = new(60, 1);
-
-    public BucketLimit PerOrganization { get; set; } = new(300, 5);
-}
-
-/// <summary>A token bucket: at most <see cref="TokenLimit"/> requests at once, refilled by <see cref="TokensPerPeriod"/> every <see cref="Period"/>.</summary>
-public sealed class BucketLimit
-{
-    public BucketLimit()
-    {
-    }
-
-    public BucketLimit(int tokenLimit, int tokensPerSecond)
-    {
-        TokenLimit = tokenLimit;
-        TokensPerPeriod = tokensPerSecond;
-    }
-
-    public int TokenLimit { get; set; } = 60;
-
-    public int TokensPerPeriod { get; set; } = 1;
-
-    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Seconds until an empty bucket is full again.</summary>
-    public int SecondsToRefill(long available) =>
-        (int)Math.Ceiling(Math.Max(0, TokenLimit - available) / (double)TokensPerPeriod * Period.TotalSeconds);
-}

@@ -1,21 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
 
 namespace Crm.Application.Activities.Common;
 
 /// <summary>One timeline entry; which <see cref="Payload"/> fields are present depends on the type.</summary>
-public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt)
-{
-    public static ActivityDto From(Activity activity) => new(
-        activity.Id,
-        activity.DealId,
-        activity.AuthorId,
-        activity.Type,
-        JsonSerializer.Deserialize<ActivityPayload>(activity.Payload, TimelineJson.Options) ?? new ActivityPayload(),
-        activity.CreatedAt);
-}
+public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt);
 
 /// <summary>
 /// The details of a timeline entry. <c>comment</c>: text. <c>status_changed</c>, <c>stage_changed</c>: from, to.

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Crm.Application.Common.Auditing;
-using Crm.Application.Common.Models;
-using Crm.Domain.Auditing;
 
 namespace Crm.Application.AuditLogs.Common;
 
@@ -16,18 +13,4 @@ public sealed record AuditLogDto(
     string? ClientAddress,
     string? UserAgent,
     string? TraceId,
-    DateTime CreatedAt)
-{
-    public static AuditLogDto From(AuditEntry entry) => new(
-        entry.Id,
-        entry.OrganizationId,
-        entry.ActorId,
-        entry.Action,
-        entry.EntityType,
-        entry.EntityId,
-        JsonSerializer.Deserialize<List<AuditChange>>(entry.Changes, TimelineJson.Options) ?? [],
-        entry.ClientAddress,
-        entry.UserAgent,
-        entry.TraceId,
-        entry.CreatedAt);
-}
+    DateTime CreatedAt);

@@ -1,14 +1,30 @@
+using System.Text.Json;
 using AutoMapper;
+using Crm.Application.Activities.Common;
+using Crm.Application.Attachments.Common;
+using Crm.Application.AuditLogs.Common;
+using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Models;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Deals.Common;
+using Crm.Application.Email.Queries.ListOutbox;
 using Crm.Application.Tasks.Common;
+using Crm.Domain.Activities;
+using Crm.Domain.Attachments;
+using Crm.Domain.Auditing;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Email;
 using Crm.Domain.Tasks;
 
 namespace Crm.Application.Common.Mapping;
 
-/// <summary>Entity → DTO maps, flat and one way: entities change only through their own methods.</summary>
+/// <summary>
+/// Every entity → DTO map, flat and one way (entities change only through their own methods). Queries project with
+/// <c>ProjectTo</c>; a DTO whose entity keeps a JSON column (timeline payloads, audit changes) is mapped with
+/// <c>Map</c> once loaded, since its JSON is read in .NET. A DTO that joins records or adds the caller's context
+/// (members, organizations with the caller's role) is not an entity's map and is built by its query.
+/// </summary>
 public sealed class MappingProfile : Profile
 {
     public MappingProfile()
@@ -16,7 +32,15 @@ public sealed class MappingProfile : Profile
         CreateMap<Contact, ContactDto>();
         CreateMap<Deal, DealDto>();
         CreateMap<DealTask, TaskDto>();
+        CreateMap<Attachment, AttachmentDto>();
+        CreateMap<OutboxMessage, OutboxMessageDto>();
+        CreateMap<Activity, ActivityDto>()
+            .ForCtorParam(nameof(ActivityDto.Payload), o => o.MapFrom(a => Read<ActivityPayload>(a.Payload) ?? new ActivityPayload()));
+        CreateMap<AuditEntry, AuditLogDto>()
+            .ForCtorParam(nameof(AuditLogDto.Changes), o => o.MapFrom(e => Read<List<AuditChange>>(e.Changes) ?? new List<AuditChange>()));
     }
+
+    private static T? Read<T>(string json) => JsonSerializer.Deserialize<T>(json, TimelineJson.Options);
 
     public static IMapper CreateMapper() =>
         new MapperConfiguration(c => c.AddProfile<MappingProfile>()).CreateMapper();

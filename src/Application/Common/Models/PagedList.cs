@@ -11,9 +11,3 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     /// </summary>
     public string? NextCursor { get; init; }
 }
-
-public static class Paging
-{
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-}

@@ -1,6 +1,4 @@
 using Crm.Domain.Common;
-using Crm.Domain.Tasks;
-using FluentValidation;
 
 namespace Crm.Application.Tasks.Common;
 
@@ -23,14 +21,4 @@ public sealed class TaskDto : ICreationOrdered
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
-}
-
-public static class TaskValidationRules
-{
-    public static IRuleBuilderOptions<T, string?> TaskTitle<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(DealTask.TitleMaxLength).Must(t => !string.IsNullOrWhiteSpace(t))
-            .WithMessage("must not be blank");
-
-    public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(DealTask.DescriptionMaxLength);
 }

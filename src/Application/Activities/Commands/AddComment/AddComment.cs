@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AutoMapper;
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
@@ -24,7 +25,7 @@ public sealed record AddActivityCommand([property: JsonIgnore] Guid DealId, Acti
 public sealed record CommentPayload(string? Text);
 
 public sealed class AddActivityCommandHandler(
-    IRepository<Activity> activities, IReadStore store, IRequestContext context, TimelineClock clock)
+    IRepository<Activity> activities, IReadStore store, IRequestContext context, TimelineClock clock, IMapper mapper)
     : IRequestHandler<AddActivityCommand, ActivityDto>
 {
     public async Task<ActivityDto> Handle(AddActivityCommand request, CancellationToken cancellationToken)
@@ -41,6 +42,6 @@ public sealed class AddActivityCommandHandler(
         var payload = TimelineJson.Serialize(new { text = request.Payload!.Text });
         var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, clock.Next());
         activities.Add(activity);
-        return ActivityDto.From(activity);
+        return mapper.Map<ActivityDto>(activity);
     }
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Exceptions;
@@ -9,7 +10,6 @@ using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
-using FluentValidation;
 using MediatR;
 
 namespace Crm.Application.Activities.Queries.ListActivities;
@@ -19,7 +19,7 @@ public sealed record ListActivitiesQuery(
     Guid DealId, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Cursor = null)
     : IQuery<PagedList<ActivityDto>>, IOrganizationScoped, IPagedRequest;
 
-public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context, IListTotals totals)
+public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext context, IListTotals totals, IMapper mapper)
     : IRequestHandler<ListActivitiesQuery, PagedList<ActivityDto>>
 {
     public async Task<PagedList<ActivityDto>> Handle(ListActivitiesQuery request, CancellationToken cancellationToken)
@@ -31,13 +31,9 @@ public sealed class ListActivitiesQueryHandler(IReadStore store, IRequestContext
             throw new NotFoundException(ErrorCatalog.DealNotFound);
         }
 
-        var query = store.Query<Activity>()
-            .Where(a => a.DealId == request.DealId && a.OrganizationId == organizationId)
-            .OrderByDescending(a => a.CreatedAt)
-            .ThenByDescending(a => a.Id);
         var page = await store.ToPageAsync(
-            query, request, SortOrder.Desc, totals, new ListTotalKey(typeof(Activity), request.DealId.ToString()), cancellationToken);
-        return new PagedList<ActivityDto>(page.Items.Select(ActivityDto.From).ToList(), page.Page, page.PageSize, page.Total)
+            store.Query(new DealTimelineSpecification(organizationId, request.DealId)), request, SortOrder.Desc, totals, new ListTotalKey(typeof(Activity), request.DealId.ToString()), cancellationToken);
+        return new PagedList<ActivityDto>(mapper.Map<List<ActivityDto>>(page.Items), page.Page, page.PageSize, page.Total)
         {
             NextCursor = page.NextCursor,
         };

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AutoMapper;
 using Crm.Application.Attachments.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
@@ -34,6 +35,7 @@ public sealed class UploadAttachmentCommandHandler(
     ITransactionOutcome outcome,
     IRequestContext context,
     IOptions<FilesOptions> options,
+    IMapper mapper,
     TimeProvider time) : IRequestHandler<UploadAttachmentCommand, AttachmentDto>
 {
     public async Task<AttachmentDto> Handle(UploadAttachmentCommand request, CancellationToken cancellationToken)
@@ -74,6 +76,6 @@ public sealed class UploadAttachmentCommandHandler(
         await storage.SaveAsync(attachment.StorageKey, request.Content, request.Length, type, cancellationToken);
         outcome.OnRollback(ct => storage.DeleteAsync(attachment.StorageKey, ct));
         attachments.Add(attachment);
-        return AttachmentDto.From(attachment);
+        return mapper.Map<AttachmentDto>(attachment);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AutoMapper;
 using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -22,7 +23,7 @@ public sealed record ExportAuditLogsQuery(
     DateTime? From = null,
     DateTime? To = null) : IQuery<IAsyncEnumerable<AuditLogDto>>, IOrganizationScoped, IAuditLogFilter;
 
-public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContext context)
+public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
     : IRequestHandler<ExportAuditLogsQuery, IAsyncEnumerable<AuditLogDto>>
 {
     public Task<IAsyncEnumerable<AuditLogDto>> Handle(ExportAuditLogsQuery request, CancellationToken cancellationToken)
@@ -32,12 +33,12 @@ public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContex
         return Task.FromResult(Stream(store.StreamAsync(store.Query(spec), cancellationToken), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<AuditLogDto> Stream(
+    private async IAsyncEnumerable<AuditLogDto> Stream(
         IAsyncEnumerable<AuditEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
-            yield return AuditLogDto.From(entry);
+            yield return mapper.Map<AuditLogDto>(entry);
         }
     }
 }

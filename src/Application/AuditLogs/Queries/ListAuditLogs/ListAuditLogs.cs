@@ -1,3 +1,4 @@
+using AutoMapper;
 using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -20,7 +21,7 @@ public sealed record ListAuditLogsQuery(
     DateTime? From = null,
     DateTime? To = null) : IQuery<PagedList<AuditLogDto>>, IOrganizationScoped, IPagedRequest, IAuditLogFilter;
 
-public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext context)
+public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
     : IRequestHandler<ListAuditLogsQuery, PagedList<AuditLogDto>>
 {
     public async Task<PagedList<AuditLogDto>> Handle(ListAuditLogsQuery request, CancellationToken cancellationToken)
@@ -28,6 +29,6 @@ public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext 
         var organizationId = context.RequireOrganizationId();
         var spec = new AuditLogSpecification(organizationId, store.Query(new MemberIdsSpecification(organizationId)), request);
         var page = await store.ToPageAsync(store.Query(spec), request, cancellationToken);
-        return new PagedList<AuditLogDto>(page.Items.Select(AuditLogDto.From).ToList(), page.Page, page.PageSize, page.Total);
+        return new PagedList<AuditLogDto>(mapper.Map<List<AuditLogDto>>(page.Items), page.Page, page.PageSize, page.Total);
     }
 }

@@ -1,0 +1,12 @@
+using Crm.Domain.Errors;
+
+namespace Crm.Domain.Sessions;
+
+/// <summary>Why a session ended.</summary>
+public static class SessionRevocation
+{
+    public const string Logout = "logout";
+    /// <summary>A used refresh token came back: stored under the code the caller is answered with.</summary>
+    public static readonly string RefreshTokenReused = ErrorCatalog.RefreshTokenReused.Code;
+    public const string PasswordReset = "password_reset";
+}

@@ -1,0 +1,30 @@
+using Crm.Domain.Activities;
+using Crm.Domain.Deals;
+using Crm.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Infrastructure.Data.Configurations;
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("activities", t => t.HasCheckConstraint(
+            "activities_type_check",
+            "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system')"));
+        builder.HasKey(a => a.Id).HasName("activities_pkey");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Type).HasConversion(SnakeCaseEnumConverter<ActivityType>.Instance).HasMaxLength(32);
+        builder.Property(a => a.Payload).HasColumnType("jsonb");
+        builder.HasOne<User>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.NoAction)
+            .HasConstraintName("activities_author_id_fkey");
+        builder.HasOne<Deal>().WithMany()
+            .HasForeignKey(a => new { a.OrganizationId, a.DealId })
+            .HasPrincipalKey(d => new { d.OrganizationId, d.Id })
+            .HasConstraintName("fk_activities_deal")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.DealId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
+            .HasDatabaseName("ix_activities_deal_timeline");
+    }
+}

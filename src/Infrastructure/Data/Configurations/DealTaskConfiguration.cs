@@ -1,0 +1,34 @@
+using Crm.Domain.Deals;
+using Crm.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Infrastructure.Data.Configurations;
+
+internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
+{
+    public void Configure(EntityTypeBuilder<DealTask> builder)
+    {
+        builder.ToTable("tasks");
+        builder.HasKey(t => t.Id).HasName("tasks_pkey");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.IsDone).HasDefaultValue(false).ValueGeneratedNever();
+        builder.Property(t => t.Title).HasMaxLength(DealTask.TitleMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(DealTask.DescriptionMaxLength);
+        builder.HasOne<Deal>().WithMany()
+            .HasForeignKey(t => new { t.OrganizationId, t.DealId })
+            .HasPrincipalKey(d => new { d.OrganizationId, d.Id })
+            .HasConstraintName("fk_tasks_deal")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(t => t.DomainEvents);
+
+        // Tasks by due date (those without one last, PostgreSQL's order for ascending keys), all or open only.
+        builder.HasIndex(t => new { t.OrganizationId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_organization_due");
+        builder.HasIndex(t => new { t.OrganizationId, t.DueDate, t.CreatedAt, t.Id }, "ix_tasks_organization_open_due")
+            .HasFilter("NOT is_done").HasDatabaseName("ix_tasks_organization_open_due");
+        builder.HasIndex(t => new { t.DealId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_deal_due");
+
+        // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+    }
+}
