@@ -1,9 +1,12 @@
+using Ardalis.Specification;
 using Crm.Application.Common.Security;
+using Crm.Application.Organizations.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
+using Crm.Infrastructure.Data.Specifications;
 using Crm.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -48,6 +51,30 @@ public sealed class TenancyWallTests
     }
 
     [Test]
+    public async Task A_specification_reads_through_the_tenancy_filter_and_cannot_lift_it()
+    {
+        await using var db = Context(_first.Organization);
+
+        (await SpecificationQuery.Apply(db.Contacts, new AllContacts(lift: false)).Select(c => c.Id).ToListAsync())
+            .ShouldBe([_first.Contact.Id]);
+        Should.Throw<NotSupportedException>(() => SpecificationQuery.Apply(db.Contacts, new AllContacts(lift: true)));
+    }
+
+    [Test]
+    public async Task A_specification_includes_an_aggregates_children_and_tracks_unless_told_not_to()
+    {
+        await using var db = Context(_first.Organization);
+
+        var organization = await SpecificationQuery.Apply(db.Organizations, new OrganizationWithMembersSpecification(_first.Organization))
+            .SingleAsync();
+
+        organization.Memberships.ShouldHaveSingleItem().Role.ShouldBe(MemberRole.Owner);
+        db.Entry(organization).State.ShouldBe(EntityState.Unchanged);
+        var untracked = await SpecificationQuery.Apply(db.Contacts, new AllContacts(lift: false)).SingleAsync();
+        db.Entry(untracked).State.ShouldBe(EntityState.Detached);
+    }
+
+    [Test]
     public async Task A_tenants_context_refuses_to_write_another_organizations_record()
     {
         await using var db = Context(_first.Organization);
@@ -86,6 +113,19 @@ public sealed class TenancyWallTests
         await using var command = _database.DataSource.CreateCommand(insert);
 
         (await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync())).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+    }
+
+    /// <summary>Every contact the context may read, untracked; <c>lift</c> asks to lift the query filters.</summary>
+    private sealed class AllContacts : Specification<Contact>
+    {
+        public AllContacts(bool lift)
+        {
+            Query.AsNoTracking().OrderBy(c => c.Id);
+            if (lift)
+            {
+                Query.IgnoreQueryFilters();
+            }
+        }
     }
 
     private static (Guid, Actor, Contact) AddOrganization(CrmDbContext db, string name)

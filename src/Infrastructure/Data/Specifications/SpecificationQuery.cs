@@ -8,7 +8,8 @@ namespace Crm.Infrastructure.Data.Specifications;
 /// Applies an Ardalis specification to an EF Core query: the EF-specific flags (tracking, query filters) here, the
 /// criteria, order and paging through the library's own evaluators. It stands in for the library's EF Core package,
 /// which the package feed does not serve. Includes are taken one navigation deep (an aggregate's own children);
-/// deeper includes and search criteria are refused rather than silently ignored.
+/// deeper includes and search criteria are refused rather than silently ignored, and no specification may lift the
+/// tenancy query filter.
 /// </summary>
 internal static class SpecificationQuery
 {
@@ -18,11 +19,11 @@ internal static class SpecificationQuery
     public static IQueryable<T> Apply<T>(IQueryable<T> source, ISpecification<T> specification)
         where T : class
     {
-        if (specification.SearchCriterias.Any()
+        if (specification.IgnoreQueryFilters || specification.SearchCriterias.Any()
             || specification.IncludeExpressions.Any(i => i.Type != IncludeTypeEnum.Include || i.LambdaExpression.Body is not MemberExpression))
         {
             throw new NotSupportedException(
-                $"{specification.GetType().Name} uses search criteria or nested includes, which this bridge does not apply.");
+                $"{specification.GetType().Name} lifts the query filters or uses search criteria or nested includes, which this bridge refuses.");
         }
 
         var query = specification.AsNoTracking ? source.AsNoTracking() : source;
@@ -32,10 +33,6 @@ internal static class SpecificationQuery
         }
 
         query = specification.IncludeStrings.Aggregate(query, (current, path) => current.Include(path));
-        if (specification.IgnoreQueryFilters)
-        {
-            query = query.IgnoreQueryFilters();
-        }
 
         return Evaluators.Aggregate(query, (current, evaluator) => evaluator.GetQuery(current, specification));
     }
