@@ -18,7 +18,8 @@ pg_create_db_fresh crm_test_client
 port=5180
 while port_in_use "$port"; do port=$((port + 1)); done
 export ConnectionStrings__Crm="$(pg_connection crm_test_client)"
-export Auth__TokenKeys__0="$(head -c 32 /dev/urandom | base64)"
+# A fresh EC P-256 signing key (base64 PKCS#8) for this run's access tokens.
+export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
 export ASPNETCORE_ENVIRONMENT=Testing
 app=src/WebApi/bin/Release/net10.0/Crm.WebApi.dll
 dotnet "$app" migrate >/dev/null

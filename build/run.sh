@@ -10,6 +10,11 @@ pg_start pg "${CRM_PG_PORT:-55432}"
 pg_create_db crm
 export ConnectionStrings__Crm="$(pg_connection crm)"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Development signs access tokens with the public development key; any other environment needs a real key, so
+# without one this run makes a throwaway EC P-256 key (its tokens stop working when the service restarts).
+if [ "$ASPNETCORE_ENVIRONMENT" != Development ] && [ -z "${Auth__SigningKeys__0:-}" ]; then
+  export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+fi
 
 dotnet build src/WebApi -c Release -v q -nologo
 run() { dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll "$@"; }

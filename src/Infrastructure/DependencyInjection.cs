@@ -14,13 +14,14 @@ using Crm.Infrastructure.Email;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 namespace Crm.Infrastructure;
@@ -106,24 +107,30 @@ public static class DependencyInjection
         services.AddSingleton<TokenOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
         services.AddSingleton<IValidateOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
-        services.AddSingleton<AesGcmTicketProtector>();
+        services.AddSingleton<AccessTokenKeys>();
         services.AddSingleton<ITokenIssuer, TokenIssuer>();
         return services;
     }
 
-    /// <summary>ASP.NET Core's bearer token scheme, reading the tokens that <see cref="TokenIssuer"/> issues.</summary>
+    /// <summary>The JwtBearer handler, validating the JWTs that <see cref="TokenIssuer"/> issues.</summary>
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 
-        // Access tokens are sealed by AesGcmTicketProtector with keys from configuration; nothing else protects
-        // data, so the framework's key ring stays in memory instead of being written to the user profile.
+        // Nothing uses the framework's Data Protection key ring, so it stays in memory instead of being written to
+        // the user profile.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
-            .Configure<IOptions<TokenOptions>, AesGcmTicketProtector>((bearer, tokens, protector) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<AccessTokenKeys>((bearer, keys) =>
             {
-                bearer.BearerTokenExpiration = tokens.Value.AccessTokenLifetime;
-                bearer.BearerTokenProtector = protector;
+                // Keys come from configuration, never from a metadata address; claims keep their JWT names.
+                bearer.MapInboundClaims = false;
+                bearer.RequireHttpsMetadata = false;
+                bearer.TokenValidationParameters = keys.ValidationParameters();
+                foreach (var handler in bearer.TokenHandlers.OfType<TokenHandler>())
+                {
+                    handler.MaximumTokenSizeInBytes = AccessTokenKeys.MaxTokenLength;
+                }
             });
         return services;
     }

@@ -262,25 +262,26 @@ public sealed class AuthTests : ApiTest
     {
         var account = await NewApi().RegisterAsync();
         await using var stranger = new CrmApiFactory(
-            Testing.Database.ConnectionString, tokenKey: "b3RoZXItdGVzdC1rZXktMDAwMDAwMDAwMDAwMDAwMDA=");
+            Testing.Database.ConnectionString, signingKey: TestKeys.Stranger);
 
         (await new Api(stranger.CreateClient()).As(account).GetAsync("/api/v1/auth/me"))
             .ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     [TestCase(null)]
-    [TestCase("Y3JtLWRldmVsb3BtZW50LW9ubHktbm90LXNlY3JldCE=")]
-    public async Task The_service_refuses_to_start_in_Production_without_a_real_token_key(string? key)
+    [TestCase(Crm.Infrastructure.Identity.TokenOptions.DevelopmentSigningKey)]
+    [TestCase("dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=")]
+    public async Task The_service_refuses_to_start_in_Production_without_a_real_signing_key(string? key)
     {
-        var error = await StartInProductionAsync(key is null ? [] : [$"--Auth:TokenKeys:0={key}"], "--Email:Transport=smtp", "--Email:SmtpHost=127.0.0.1");
+        var error = await StartInProductionAsync(key is null ? [] : [$"--Auth:SigningKeys:0={key}"], "--Email:Transport=smtp", "--Email:SmtpHost=127.0.0.1");
 
-        error.Message.ShouldContain("Auth:TokenKeys");
+        error.Message.ShouldContain("Auth:SigningKeys");
     }
 
     [Test]
     public async Task The_service_refuses_the_development_mail_folder_in_Production()
     {
-        var error = await StartInProductionAsync([$"--Auth:TokenKeys:0={TestKeys.Primary}"]);
+        var error = await StartInProductionAsync([$"--Auth:SigningKeys:0={TestKeys.Primary}"]);
 
         error.Message.ShouldContain("Email:Transport=pickup");
     }

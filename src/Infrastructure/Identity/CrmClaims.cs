@@ -1,6 +1,6 @@
 namespace Crm.Infrastructure.Identity;
 
-/// <summary>The claims an access token carries: nothing but who and which session.</summary>
+/// <summary>The claims of an access token that say who and which session (RFC 7519, OpenID Connect names).</summary>
 public static class CrmClaims
 {
     public const string UserId = "sub";

@@ -1,38 +1,39 @@
-using System.Security.Claims;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Users;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Crm.Infrastructure.Identity;
 
-/// <summary>Issues access tokens in the format the bearer token scheme reads back.</summary>
-internal sealed class TokenIssuer(
-    IOptionsMonitor<BearerTokenOptions> bearerOptions, IOptions<TokenOptions> tokenOptions, TimeProvider time)
+/// <summary>Issues access tokens as ES256-signed JWTs (RFC 7519) that the JwtBearer handler reads back.</summary>
+internal sealed class TokenIssuer(AccessTokenKeys keys, IOptions<TokenOptions> tokenOptions, TimeProvider time)
     : ITokenIssuer
 {
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
     public TimeSpan RefreshTokenLifetime => tokenOptions.Value.RefreshTokenLifetime;
 
     public AccessToken IssueAccessToken(User user, Guid sessionId)
     {
-        var options = bearerOptions.Get(BearerTokenDefaults.AuthenticationScheme);
-        var now = time.GetUtcNow();
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(CrmClaims.UserId, user.Id.ToString()),
-                new Claim(CrmClaims.SessionId, sessionId.ToString()),
-            ],
-            BearerTokenDefaults.AuthenticationScheme,
-            CrmClaims.UserId,
-            roleType: null);
-        var properties = new AuthenticationProperties
+        var options = tokenOptions.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
-            IssuedUtc = now,
-            ExpiresUtc = now + options.BearerTokenExpiration,
-        };
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), properties, BearerTokenDefaults.AuthenticationScheme);
-        return new AccessToken(
-            options.BearerTokenProtector.Protect(ticket), (int)options.BearerTokenExpiration.TotalSeconds);
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            TokenType = AccessTokenKeys.TokenType,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.AccessTokenLifetime,
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = user.Id.ToString(),
+                [CrmClaims.SessionId] = sessionId.ToString(),
+                [JwtRegisteredClaimNames.Jti] = Guid.CreateVersion7().ToString(),
+            },
+            SigningCredentials = new SigningCredentials(keys.Current.SecurityKey, SecurityAlgorithms.EcdsaSha256),
+        });
+        return new AccessToken(token, (int)options.AccessTokenLifetime.TotalSeconds);
     }
 }

@@ -9,48 +9,45 @@ internal sealed class TokenOptionsSetup(IHostEnvironment environment)
 {
     public void PostConfigure(string? name, TokenOptions options)
     {
-        if (options.TokenKeys.Count == 0 && environment.IsDevelopment())
+        if (options.SigningKeys.Count == 0 && environment.IsDevelopment())
         {
-            options.TokenKeys.Add(TokenOptions.DevelopmentKey);
+            options.SigningKeys.Add(TokenOptions.DevelopmentSigningKey);
         }
     }
 
     public ValidateOptionsResult Validate(string? name, TokenOptions options)
     {
-        if (options.TokenKeys.Count == 0)
+        if (options.SigningKeys.Count == 0)
         {
             return ValidateOptionsResult.Fail(
-                "Auth:TokenKeys is not configured: set Auth__TokenKeys__0 to a base64 256-bit key (openssl rand -base64 32).");
+                "Auth:SigningKeys is not configured: set Auth__SigningKeys__0 to an EC P-256 private key, PEM or base64 PKCS#8 " +
+                "(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt).");
         }
 
-        if (!environment.IsDevelopment() && options.TokenKeys.Contains(TokenOptions.DevelopmentKey))
+        if (!environment.IsDevelopment() && options.SigningKeys.Any(SigningKey.IsDevelopmentKey))
         {
             return ValidateOptionsResult.Fail(
-                $"Auth:TokenKeys holds the public development key, which is refused in the {environment.EnvironmentName} environment.");
+                $"Auth:SigningKeys holds the public development key, which is refused in the {environment.EnvironmentName} environment.");
         }
 
-        foreach (var key in options.TokenKeys)
+        if (options.SigningKeys.Any(k => SigningKey.TryRead(k) is null))
         {
-            if (!TryDecode(key, out var bytes) || bytes.Length != 32)
-            {
-                return ValidateOptionsResult.Fail("Every Auth:TokenKeys entry must be a base64 256-bit (32-byte) key.");
-            }
+            return ValidateOptionsResult.Fail(
+                "Every Auth:SigningKeys entry must be an EC P-256 private key, PEM or base64 PKCS#8.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
+        {
+            return ValidateOptionsResult.Fail("Auth:Issuer and Auth:Audience must not be empty.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            return ValidateOptionsResult.Fail("Auth:ClockSkew must be between 0 and 5 minutes.");
         }
 
         return options.AccessTokenLifetime > TimeSpan.Zero && options.RefreshTokenLifetime > options.AccessTokenLifetime
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Token lifetimes must be positive, the refresh token's the longer.");
-    }
-
-    private static bool TryDecode(string key, out byte[] bytes)
-    {
-        bytes = new byte[key.Length];
-        if (Convert.TryFromBase64String(key, bytes, out var written))
-        {
-            bytes = bytes[..written];
-            return true;
-        }
-
-        return false;
     }
 }

@@ -13,7 +13,7 @@ public static class CrmCommandLine
     {
         var root = new RootCommand(
             "Crm, a multi-tenant CRM API. Serves the API unless another command is named. Configuration comes from " +
-            "appsettings.json, environment variables (ConnectionStrings__Crm, Auth__TokenKeys__0, ...) and --key=value.")
+            "appsettings.json, environment variables (ConnectionStrings__Crm, Auth__SigningKeys__0, ...) and --key=value.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

@@ -9,6 +9,7 @@ using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Identity;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,10 @@ public static class Auth
             .WithSummary("Create the invited account and membership, and sign in")
             .ProducesProblems(ErrorCatalog.InvalidInvitation)
             .ProducesProblems(ErrorCatalog.EmailTaken);
+        app.MapGet("/.well-known/jwks.json", Jwks).WithTags("Auth").WithName("Auth_Jwks")
+            .WithSummary("The public keys that verify access tokens (RFC 7517 JWK set)")
+            .WithDescription("Access tokens are ES256-signed JWTs naming their key in the header's kid. The first key signs; " +
+                "every key listed verifies. A key appears here before it signs and stays until the tokens it signed have expired.");
     }
 
     private static async Task<Created<AuthResult>> Register(
@@ -80,6 +85,13 @@ public static class Auth
     private static async Task<Created<AuthResult>> AcceptInvitation(
         AcceptInvitationCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Created("/api/v1/auth/me", await mediator.Send(command, cancellationToken));
+
+    private static Ok<JwkSet> Jwks(AccessTokenKeys keys, HttpResponse response)
+    {
+        // Verifiers may cache the set briefly: a new key is published well before it signs anything.
+        response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Ok(keys.PublicKeys);
+    }
 
     private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));

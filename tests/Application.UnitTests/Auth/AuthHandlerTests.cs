@@ -134,6 +134,29 @@ public sealed class AuthHandlerTests
         _sessions.Verify(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [TestCase("")]
+    [TestCase("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")]
+    [TestCase("a-string-of-forty-three-characters-with-+/=")]
+    public async Task Refresh_with_a_token_not_shaped_like_a_refresh_token_fails_without_a_lookup(string raw)
+    {
+        var result = await RefreshHandler().Handle(new RefreshCommand(raw), CancellationToken.None);
+
+        result.Failure?.Code.ShouldBe("invalid_refresh_token");
+        _refreshTokens.Verify(
+            t => t.FirstOrDefaultAsync(It.IsAny<RefreshTokenByHashSpecification>(), It.IsAny<CancellationToken>()), Times.Never);
+        _audit.Verify(a => a.RecordNowAsync(It.Is<AuditEvent>(e => e.Action == "refresh_failed"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Refresh_with_an_oversized_token_fails_without_a_lookup()
+    {
+        var result = await RefreshHandler().Handle(new RefreshCommand(new string('a', 1_000_000)), CancellationToken.None);
+
+        result.Failure?.Code.ShouldBe("invalid_refresh_token");
+        _refreshTokens.Verify(
+            t => t.FirstOrDefaultAsync(It.IsAny<RefreshTokenByHashSpecification>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Test]
     public async Task Refresh_rotates_a_fresh_token_into_a_new_pair_of_the_same_session()
     {

@@ -1,3 +1,4 @@
+using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Common;
 
@@ -35,6 +36,15 @@ public sealed class AuthValidatorTests
 
     [Test]
     public void A_complete_registration_is_valid() => _validator.Validate(Valid()).IsValid.ShouldBeTrue();
+
+    [Test]
+    public void A_missing_refresh_token_is_invalid_input() =>
+        new RefreshValidator().Validate(new RefreshCommand(null!)).Errors.ShouldContain(e => e.PropertyName == "RefreshToken");
+
+    [TestCase("")]
+    [TestCase("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")]
+    public void Any_refresh_token_given_passes_to_the_handler_which_answers_401_for_a_malformed_one(string token) =>
+        new RefreshValidator().Validate(new RefreshCommand(token)).IsValid.ShouldBeTrue();
 
     private static RegisterCommand Valid() => new("someone@example.com", "a-long-unusual-pass", "Someone", "Org");
 }

@@ -9,7 +9,8 @@ namespace Crm.WebApi.IntegrationTests.Support;
 public sealed class CrmApiFactory(
     string connectionString,
     string environment = "Testing",
-    string? tokenKey = TestKeys.Primary,
+    string? signingKey = TestKeys.Primary,
+    string? secondSigningKey = null,
     IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
@@ -26,9 +27,14 @@ public sealed class CrmApiFactory(
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Crm", connectionString);
-        if (tokenKey is not null)
+        if (signingKey is not null)
         {
-            builder.UseSetting("Auth:TokenKeys:0", tokenKey);
+            builder.UseSetting("Auth:SigningKeys:0", signingKey);
+        }
+
+        if (secondSigningKey is not null)
+        {
+            builder.UseSetting("Auth:SigningKeys:1", secondSigningKey);
         }
 
         // Suites send many requests per user; the rate limit tests turn limits on with their own settings.
@@ -61,8 +67,15 @@ public sealed class CrmApiFactory(
     }
 }
 
+/// <summary>Test-only EC P-256 signing keys (base64 PKCS#8), worthless as secrets.</summary>
 public static class TestKeys
 {
-    /// <summary>A test-only 256-bit token key (base64 of 32 bytes).</summary>
-    public const string Primary = "dGVzdC1vbmx5LWtleS0wMDAwMDAwMDAwMDAwMDAwMDA=";
+    public const string Primary =
+        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg6R3qwlWu4nFBmGlFvRJV1GuLKKb1zp1sX+tSbAX+uDChRANCAAS6iYdXDWVQzSvKomUhLELyoRHiAec8TigBMod+XtsZb82IrD0Q1TF1xtRHfETwlKAR5PIyMx9MBafrz7zvItYK";
+
+    public const string Secondary =
+        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgw89XNMFFVJxNq+i73rfnsmeBUhn/v/zQujf91kE63ZihRANCAATbnmHn5RpwlSt1TdYAgHXZC0eA9NpMe2VkiDlEiYtXz1NL5M2q5IZrgoQxB6RnBKJl08kxRCHWXdY3fA8x5Emo";
+
+    public const string Stranger =
+        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgoBVjTg8uXTGnRATBiPLGxyhU4deYTpKlU7CymVrY7YChRANCAAR5kxqMd/B+0qZraS0/LrMUa5AXnJg6F9r4lgV1gf5MXYsMQo/+UiB+T9E42fPY/gO8KWA+vWlUHUbZyyNFoADn";
 }

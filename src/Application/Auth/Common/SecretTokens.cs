@@ -16,5 +16,15 @@ public static class SecretTokens
         return (token, Hash(token));
     }
 
+    /// <summary>The length of every generated token: 32 bytes in unpadded base64url.</summary>
+    public const int Length = 43;
+
+    /// <summary>
+    /// Whether the text has the shape of a generated token: anything else (an access token, a truncated copy, an
+    /// oversized body) cannot match a stored hash, so it is refused before hashing or a database lookup.
+    /// </summary>
+    public static bool IsWellFormed(string? token) =>
+        token is { Length: Length } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

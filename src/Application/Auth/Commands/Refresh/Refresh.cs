@@ -32,7 +32,7 @@ public sealed class RefreshCommandHandler(
 {
     public async Task<RefreshResult> Handle(RefreshCommand request, CancellationToken cancellationToken)
     {
-        var token = await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpecification(SecretTokens.Hash(request.RefreshToken)), cancellationToken);
+        var token = !SecretTokens.IsWellFormed(request.RefreshToken) ? null : await refreshTokens.FirstOrDefaultAsync(new RefreshTokenByHashSpecification(SecretTokens.Hash(request.RefreshToken)), cancellationToken);
         var session = token is null ? null : await sessions.FindAsync(token.SessionId, cancellationToken);
         if (token is null || session is null)
         {

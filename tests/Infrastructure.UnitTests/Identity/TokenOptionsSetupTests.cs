@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Crm.Infrastructure.Identity;
+using Microsoft.Extensions.Hosting;
+using Moq;
+
+namespace Crm.Infrastructure.UnitTests.Identity;
+
+public sealed class TokenOptionsSetupTests
+{
+    [Test]
+    public void Development_gets_the_development_key_when_none_is_configured()
+    {
+        var options = new TokenOptions();
+
+        Setup(Environments.Development).PostConfigure(null, options);
+
+        options.SigningKeys.ShouldBe([TokenOptions.DevelopmentSigningKey]);
+        Setup(Environments.Development).Validate(null, options).Succeeded.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Outside_Development_a_missing_key_fails_with_a_message_saying_what_to_set()
+    {
+        var options = new TokenOptions();
+
+        Setup(Environments.Production).PostConfigure(null, options);
+        var result = Setup(Environments.Production).Validate(null, options);
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Auth__SigningKeys__0");
+    }
+
+    [Test]
+    public void Outside_Development_the_development_key_is_refused_in_any_encoding()
+    {
+        using var key = ECDsa.Create();
+        key.ImportPkcs8PrivateKey(Convert.FromBase64String(TokenOptions.DevelopmentSigningKey), out _);
+
+        foreach (var form in new[] { TokenOptions.DevelopmentSigningKey, key.ExportPkcs8PrivateKeyPem() })
+        {
+            var result = Setup("Staging").Validate(null, new TokenOptions { SigningKeys = [form] });
+            result.Failed.ShouldBeTrue();
+            result.FailureMessage.ShouldContain("development key");
+        }
+    }
+
+    [Test]
+    public void A_key_that_is_not_an_EC_P256_private_key_is_refused()
+    {
+        using var rsa = RSA.Create(2048);
+
+        var result = Setup(Environments.Production).Validate(null, new TokenOptions { SigningKeys = [rsa.ExportPkcs8PrivateKeyPem()] });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("EC P-256");
+    }
+
+    [Test]
+    public void A_real_key_is_accepted_outside_Development()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        Setup(Environments.Production).Validate(null, new TokenOptions { SigningKeys = [key.ExportPkcs8PrivateKeyPem()] })
+            .Succeeded.ShouldBeTrue();
+    }
+
+    private static TokenOptionsSetup Setup(string environment) =>
+        new(Mock.Of<IHostEnvironment>(e => e.EnvironmentName == environment));
+}
