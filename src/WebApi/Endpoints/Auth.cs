@@ -4,7 +4,9 @@ using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Logout;
 using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Commands.ResendVerification;
 using Crm.Application.Auth.Commands.ResetPassword;
+using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
@@ -42,6 +44,26 @@ public static class Auth
             .WithSummary("Create the invited account and membership, and sign in")
             .ProducesProblems(ErrorCatalog.InvalidInvitation)
             .ProducesProblems(ErrorCatalog.EmailTaken);
+        group.MapPost("/verify-email", VerifyEmail).WithName("Auth_VerifyEmail")
+            .WithSummary("Prove the account's email address with the emailed link's token")
+            .WithDescription("The link is valid 24 hours and works once; a newer link replaces it.")
+            .ProducesProblems(ErrorCatalog.InvalidVerificationToken);
+        group.MapPost("/resend-verification", ResendVerification).WithName("Auth_ResendVerification")
+            .WithSummary("Email a new verification link; the previous one stops working")
+            .ProducesProblems(ErrorCatalog.EmailAlreadyVerified)
+            .RequireAuthorization();
+    }
+
+    private static async Task<NoContent> VerifyEmail(VerifyEmailCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted> ResendVerification(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ResendVerificationCommand(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Created<AuthResult>> Register(
