@@ -9,11 +9,15 @@ using Crm.Application.Auth.Commands.ResetPassword;
 using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
+using Crm.Application.Auth.Queries.ListMyEvents;
+using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.WebApi.Endpoints;
 
@@ -34,6 +38,11 @@ public static class Auth
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
+        group.MapGet("/me/events", MyEvents).WithName("Auth_Events")
+            .WithSummary("My own account events (sign-ins, refreshes, sign-outs, failed sign-ins), newest first")
+            .WithDescription("Pages by page number, or by the previous page's next_cursor.")
+            .ProducesProblems(ErrorCatalog.InvalidCursor)
+            .RequireAuthorization();
         group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword")
             .WithSummary("Email a password reset link")
             .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
@@ -102,6 +111,14 @@ public static class Auth
     private static async Task<Created<AuthResult>> AcceptInvitation(
         AcceptInvitationCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Created("/api/v1/auth/me", await mediator.Send(command, cancellationToken));
+
+    private static async Task<Ok<PagedList<AuditLogDto>>> MyEvents(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery] string? cursor) =>
+        TypedResults.Ok(await mediator.Send(new ListMyEventsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
 
     private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
