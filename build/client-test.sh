@@ -20,6 +20,9 @@ while port_in_use "$port"; do port=$((port + 1)); done
 export ConnectionStrings__Crm="$(pg_connection crm_test_client)"
 export Auth__TokenKeys__0="$(head -c 32 /dev/urandom | base64)"
 export ASPNETCORE_ENVIRONMENT=Testing
+# Emails are written as .eml files here, where the scenario reads its verification link.
+Email__PickupDirectory="$(mktemp -d)"
+export Email__PickupDirectory CRM_MAIL_DIR="$Email__PickupDirectory"
 app=src/WebApi/bin/Release/net10.0/Crm.WebApi.dll
 dotnet "$app" migrate >/dev/null
 dotnet "$app" serve --urls "http://127.0.0.1:$port" > build/.local/client-test-server.log 2>&1 &
