@@ -21,6 +21,9 @@ export ConnectionStrings__Crm="$(pg_connection crm_test_client)"
 # A fresh EC P-256 signing key (base64 PKCS#8) for this run's access tokens.
 export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
 export ASPNETCORE_ENVIRONMENT=Testing
+# Emails are written as .eml files here, where the scenario reads its verification link.
+Email__PickupDirectory="$(mktemp -d)"
+export Email__PickupDirectory CRM_MAIL_DIR="$Email__PickupDirectory"
 app=src/WebApi/bin/Release/net10.0/Crm.WebApi.dll
 dotnet "$app" migrate >/dev/null
 dotnet "$app" serve --urls "http://127.0.0.1:$port" > build/.local/client-test-server.log 2>&1 &

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Crm.Infrastructure.Email;
 using Crm.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Crm.TestSupport;
 
 namespace Crm.WebApi.IntegrationTests;
 
@@ -125,7 +126,9 @@ public sealed partial class EmailTests : ApiTest
     [Test]
     public async Task With_the_mail_server_down_a_message_is_retried_then_marked_failed_with_its_error()
     {
-        await using var down = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        // A database of its own: the suite's host, whose dispatcher polls the shared one, must not deliver its mail.
+        await using var database = await TestDatabase.CreateAsync("crm_test_mail_down");
+        await using var down = new CrmApiFactory(database.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Email:Transport"] = "smtp",
             ["Email:SmtpHost"] = "127.0.0.1",

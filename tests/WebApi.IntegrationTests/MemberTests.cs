@@ -56,6 +56,7 @@ public sealed class MemberTests : ApiTest
         var api = NewApi();
         var owner = await api.RegisterAsync();
         var newcomer = await api.RegisterAsync();
+        await api.VerifyEmailAsync(newcomer);
 
         var reply = await api.As(owner).PostAsync(
             $"/api/v1/organizations/{owner.OrganizationId}/members", new { email = newcomer.Email.ToUpperInvariant(), role = "manager" });

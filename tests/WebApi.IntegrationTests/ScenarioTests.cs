@@ -19,6 +19,7 @@ public sealed class ScenarioTests : ApiTest
 
         // Add a member, who signs in and works in the organization.
         var seller = await api.RegisterAsync("seller@example.com", organization: "Seller's own");
+        await api.VerifyEmailAsync(seller);
         (await owner.PostAsync($"/api/v1/organizations/{organization}/members", new { email = seller.Email, role = "member" }))
             .Status.ShouldBe(HttpStatusCode.Created);
         var signedIn = await api.LoginAsync(seller.Email);

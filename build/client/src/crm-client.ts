@@ -307,6 +307,82 @@ export class AuthClient {
     }
 
     /**
+     * My own account events (sign-ins, refreshes, sign-outs, failed sign-ins), newest first
+     * @param page (optional) Page number, from 1.
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
+     */
+    events(page?: number | undefined, page_size?: number | undefined, cursor?: string | undefined): Promise<AuditLogPage> {
+        let url_ = this.baseUrl + "/api/v1/auth/me/events?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEvents(_response);
+        });
+    }
+
+    protected processEvents(response: Response): Promise<AuditLogPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditLogPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_cursor`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditLogPage>(null as any);
+    }
+
+    /**
      * Email a password reset link
      * @return OK.
      */
@@ -463,6 +539,114 @@ export class AuthClient {
             });
         }
         return Promise.resolve<AuthResult>(null as any);
+    }
+
+    /**
+     * Prove the account's email address with the emailed link's token
+     * @return Done; no content.
+     */
+    verifyEmail(body: VerifyEmailRequest): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/verify-email";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processVerifyEmail(_response);
+        });
+    }
+
+    protected processVerifyEmail(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_verification_token`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Email a new verification link; the previous one stops working
+     * @return OK.
+     */
+    resendVerification(): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/resend-verification";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResendVerification(_response);
+        });
+    }
+
+    protected processResendVerification(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `email_already_verified`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -3866,6 +4050,7 @@ export interface User {
     id: string;
     email: string;
     name: string;
+    email_verified: boolean;
 }
 
 export interface OrganizationMembership {
@@ -3915,12 +4100,15 @@ export interface Problem {
 - `too_many_login_attempts` (429): Too many failed sign-ins. Try again later.
 - `email_taken` (409): An account with this email already exists.
 - `invalid_reset_token` (400): The password reset link is invalid, used or expired.
+- `invalid_verification_token` (400): The email verification link is invalid, used or expired.
+- `email_already_verified` (409): The email address is already verified.
 - `invalid_invitation` (400): The invitation is invalid, used or expired.
 - `forbidden` (403): You may not do this.
 - `organization_access_denied` (403): You are not a member of this organization.
 - `insufficient_role` (403): Your role in this organization does not allow this action.
 - `owner_role_required` (403): Only an owner may grant, revoke or remove the owner role.
 - `last_owner` (409): The organization's last owner cannot be removed or demoted.
+- `email_not_verified` (403): The account has not verified its email address, so it cannot join another organization yet.
 - `member_exists` (409): The user is already a member of the organization.
 - `member_not_found` (404): The user is not a member of the organization.
 - `user_not_member` (400): The owner must be a member of the organization.
@@ -3968,8 +4156,38 @@ export interface CurrentUser {
     id: string;
     email: string;
     name: string;
+    email_verified: boolean;
     created_at: string;
     organizations: OrganizationMembership[];
+}
+
+export interface AuditLogPage {
+    items: AuditLog[];
+    page: number;
+    page_size: number;
+    total: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface AuditLog {
+    id: string;
+    organization_id: string | null;
+    actor_id: string | null;
+    action: string;
+    entity_type: string | null;
+    entity_id: string | null;
+    changes: AuditChange[];
+    client_address: string | null;
+    user_agent: string | null;
+    trace_id: string | null;
+    created_at: string;
+}
+
+export interface AuditChange {
+    field: string;
+    from: string | null;
+    to: string | null;
 }
 
 export interface ForgotPasswordRequest {
@@ -3985,6 +4203,10 @@ export interface AcceptInvitationRequest {
     token: string;
     name: string;
     password: string;
+}
+
+export interface VerifyEmailRequest {
+    token: string;
 }
 
 export interface JwkSet {
@@ -4294,35 +4516,6 @@ export interface FunnelStage {
     by_status: { [key in DealStatus]?: number; };
     reached: number;
     conversion_rate: number | null;
-}
-
-export interface AuditLogPage {
-    items: AuditLog[];
-    page: number;
-    page_size: number;
-    total: number;
-    pages?: number;
-    next_cursor?: string | null;
-}
-
-export interface AuditLog {
-    id: string;
-    organization_id: string | null;
-    actor_id: string | null;
-    action: string;
-    entity_type: string | null;
-    entity_id: string | null;
-    changes: AuditChange[];
-    client_address: string | null;
-    user_agent: string | null;
-    trace_id: string | null;
-    created_at: string;
-}
-
-export interface AuditChange {
-    field: string;
-    from: string | null;
-    to: string | null;
 }
 
 export interface Attachment {

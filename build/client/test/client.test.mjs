@@ -15,6 +15,7 @@ import {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const baseUrl = process.env.CRM_API_URL;
+const mailDir = process.env.CRM_MAIL_DIR;
 
 test("the committed client is generated from the committed document", () => {
   const fresh = join(mkdtempSync(join(tmpdir(), "crm-client-")), "crm-client.ts");
@@ -49,6 +50,20 @@ function clients(token) {
   };
 }
 
+/** The token of the verification link mailed to `address` (the service writes .eml files to CRM_MAIL_DIR). */
+async function verificationToken(address) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const file of mailDir ? readdirSync(mailDir) : []) {
+      // Quoted-printable: join soft line breaks and decode the "=" of the query string.
+      const text = readFileSync(join(mailDir, file), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+      const link = text.includes(address) && text.match(/verify-email\?token=([A-Za-z0-9_%-]+)/);
+      if (link) return decodeURIComponent(link[1]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no verification email to ${address} in ${mailDir}`);
+}
+
 test("a problem answer is a typed error with its status and code", { skip: !baseUrl }, async () => {
   const api = clients(() => undefined);
   await assert.rejects(api.auth.login({ email: "nobody@example.com", password: "not-the-password" }), (error) => {
@@ -77,6 +92,11 @@ test("register, organization, member, contact, deal, task, win, timeline, analyt
   const sellerAccount = await seller.auth.register({
     email: `seller-${unique}@example.com`, password: "client-smoke-password", name: "Sam Seller", organization_name: "Own",
   });
+  assert.equal(sellerAccount.user.email_verified, false);
+  sellerToken = sellerAccount.access_token;
+  // Only a proved address joins another organization.
+  await seller.auth.verifyEmail({ token: await verificationToken(sellerAccount.user.email) });
+  assert.equal((await seller.auth.me()).email_verified, true);
   await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
   sellerToken = (await seller.auth.login({ email: sellerAccount.user.email, password: "client-smoke-password" })).access_token;
 

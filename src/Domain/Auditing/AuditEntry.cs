@@ -3,7 +3,7 @@ using Crm.Domain.Common;
 namespace Crm.Domain.Auditing;
 
 /// <summary>One change to the organization's data, or one sign-in event: who, what, when, from where.</summary>
-public sealed class AuditEntry : Entity
+public sealed class AuditEntry : Entity, ICreationOrdered
 {
     private AuditEntry()
     {

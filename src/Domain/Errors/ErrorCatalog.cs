@@ -34,6 +34,8 @@ public static class ErrorCatalog
     public static readonly Error TooManyLoginAttempts = new("too_many_login_attempts", ErrorKind.TooManyRequests, "Too many failed sign-ins. Try again later.");
     public static readonly Error EmailTaken = new("email_taken", ErrorKind.Conflict, "An account with this email already exists.");
     public static readonly Error InvalidResetToken = new("invalid_reset_token", ErrorKind.Invalid, "The password reset link is invalid, used or expired.");
+    public static readonly Error InvalidVerificationToken = new("invalid_verification_token", ErrorKind.Invalid, "The email verification link is invalid, used or expired.");
+    public static readonly Error EmailAlreadyVerified = new("email_already_verified", ErrorKind.Conflict, "The email address is already verified.");
     public static readonly Error InvalidInvitation = new("invalid_invitation", ErrorKind.Invalid, "The invitation is invalid, used or expired.");
 
     // Organizations and members
@@ -42,6 +44,7 @@ public static class ErrorCatalog
     public static readonly Error InsufficientRole = new("insufficient_role", ErrorKind.Forbidden, "Your role in this organization does not allow this action.");
     public static readonly Error OwnerRoleRequired = new("owner_role_required", ErrorKind.Forbidden, "Only an owner may grant, revoke or remove the owner role.");
     public static readonly Error LastOwner = new("last_owner", ErrorKind.Conflict, "The organization's last owner cannot be removed or demoted.");
+    public static readonly Error EmailNotVerified = new("email_not_verified", ErrorKind.Forbidden, "The account has not verified its email address, so it cannot join another organization yet.");
     public static readonly Error MemberExists = new("member_exists", ErrorKind.Conflict, "The user is already a member of the organization.");
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");

@@ -1,6 +1,7 @@
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations.Rules;
+using Crm.Domain.Users;
 
 namespace Crm.Domain.Organizations;
 
@@ -79,6 +80,16 @@ public sealed class Organization : Entity
         _memberships.Add(membership);
         UpdatedAt = now;
         return membership;
+    }
+
+    /// <summary>Adds an existing account, which must have proved its address (it joins by someone else's act).</summary>
+    public Membership AddMember(Actor actor, User user, MemberRole role, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new OnlyOwnerManagesOwners(actor, role == MemberRole.Owner));
+        BusinessRules.Check(new UserIsNotYetMember(FindMember(user.Id) is not null));
+        BusinessRules.Check(new JoiningAccountIsVerified(user.EmailVerified));
+        return AddMember(actor, user.Id, role, now);
     }
 
     public Membership AddMember(Actor actor, Guid userId, MemberRole role, DateTime now)

@@ -1,4 +1,6 @@
 using Crm.Domain.Common;
+using Crm.Domain.Errors;
+using Crm.Domain.Users.Rules;
 
 namespace Crm.Domain.Users;
 
@@ -8,6 +10,9 @@ public sealed class User : Entity
     public const int EmailMaxLength = 254;
     public const int NameMaxLength = 200;
 
+    /// <summary>How long the link of a verification email works.</summary>
+    public static readonly TimeSpan EmailVerificationLifetime = TimeSpan.FromHours(24);
+
     private User()
     {
         Email = NormalizedEmail = Name = PasswordHash = string.Empty;
@@ -15,7 +20,7 @@ public sealed class User : Entity
 
     public string Email { get; private set; }
 
-    /// <summary>The email as compared for uniqueness and sign-in: case-insensitive.</summary>
+    /// <summary>The email's canonical form (<see cref="Normalize"/>), compared for uniqueness and sign-in.</summary>
     public string NormalizedEmail { get; private set; }
 
     public string Name { get; private set; }
@@ -25,6 +30,16 @@ public sealed class User : Entity
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>When the owner of the address proved it (a verification link, or an invitation's link).</summary>
+    public DateTime? EmailVerifiedAt { get; private set; }
+
+    /// <summary>SHA-256 of the one live verification link's token; null once verified or never sent.</summary>
+    public byte[]? EmailVerificationTokenHash { get; private set; }
+
+    public DateTime? EmailVerificationExpiresAt { get; private set; }
+
+    public bool EmailVerified => EmailVerifiedAt is not null;
 
     public static User Register(string email, string name, string passwordHash, DateTime now) => new()
     {
@@ -37,7 +52,40 @@ public sealed class User : Entity
         UpdatedAt = now,
     };
 
-    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+    /// <summary>The canonical form of an address, stored and compared everywhere (<see cref="EmailCanonicalForm"/>).</summary>
+    public static string Normalize(string email) => EmailCanonicalForm.Of(email);
+
+    /// <summary>Whether an address can be a mailbox (<see cref="EmailCanonicalForm.IsPlausible"/>).</summary>
+    public static bool IsPlausibleEmail(string? email) => EmailCanonicalForm.IsPlausible(email, EmailMaxLength);
+
+    /// <summary>Starts a new verification link (24 hours); any earlier link stops working.</summary>
+    public void IssueEmailVerification(byte[] tokenHash, DateTime now)
+    {
+        BusinessRules.Check(new EmailIsNotYetVerified(EmailVerified));
+        EmailVerificationTokenHash = tokenHash;
+        EmailVerificationExpiresAt = now + EmailVerificationLifetime;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Spends the verification link: refused once used (it is cleared) or expired.</summary>
+    public void VerifyEmail(DateTime now)
+    {
+        BusinessRules.Check(new TokenIsUsable(
+            EmailVerificationTokenHash is null ? now : null,
+            EmailVerificationExpiresAt ?? now,
+            now,
+            ErrorCatalog.InvalidVerificationToken));
+        ConfirmEmail(now);
+    }
+
+    /// <summary>Marks the address proved by another single-use link sent to it (an invitation's).</summary>
+    public void ConfirmEmail(DateTime now)
+    {
+        EmailVerifiedAt ??= now;
+        EmailVerificationTokenHash = null;
+        EmailVerificationExpiresAt = null;
+        UpdatedAt = now;
+    }
 
     /// <summary>Replaces the stored hash, for example when the hashing algorithm's parameters were upgraded.</summary>
     public void ChangePasswordHash(string passwordHash, DateTime now)

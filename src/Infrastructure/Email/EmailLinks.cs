@@ -9,5 +9,7 @@ internal sealed class EmailLinks(IOptions<EmailOptions> options) : IEmailLinks
 
     public string AcceptInvitation(string token) => $"{Base}/accept-invitation?token={Uri.EscapeDataString(token)}";
 
+    public string VerifyEmail(string token) => $"{Base}/verify-email?token={Uri.EscapeDataString(token)}";
+
     private string Base => options.Value.AppBaseUrl.TrimEnd('/');
 }

@@ -20,6 +20,7 @@ public sealed class EmailTemplates
         var name = template switch
         {
             EmailTemplate.PasswordReset => "password-reset",
+            EmailTemplate.EmailVerification => "email-verification",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (

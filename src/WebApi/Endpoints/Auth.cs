@@ -4,15 +4,21 @@ using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Logout;
 using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
+using Crm.Application.Auth.Commands.ResendVerification;
 using Crm.Application.Auth.Commands.ResetPassword;
+using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
+using Crm.Application.Auth.Queries.ListMyEvents;
+using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
 using Crm.Infrastructure.Identity;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Crm.WebApi.Endpoints;
 
@@ -33,6 +39,11 @@ public static class Auth
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
+        group.MapGet("/me/events", MyEvents).WithName("Auth_Events")
+            .WithSummary("My own account events (sign-ins, refreshes, sign-outs, failed sign-ins), newest first")
+            .WithDescription("Pages by page number, or by the previous page's next_cursor.")
+            .ProducesProblems(ErrorCatalog.InvalidCursor)
+            .RequireAuthorization();
         group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword")
             .WithSummary("Email a password reset link")
             .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
@@ -43,10 +54,30 @@ public static class Auth
             .WithSummary("Create the invited account and membership, and sign in")
             .ProducesProblems(ErrorCatalog.InvalidInvitation)
             .ProducesProblems(ErrorCatalog.EmailTaken);
+        group.MapPost("/verify-email", VerifyEmail).WithName("Auth_VerifyEmail")
+            .WithSummary("Prove the account's email address with the emailed link's token")
+            .WithDescription("The link is valid 24 hours and works once; a newer link replaces it.")
+            .ProducesProblems(ErrorCatalog.InvalidVerificationToken);
+        group.MapPost("/resend-verification", ResendVerification).WithName("Auth_ResendVerification")
+            .WithSummary("Email a new verification link; the previous one stops working")
+            .ProducesProblems(ErrorCatalog.EmailAlreadyVerified)
+            .RequireAuthorization();
         app.MapGet("/.well-known/jwks.json", Jwks).WithTags("Auth").WithName("Auth_Jwks")
             .WithSummary("The public keys that verify access tokens (RFC 7517 JWK set)")
             .WithDescription("Access tokens are ES256-signed JWTs naming their key in the header's kid. The first key signs; " +
                 "every key listed verifies. A key appears here before it signs and stays until the tokens it signed have expired.");
+    }
+
+    private static async Task<NoContent> VerifyEmail(VerifyEmailCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted> ResendVerification(IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ResendVerificationCommand(), cancellationToken);
+        return TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Created<AuthResult>> Register(
@@ -92,6 +123,14 @@ public static class Auth
         response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(keys.PublicKeys);
     }
+
+    private static async Task<Ok<PagedList<AuditLogDto>>> MyEvents(
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        [FromQuery] string? cursor) =>
+        TypedResults.Ok(await mediator.Send(new ListMyEventsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
 
     private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));

@@ -26,6 +26,7 @@ public sealed class AuthHandlerTests
     private readonly Mock<ITokenIssuer> _tokens = new();
     private readonly Mock<IAuditTrail> _audit = new();
     private readonly Mock<IEmailOutbox> _outbox = new();
+    private readonly Mock<IEmailLinks> _links = new();
     private readonly RequestContext _context = new();
     private readonly TimeProvider _time = TimeProvider.System;
 
@@ -35,6 +36,7 @@ public sealed class AuthHandlerTests
         _context.SetClient("10.0.0.1", "tests");
         _hasher.SetupGet(h => h.DecoyHash).Returns("decoy-hash");
         _hasher.Setup(h => h.Hash(It.IsAny<string>())).Returns((string p) => "hash:" + p);
+        _links.Setup(l => l.VerifyEmail(It.IsAny<string>())).Returns((string t) => "https://crm.test/verify-email?token=" + t);
         _tokens.SetupGet(t => t.RefreshTokenLifetime).Returns(TimeSpan.FromDays(7));
         _tokens.Setup(t => t.IssueAccessToken(It.IsAny<User>(), It.IsAny<Guid>())).Returns(new AccessToken("access-token", 900));
     }
@@ -72,6 +74,25 @@ public sealed class AuthHandlerTests
         _sessions.Verify(s => s.Add(It.Is<UserSession>(x => x.UserId == added.Id && x.ClientAddress == "10.0.0.1")), Times.Once);
         _refreshTokens.Verify(s => s.Add(It.IsAny<RefreshToken>()), Times.Once);
         _outbox.Verify(o => o.Queue(EmailTemplate.Welcome, "new@example.com", It.IsAny<IReadOnlyDictionary<string, object?>>(), organization.Id), Times.Once);
+    }
+
+    [Test]
+    public async Task Register_emails_a_verification_link_whose_token_is_stored_only_as_its_hash()
+    {
+        User? added = null;
+        IReadOnlyDictionary<string, object?>? model = null;
+        _users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
+        _outbox.Setup(o => o.Queue(EmailTemplate.EmailVerification, "new@example.com", It.IsAny<IReadOnlyDictionary<string, object?>>(), null))
+            .Callback((EmailTemplate _, string _, IReadOnlyDictionary<string, object?> m, Guid? _) => model = m);
+
+        var result = await RegisterHandler().Handle(
+            new RegisterCommand("new@example.com", "long-enough-pass", "New", "New Org"), CancellationToken.None);
+
+        result.User.EmailVerified.ShouldBeFalse();
+        var token = ((string)model!["link"]!).Split("token=")[1];
+        added!.EmailVerificationTokenHash.ShouldBe(SecretTokens.Hash(Uri.UnescapeDataString(token)));
+        added.EmailVerified.ShouldBeFalse();
+        model["hours"].ShouldBe(24);
     }
 
     [Test]
@@ -206,7 +227,7 @@ public sealed class AuthHandlerTests
 
     private SessionIssuer Issuer() => new(_sessions.Object, _refreshTokens.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
 
-    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _time);
+    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _links.Object, _time);
 
     private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 

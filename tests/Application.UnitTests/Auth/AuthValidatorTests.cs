@@ -34,6 +34,13 @@ public sealed class AuthValidatorTests
         result.Errors.Select(e => e.PropertyName).ShouldBe(["Email", "Name", "OrganizationName"], ignoreOrder: true);
     }
 
+    [TestCase("grace hopper@example.com")]
+    [TestCase("grace\u0007@example.com")]
+    [TestCase("grace@exa\tmple.com")]
+    [TestCase("grace.example.com")]
+    public void An_address_that_cannot_be_a_mailbox_is_refused(string email) =>
+        _validator.Validate(Valid() with { Email = email }).Errors.ShouldContain(e => e.PropertyName == "Email");
+
     [Test]
     public void A_complete_registration_is_valid() => _validator.Validate(Valid()).IsValid.ShouldBeTrue();
 

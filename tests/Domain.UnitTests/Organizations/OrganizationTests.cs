@@ -1,5 +1,6 @@
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
+using Crm.Domain.Users;
 using static Crm.Domain.UnitTests.RuleAssert;
 
 namespace Crm.Domain.UnitTests.Organizations;
@@ -50,6 +51,19 @@ public sealed class OrganizationTests
 
         AssertBrokenRule(() => organization.ChangeSettings(actors[role], "Renamed", null, Later), "insufficient_role", ErrorKind.Forbidden);
         organization.Name.ShouldBe("Acme");
+    }
+
+    [Test]
+    public void An_account_that_has_not_proved_its_address_cannot_join_another_organization()
+    {
+        var (organization, actors) = Team();
+        var stranger = User.Register("sales@acme.com", "Not Sales", "hash", Created);
+
+        AssertBrokenRule(() => organization.AddMember(actors[MemberRole.Owner], stranger, MemberRole.Member, Later), "email_not_verified", ErrorKind.Forbidden);
+        organization.FindMember(stranger.Id).ShouldBeNull();
+
+        stranger.ConfirmEmail(Later);
+        organization.AddMember(actors[MemberRole.Owner], stranger, MemberRole.Member, Later).UserId.ShouldBe(stranger.Id);
     }
 
     /// <summary>Who may add a member with which role: every pair of the actor's and the new member's role.</summary>

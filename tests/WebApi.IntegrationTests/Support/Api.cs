@@ -82,6 +82,14 @@ public sealed class Api(HttpClient client)
         return Account.From(reply.Json, email, password);
     }
 
+    /// <summary>Proves the account's address through the link of its newest verification email.</summary>
+    public async Task VerifyEmailAsync(Account account)
+    {
+        var token = await OutboxLinks.TokenAsync("email_verification", account.Email);
+        var reply = await PostAsync("/api/v1/auth/verify-email", new { token });
+        reply.Status.ShouldBe(HttpStatusCode.NoContent, reply.Text);
+    }
+
     /// <summary>This client acting as <paramref name="account"/> in its own first organization.</summary>
     public Api As(Account account, Guid? organizationId = null) =>
         new(client) { Token = account.AccessToken, OrganizationId = organizationId ?? account.OrganizationId, ClientAddress = ClientAddress };

@@ -26,12 +26,13 @@ public sealed record Team(Guid OrganizationId, Account Owner, Account Admin, Acc
     public string Members => $"/api/v1/organizations/{OrganizationId}/members";
 
     /// <summary>
-    /// Registers a new user and has <paramref name="owner"/> add it to its organization; the account answered acts
+    /// Registers a new user, proves its address and has <paramref name="owner"/> add it to its organization; the account answered acts
     /// in that organization.
     /// </summary>
     public static async Task<Account> JoinAsync(Api api, Account owner, string role)
     {
         var user = await api.RegisterAsync(organization: $"{role}'s own org");
+        await api.VerifyEmailAsync(user);
         var added = await api.As(owner).PostAsync(
             $"/api/v1/organizations/{owner.OrganizationId}/members", new { email = user.Email, role });
         added.Status.ShouldBe(HttpStatusCode.Created, added.Text);

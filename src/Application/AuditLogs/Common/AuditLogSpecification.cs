@@ -2,22 +2,25 @@ using Ardalis.Specification;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Auditing;
+using Crm.Domain.Organizations;
 
 namespace Crm.Application.AuditLogs.Common;
 
 /// <summary>
-/// The organization's audit entries, newest first: changes made in it, and the sign-in events by or about its
-/// members.
+/// The organization's audit entries, newest first: changes made in it, and the account events (sign-in, refresh,
+/// sign-out, failed sign-ins) by or about its current members from the time each joined it. What a member did
+/// before joining, or in another organization, is theirs and the other organization's, not this one's.
 /// </summary>
 public sealed class AuditLogSpecification : Specification<AuditEntry>
 {
-    /// <param name="members">The ids of the organization's members, as a query the database runs inside this one.</param>
-    public AuditLogSpecification(Guid organizationId, IQueryable<Guid> members, IAuditLogFilter filter)
+    /// <param name="memberships">The organization's memberships, as a query the database runs inside this one.</param>
+    public AuditLogSpecification(Guid organizationId, IQueryable<Membership> memberships, IAuditLogFilter filter)
     {
         Query.AsNoTracking().Where(e => e.OrganizationId == organizationId
                    || (e.OrganizationId == null
-                       && ((e.ActorId != null && members.Contains(e.ActorId.Value))
-                           || (e.EntityType == "user" && e.EntityId != null && members.Contains(e.EntityId.Value)))));
+                       && memberships.Any(m => m.CreatedAt <= e.CreatedAt
+                           && ((e.ActorId != null && m.UserId == e.ActorId.Value)
+                               || (e.EntityType == "user" && e.EntityId != null && m.UserId == e.EntityId.Value)))));
         if (filter.ActorId is { } actor)
         {
             Query.Where(e => e.ActorId == actor);

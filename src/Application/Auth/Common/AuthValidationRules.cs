@@ -6,7 +6,8 @@ namespace Crm.Application.Auth.Common;
 public static class AuthValidationRules
 {
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
+        rule.NotEmpty().MaximumLength(User.EmailMaxLength)
+            .Must(User.IsPlausibleEmail).WithMessage("must be a plausible mailbox address");
 
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()

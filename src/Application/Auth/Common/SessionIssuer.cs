@@ -55,7 +55,7 @@ public sealed class SessionIssuer(
             access.Token,
             access.ExpiresInSeconds,
             refreshToken,
-            new UserDto(user.Id, user.Email, user.Name),
+            new UserDto(user.Id, user.Email, user.Name, user.EmailVerified),
             organizations);
     }
 }

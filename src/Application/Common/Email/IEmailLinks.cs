@@ -6,4 +6,6 @@ public interface IEmailLinks
     string ResetPassword(string token);
 
     string AcceptInvitation(string token);
+
+    string VerifyEmail(string token);
 }

@@ -6,6 +6,7 @@ public enum EmailTemplate
     Welcome,
     Invitation,
     PasswordReset,
+    EmailVerification,
 }
 
 /// <summary>

@@ -38,12 +38,27 @@ public static class ReadStoreExtensions
         IListTotals totals,
         ListTotalKey totalKey,
         CancellationToken cancellationToken)
+        where T : ICreationOrdered =>
+        await store.ToPageAsync(query, request, creationOrder, () => totals.CountAsync(query, totalKey, cancellationToken), cancellationToken);
+
+    /// <summary>Loads a page by number, or after the request's cursor, of a list counted by the database itself.</summary>
+    public static Task<PagedList<T>> ToPageAsync<T>(
+        this IReadStore store, IQueryable<T> query, IPagedRequest request, SortOrder creationOrder, CancellationToken cancellationToken)
+        where T : ICreationOrdered =>
+        store.ToPageAsync(query, request, creationOrder, () => store.CountAsync(query, cancellationToken), cancellationToken);
+
+    private static async Task<PagedList<T>> ToPageAsync<T>(
+        this IReadStore store,
+        IQueryable<T> query,
+        IPagedRequest request,
+        SortOrder? creationOrder,
+        Func<Task<int>> count,
+        CancellationToken cancellationToken)
         where T : ICreationOrdered
     {
         if (request.Cursor is null)
         {
-            var page = await store.PageOfAsync(
-                query, request, await totals.CountAsync(query, totalKey, cancellationToken), cancellationToken);
+            var page = await store.PageOfAsync(query, request, await count(), cancellationToken);
             var before = (page.Page - 1) * page.PageSize;
             return creationOrder is { } direction && before + page.Items.Count < page.Total
                 ? page with { NextCursor = Next(page.Items, before, direction, page.Total) }

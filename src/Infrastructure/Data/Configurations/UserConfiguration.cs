@@ -15,5 +15,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.NormalizedEmail).HasMaxLength(User.EmailMaxLength);
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ux_users_normalized_email");
         builder.Property(u => u.Name).HasMaxLength(User.NameMaxLength);
+        builder.HasIndex(u => u.EmailVerificationTokenHash).IsUnique().HasFilter("email_verification_token_hash IS NOT NULL")
+            .HasDatabaseName("ux_users_email_verification_token_hash");
     }
 }

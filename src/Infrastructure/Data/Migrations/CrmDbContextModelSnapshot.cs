@@ -894,6 +894,18 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EmailVerificationExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_verification_expires_at");
+
+                    b.Property<byte[]>("EmailVerificationTokenHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("email_verification_token_hash");
+
+                    b.Property<DateTime?>("EmailVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_verified_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -917,6 +929,11 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("users_pkey");
+
+                    b.HasIndex("EmailVerificationTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_email_verification_token_hash")
+                        .HasFilter("email_verification_token_hash IS NOT NULL");
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()

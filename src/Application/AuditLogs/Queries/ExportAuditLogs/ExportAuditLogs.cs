@@ -29,7 +29,7 @@ public sealed class ExportAuditLogsQueryHandler(IReadStore store, IRequestContex
     public Task<IAsyncEnumerable<AuditLogDto>> Handle(ExportAuditLogsQuery request, CancellationToken cancellationToken)
     {
         var organizationId = context.RequireOrganizationId();
-        var spec = new AuditLogSpecification(organizationId, store.Query(new MemberIdsSpecification(organizationId)), request);
+        var spec = new AuditLogSpecification(organizationId, store.Query(new MembershipsOfOrganizationSpecification(organizationId)), request);
         return Task.FromResult(Stream(store.StreamAsync(store.Query(spec), cancellationToken), cancellationToken));
     }
 

@@ -27,7 +27,7 @@ public sealed class ListAuditLogsQueryHandler(IReadStore store, IRequestContext 
     public async Task<PagedList<AuditLogDto>> Handle(ListAuditLogsQuery request, CancellationToken cancellationToken)
     {
         var organizationId = context.RequireOrganizationId();
-        var spec = new AuditLogSpecification(organizationId, store.Query(new MemberIdsSpecification(organizationId)), request);
+        var spec = new AuditLogSpecification(organizationId, store.Query(new MembershipsOfOrganizationSpecification(organizationId)), request);
         var page = await store.ToPageAsync(store.Query(spec), request, cancellationToken);
         return new PagedList<AuditLogDto>(mapper.Map<List<AuditLogDto>>(page.Items), page.Page, page.PageSize, page.Total);
     }

@@ -41,6 +41,8 @@ public sealed class AcceptInvitationCommandHandler(
         var organization = await organizations.FirstOrDefaultAsync(new OrganizationWithMembersSpecification(invitation.OrganizationId), cancellationToken)
             ?? throw new BusinessRuleException(ErrorCatalog.InvalidInvitation);
         var user = User.Register(invitation.Email, request.Name, hasher.Hash(request.Password), now);
+        // The token arrived at this address: that proves it.
+        user.ConfirmEmail(now);
         users.Add(user);
         var membership = organization.Admit(user.Id, invitation.Role, now);
         outbox.Queue(EmailTemplate.Welcome, user.Email, new Dictionary<string, object?>

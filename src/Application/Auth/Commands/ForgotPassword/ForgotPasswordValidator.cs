@@ -1,9 +1,9 @@
-using Crm.Domain.Users;
+using Crm.Application.Auth.Common;
 using FluentValidation;
 
 namespace Crm.Application.Auth.Commands.ForgotPassword;
 
 public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>
 {
-    public ForgotPasswordValidator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength);
+    public ForgotPasswordValidator() => RuleFor(c => c.Email).ValidEmail();
 }

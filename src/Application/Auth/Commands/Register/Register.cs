@@ -12,7 +12,10 @@ using MediatR;
 
 namespace Crm.Application.Auth.Commands.Register;
 
-/// <summary>Creates a user, its first organization (the user its owner) and a session, all at once.</summary>
+/// <summary>
+/// Creates a user, its first organization (the user its owner) and a session, all at once, and emails a link that
+/// proves the address.
+/// </summary>
 [AuditAction("register")]
 public sealed record RegisterCommand(string Email, string Password, string Name, string OrganizationName)
     : ICommand<AuthResult>;
@@ -23,6 +26,7 @@ public sealed class RegisterCommandHandler(
     IPasswordHasher hasher,
     SessionIssuer sessions,
     IEmailOutbox outbox,
+    IEmailLinks links,
     TimeProvider time) : IRequestHandler<RegisterCommand, AuthResult>
 {
     public async Task<AuthResult> Handle(RegisterCommand request, CancellationToken cancellationToken)
@@ -43,6 +47,7 @@ public sealed class RegisterCommandHandler(
             ["name"] = user.Name,
             ["organization"] = organization.Name,
         }, organization.Id);
+        EmailVerificationLink.Send(user, outbox, links, now);
         var membership = new OrganizationMembershipDto(organization.Id, organization.Name, MemberRole.Owner);
         return sessions.Start(user, [membership]) with { Organization = membership };
     }

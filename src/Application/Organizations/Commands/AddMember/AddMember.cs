@@ -43,7 +43,7 @@ public sealed class AddMemberCommandHandler(
         var now = time.UtcNow();
         if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is { } user)
         {
-            var membership = organization.AddMember(actor, user.Id, role, now);
+            var membership = organization.AddMember(actor, user, role, now);
             return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
         }
 

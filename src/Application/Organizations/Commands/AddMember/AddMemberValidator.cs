@@ -1,4 +1,4 @@
-using Crm.Domain.Users;
+using Crm.Application.Auth.Common;
 using FluentValidation;
 
 namespace Crm.Application.Organizations.Commands.AddMember;
@@ -7,7 +7,7 @@ public sealed class AddMemberValidator : AbstractValidator<AddMemberCommand>
 {
     public AddMemberValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(User.EmailMaxLength).EmailAddress();
+        RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Role).NotNull().IsInEnum();
     }
 }
