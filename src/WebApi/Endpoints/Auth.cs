@@ -50,12 +50,23 @@ public static class Auth
 
     private static async Task<Ok<AuthResult>> Login(
         LoginCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+        TypedResults.Ok((await mediator.Send(command, cancellationToken)).TokensOrThrow());
 
     private static async Task<Ok<AuthResult>> Refresh(
         RefreshCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(command, cancellationToken);
+        RefreshResult result;
+        try
+        {
+            result = await mediator.Send(command, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // A parallel use of the same token committed first. Asked again, the token is now a used one: that is
+            // reuse, which revokes the family (the winner's new pair included) and answers 401.
+            result = await mediator.Send(command, cancellationToken);
+        }
+
         return TypedResults.Ok(result.Tokens ?? throw new UnauthorizedException(result.Failure!));
     }
 
