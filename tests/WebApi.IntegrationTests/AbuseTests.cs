@@ -59,4 +59,83 @@ public sealed class AbuseTests : ApiTest
                 .ShouldBeProblem(HttpStatusCode.Unauthorized, "session_revoked");
         }
     }
+
+    [Test]
+    public async Task Anonymous_endpoints_limit_each_client_address_with_headers_and_retry_after()
+    {
+        await using var limited = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:PerClientAddress:TokenLimit"] = "3",
+            ["RateLimits:PerClientAddress:Period"] = "01:00:00",
+        });
+        var client = new Api(limited.CreateClient()).From("10.4.0.1");
+
+        for (var remaining = 2; remaining >= 0; remaining--)
+        {
+            var reply = await client.PostAsync("/api/v1/auth/forgot-password", new { email = "someone@example.com" });
+            reply.Status.ShouldBe(HttpStatusCode.Accepted, reply.Text);
+            Header(reply, "RateLimit-Limit").ShouldBe("3");
+            Header(reply, "RateLimit-Remaining").ShouldBe(remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var refused = await client.PostAsync("/api/v1/auth/login", new { email = "someone@example.com", password = "whatever-pass" });
+        refused.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        int.Parse(refused.Headers.RetryAfter!.ToString()).ShouldBeGreaterThan(0);
+        Header(refused, "RateLimit-Remaining").ShouldBe("0");
+        (await client.PostAsync("/api/v1/auth/refresh", new { refresh_token = "x" })).Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await client.From("10.4.0.2").PostAsync("/api/v1/auth/login", new { email = "someone@example.com", password = "whatever-pass" }))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    [Test]
+    public async Task X_Forwarded_For_names_the_client_only_when_the_peer_is_a_known_proxy()
+    {
+        // None is trusted by default (the shared host, built before any host of this test).
+        (await SessionAddress(Testing.Factory, peer: "10.5.0.1", forwardedFor: "203.0.113.10")).ShouldBe("10.5.0.1");
+        await using var behindProxy = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "10.5.0.1",
+            ["ForwardedHeaders:KnownNetworks:0"] = "10.6.0.0/16",
+        });
+
+        (await SessionAddress(behindProxy, peer: "10.5.0.1", forwardedFor: "203.0.113.7")).ShouldBe("203.0.113.7");
+        (await SessionAddress(behindProxy, peer: "10.6.3.4", forwardedFor: "198.51.100.1, 203.0.113.8")).ShouldBe("203.0.113.8");
+        (await SessionAddress(behindProxy, peer: "10.7.0.1", forwardedFor: "203.0.113.9")).ShouldBe("10.7.0.1");
+    }
+
+    /// <summary>Registers through the given peer and answers the client address the new session was stamped with.</summary>
+    private static async Task<string?> SessionAddress(CrmApiFactory factory, string peer, string forwardedFor)
+    {
+        using var http = factory.CreateClient();
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email, password = Api.DefaultPassword, name = "Proxied", organization_name = "Proxied Org" }),
+        };
+        request.Headers.Add(CrmApiFactory.ClientAddressHeader, peer);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        var response = await http.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await Testing.Database.ScalarAsync<string>(
+            $"SELECT s.client_address FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = '{email}'");
+    }
+
+    [Test]
+    public async Task Forgot_password_sends_at_most_three_links_an_hour_to_one_address_and_still_answers_202()
+    {
+        var api = NewApi();
+        var account = await api.RegisterAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await api.PostAsync("/api/v1/auth/forgot-password", new { email = account.Email })).Status.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        (await Testing.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM outbox_messages WHERE recipient = '{account.Email}'")).ShouldBe(1 + 3, "the welcome email and three links");
+    }
+
+    private static string? Header(Reply reply, string name) =>
+        reply.Headers.TryGetValues(name, out var values) ? values.Single() : null;
 }

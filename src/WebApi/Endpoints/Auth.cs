@@ -9,6 +9,7 @@ using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Exceptions;
 using Crm.Domain.Errors;
+using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,25 +21,25 @@ public static class Auth
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/register", Register).WithName("Auth_Register")
+        group.MapPost("/register", Register).WithName("Auth_Register").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Create an account and its first organization")
             .ProducesProblems(ErrorCatalog.EmailTaken);
-        group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password")
+        group.MapPost("/login", Login).WithName("Auth_Login").WithMetadata(LimitedPerClientAddress.Instance).WithSummary("Sign in with email and password")
             .ProducesProblems(ErrorCatalog.InvalidCredentials)
             .ProducesProblems(ErrorCatalog.TooManyLoginAttempts);
-        group.MapPost("/refresh", Refresh).WithName("Auth_Refresh")
+        group.MapPost("/refresh", Refresh).WithName("Auth_Refresh").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Trade a refresh token for a new token pair")
             .ProducesProblems(ErrorCatalog.InvalidRefreshToken, ErrorCatalog.RefreshTokenReused, ErrorCatalog.RefreshTokenExpired, ErrorCatalog.SessionRevoked);
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
-        group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword")
+        group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Email a password reset link")
             .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
-        group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword")
+        group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Choose a new password with a reset link's token; every session ends")
             .ProducesProblems(ErrorCatalog.InvalidResetToken);
-        group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation")
+        group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Create the invited account and membership, and sign in")
             .ProducesProblems(ErrorCatalog.InvalidInvitation)
             .ProducesProblems(ErrorCatalog.EmailTaken);
