@@ -49,6 +49,9 @@ public static class DependencyInjection
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddSingleton<AuditRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
+        services.AddOptions<TokenPurgeOptions>().BindConfiguration(TokenPurgeOptions.Section);
+        services.AddSingleton<TokenPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenPurgeJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

@@ -41,6 +41,7 @@ public static class CrmHost
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         CrmRateLimiting.AddTo(services);
+        TrustedProxies.AddTo(services);
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
         {
@@ -71,6 +72,7 @@ public static class CrmHost
     public static WebApplication BuildApp(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        TrustedProxies.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

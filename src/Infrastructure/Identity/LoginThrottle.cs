@@ -6,34 +6,55 @@ using Microsoft.Extensions.Options;
 namespace Crm.Infrastructure.Identity;
 
 /// <summary>
-/// Counts failed sign-ins in a sliding window per email and per client address. ASP.NET Core's rate limiter
-/// counts every request, successes too; this counts failures only, so a user who signs in correctly is never
-/// slowed down by its own successful sign-ins. Entries expire with the window, so memory stays bounded.
+/// Counts sign-in attempts that did not succeed in a sliding window per email and per client address. ASP.NET
+/// Core's rate limiter counts every request, successes too; this counts failures only, so a user who signs in
+/// correctly is never slowed down. An attempt takes its slot before the password is hashed (under one lock for both
+/// keys), so parallel attempts cannot all pass; a success gives the slot back. Entries expire with the window.
 /// </summary>
 internal sealed class LoginThrottle(IMemoryCache cache, IOptions<LoginThrottleOptions> options, TimeProvider time)
     : ILoginThrottle
 {
-    public TimeSpan? RetryAfter(string email, string? clientAddress)
+    private readonly Lock _gate = new();
+
+    public Task<LoginAttempt> TryReserveAsync(string email, string? clientAddress) => Task.FromResult(TryReserve(email, clientAddress));
+
+    public Task ReleaseAsync(LoginAttempt attempt)
     {
-        var now = time.GetUtcNow();
-        var waits = Keys(email, clientAddress)
-            .Select(k => cache.Get<FailureWindow>(k)?.RetryAfter(now, options.Value))
-            .Where(w => w is not null)
-            .ToList();
-        return waits.Count == 0 ? null : waits.Max();
+        Release(attempt);
+        return Task.CompletedTask;
     }
 
-    public void RecordFailure(string email, string? clientAddress)
+    public LoginAttempt TryReserve(string email, string? clientAddress)
     {
         var now = time.GetUtcNow();
-        foreach (var key in Keys(email, clientAddress))
+        var settings = options.Value;
+        lock (_gate)
         {
-            var window = cache.GetOrCreate(key, entry =>
+            var windows = Keys(email, clientAddress).Select(k => cache.GetOrCreate(k, entry =>
             {
-                entry.SlidingExpiration = options.Value.Window;
+                entry.SlidingExpiration = settings.Window;
                 return new FailureWindow();
-            })!;
-            window.Add(now, options.Value);
+            })!).ToList();
+            var waits = windows.Select(w => w.RetryAfter(now, settings)).Where(w => w is not null).ToList();
+            if (waits.Count > 0)
+            {
+                return new LoginAttempt(email, clientAddress, string.Empty, waits.Max());
+            }
+
+            var slot = Guid.NewGuid().ToString("N");
+            windows.ForEach(w => w.Add(slot, now));
+            return new LoginAttempt(email, clientAddress, slot, null);
+        }
+    }
+
+    public void Release(LoginAttempt attempt)
+    {
+        lock (_gate)
+        {
+            foreach (var key in Keys(attempt.Email, attempt.ClientAddress))
+            {
+                cache.Get<FailureWindow>(key)?.Remove(attempt.SlotId);
+            }
         }
     }
 
@@ -46,34 +67,19 @@ internal sealed class LoginThrottle(IMemoryCache cache, IOptions<LoginThrottleOp
         }
     }
 
-    /// <summary>The most recent failures of one key, oldest first.</summary>
+    /// <summary>The attempts of one key not released, oldest first; used only under the throttle's lock.</summary>
     private sealed class FailureWindow
     {
-        private readonly Queue<DateTimeOffset> _failures = new();
+        private readonly List<(string Slot, DateTimeOffset At)> _attempts = [];
 
-        public void Add(DateTimeOffset now, LoginThrottleOptions options)
-        {
-            lock (_failures)
-            {
-                _failures.Enqueue(now);
-                while (_failures.Count > options.MaxFailures)
-                {
-                    _failures.Dequeue();
-                }
-            }
-        }
+        public void Add(string slot, DateTimeOffset now) => _attempts.Add((slot, now));
+
+        public void Remove(string slot) => _attempts.RemoveAll(a => a.Slot == slot);
 
         public TimeSpan? RetryAfter(DateTimeOffset now, LoginThrottleOptions options)
         {
-            lock (_failures)
-            {
-                while (_failures.Count > 0 && _failures.Peek() <= now - options.Window)
-                {
-                    _failures.Dequeue();
-                }
-
-                return _failures.Count >= options.MaxFailures ? _failures.Peek() + options.Window - now : null;
-            }
+            _attempts.RemoveAll(a => a.At <= now - options.Window);
+            return _attempts.Count >= options.MaxFailures ? _attempts[^options.MaxFailures].At + options.Window - now : null;
         }
     }
 }

@@ -2,7 +2,10 @@ using Crm.Domain.Organizations;
 
 namespace Crm.Infrastructure.RateLimiting;
 
-/// <summary>Settings of the <c>RateLimits</c> section: token buckets per user and per organization, by plan.</summary>
+/// <summary>
+/// Settings of the <c>RateLimits</c> section: token buckets per user and per organization, by plan, and per client
+/// address for the endpoints open without signing in.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -15,6 +18,9 @@ public sealed class RateLimitOptions
         [OrganizationPlan.Pro] = new PlanLimits { PerUser = new(300, 5), PerOrganization = new(1_500, 25) },
         [OrganizationPlan.Enterprise] = new PlanLimits { PerUser = new(1_200, 20), PerOrganization = new(6_000, 100) },
     };
+
+    /// <summary>Each client address's bucket for the endpoints open without signing in: 20 at once, then 20 a minute.</summary>
+    public BucketLimit PerClientAddress { get; set; } = new(20, 1) { Period = TimeSpan.FromSeconds(3) };
 
     public PlanLimits For(OrganizationPlan? plan) =>
         Plans.TryGetValue(plan ?? OrganizationPlan.Free, out var limits) ? limits : Plans[OrganizationPlan.Free];

@@ -10,9 +10,10 @@ using StackExchange.Redis;
 namespace Crm.Infrastructure.RateLimiting;
 
 /// <summary>
-/// The sign-in throttle shared by every instance: each failure is a member of a Redis sorted set scored by its
-/// time, so the window slides exactly as in <see cref="LoginThrottle"/>. Without Redis it falls back to this
-/// instance's own count.
+/// The sign-in throttle shared by every instance: each attempt is a member of a Redis sorted set scored by its
+/// time, so the window slides exactly as in <see cref="LoginThrottle"/>. One script checks every key and reserves
+/// the slot in all of them, so parallel attempts on any instance cannot pass together. Each instance also keeps
+/// its own exact count, which alone holds while Redis cannot be reached.
 /// </summary>
 internal sealed class RedisLoginThrottle(
     RedisConnection redis,
@@ -22,51 +23,73 @@ internal sealed class RedisLoginThrottle(
     TimeProvider time,
     ILogger<RedisLoginThrottle> logger) : ILoginThrottle
 {
-    private readonly LoginThrottle _fallback = new(fallbackCache, options, time);
+    /// <summary>Answers 0 when reserved, otherwise the milliseconds to wait.</summary>
+    private const string ReserveScript = """
+        local now = tonumber(ARGV[1])
+        local window = tonumber(ARGV[2])
+        local max = tonumber(ARGV[3])
+        local wait = 0
+        for _, key in ipairs(KEYS) do
+          redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+          if redis.call('ZCARD', key) >= max then
+            local oldest = redis.call('ZRANGE', key, -max, -max, 'WITHSCORES')
+            local keyWait = tonumber(oldest[2]) + window - now
+            if keyWait > wait then wait = keyWait end
+          end
+        end
+        if wait > 0 then return wait end
+        for _, key in ipairs(KEYS) do
+          redis.call('ZADD', key, now, ARGV[4])
+          redis.call('PEXPIRE', key, window + 5000)
+        end
+        return 0
+        """;
 
-    public TimeSpan? RetryAfter(string email, string? clientAddress)
+    private readonly LoginThrottle _local = new(fallbackCache, options, time);
+
+    public async Task<LoginAttempt> TryReserveAsync(string email, string? clientAddress)
     {
+        // This instance's own count first: exact here even when Redis is slow or down.
+        var attempt = _local.TryReserve(email, clientAddress);
+        if (!attempt.Admitted)
+        {
+            return attempt;
+        }
+
         try
         {
-            var now = time.GetUtcNow();
-            var window = options.Value.Window;
-            TimeSpan? wait = null;
-            foreach (var key in Keys(email, clientAddress))
+            var window = (long)options.Value.Window.TotalMilliseconds;
+            var wait = (long)await redis.Database.ScriptEvaluateAsync(
+                ReserveScript,
+                Keys(email, clientAddress).ToArray(),
+                [time.GetUtcNow().ToUnixTimeMilliseconds(), window, options.Value.MaxFailures, attempt.SlotId]);
+            if (wait > 0)
             {
-                redis.Database.SortedSetRemoveRangeByScore(key, double.NegativeInfinity, (now - window).ToUnixTimeMilliseconds());
-                var recent = redis.Database.SortedSetRangeByRankWithScores(key, 0, -1);
-                if (recent.Length >= options.Value.MaxFailures)
-                {
-                    var oldest = DateTimeOffset.FromUnixTimeMilliseconds((long)recent[^options.Value.MaxFailures].Score);
-                    var keyWait = oldest + window - now;
-                    wait = wait is null || keyWait > wait ? keyWait : wait;
-                }
+                _local.Release(attempt);
+                return attempt with { RetryAfter = TimeSpan.FromMilliseconds(wait) };
             }
-
-            return wait;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning(ex, "The shared sign-in throttle could not be read from Redis; using this instance's count");
-            return _fallback.RetryAfter(email, clientAddress);
+            logger.LogWarning(ex, "The shared sign-in throttle could not be reached in Redis; this instance's count holds alone");
         }
+
+        return attempt;
     }
 
-    public void RecordFailure(string email, string? clientAddress)
+    public async Task ReleaseAsync(LoginAttempt attempt)
     {
-        _fallback.RecordFailure(email, clientAddress);
+        _local.Release(attempt);
         try
         {
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var key in Keys(email, clientAddress))
+            foreach (var key in Keys(attempt.Email, attempt.ClientAddress))
             {
-                redis.Database.SortedSetAdd(key, $"{now}:{Guid.NewGuid():N}", now);
-                redis.Database.KeyExpire(key, options.Value.Window + TimeSpan.FromSeconds(5));
+                await redis.Database.SortedSetRemoveAsync(key, attempt.SlotId);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning(ex, "The shared sign-in throttle could not be written to Redis");
+            logger.LogWarning(ex, "A successful sign-in could not be removed from the shared throttle in Redis");
         }
     }
 

@@ -15,6 +15,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
 using Crm.Infrastructure.Identity;
+using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,13 +28,13 @@ public static class Auth
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/register", Register).WithName("Auth_Register")
+        group.MapPost("/register", Register).WithName("Auth_Register").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Create an account and its first organization")
             .ProducesProblems(ErrorCatalog.EmailTaken);
-        group.MapPost("/login", Login).WithName("Auth_Login").WithSummary("Sign in with email and password")
+        group.MapPost("/login", Login).WithName("Auth_Login").WithMetadata(LimitedPerClientAddress.Instance).WithSummary("Sign in with email and password")
             .ProducesProblems(ErrorCatalog.InvalidCredentials)
             .ProducesProblems(ErrorCatalog.TooManyLoginAttempts);
-        group.MapPost("/refresh", Refresh).WithName("Auth_Refresh")
+        group.MapPost("/refresh", Refresh).WithName("Auth_Refresh").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Trade a refresh token for a new token pair")
             .ProducesProblems(ErrorCatalog.InvalidRefreshToken, ErrorCatalog.RefreshTokenReused, ErrorCatalog.RefreshTokenExpired, ErrorCatalog.SessionRevoked);
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
@@ -44,17 +45,17 @@ public static class Auth
             .WithDescription("Pages by page number, or by the previous page's next_cursor.")
             .ProducesProblems(ErrorCatalog.InvalidCursor)
             .RequireAuthorization();
-        group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword")
+        group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Email a password reset link")
             .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
-        group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword")
+        group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Choose a new password with a reset link's token; every session ends")
             .ProducesProblems(ErrorCatalog.InvalidResetToken);
-        group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation")
+        group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Create the invited account and membership, and sign in")
             .ProducesProblems(ErrorCatalog.InvalidInvitation)
             .ProducesProblems(ErrorCatalog.EmailTaken);
-        group.MapPost("/verify-email", VerifyEmail).WithName("Auth_VerifyEmail")
+        group.MapPost("/verify-email", VerifyEmail).WithName("Auth_VerifyEmail").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Prove the account's email address with the emailed link's token")
             .WithDescription("The link is valid 24 hours and works once; a newer link replaces it.")
             .ProducesProblems(ErrorCatalog.InvalidVerificationToken);
@@ -86,12 +87,23 @@ public static class Auth
 
     private static async Task<Ok<AuthResult>> Login(
         LoginCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+        TypedResults.Ok((await mediator.Send(command, cancellationToken)).TokensOrThrow());
 
     private static async Task<Ok<AuthResult>> Refresh(
         RefreshCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(command, cancellationToken);
+        RefreshResult result;
+        try
+        {
+            result = await mediator.Send(command, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // A parallel use of the same token committed first. Asked again, the token is now a used one: that is
+            // reuse, which revokes the family (the winner's new pair included) and answers 401.
+            result = await mediator.Send(command, cancellationToken);
+        }
+
         return TypedResults.Ok(result.Tokens ?? throw new UnauthorizedException(result.Failure!));
     }
 

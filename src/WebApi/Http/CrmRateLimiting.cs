@@ -11,7 +11,8 @@ namespace Crm.WebApi.Http;
 
 /// <summary>
 /// ASP.NET Core's rate limiter with two chained token buckets for every signed-in request: one per user and one
-/// per organization, sized by the organization's plan. With Redis configured the buckets live there, so the limits
+/// per organization, sized by the organization's plan; endpoints open without signing in (marked
+/// <see cref="LimitedPerClientAddress"/>) take a bucket per client address instead. With Redis configured the buckets live there, so the limits
 /// hold across instances. Limited responses carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a
 /// refusal is a 429 problem with Retry-After.
 /// </summary>
@@ -35,12 +36,15 @@ public sealed class CrmRateLimiting
                 AutoReplenishment = true,
             })
             : (key, limit) => RateLimitPartition.Get(key, k => (RateLimiter)new RedisTokenBucketRateLimiter(redis, prefix + k, limit, logger));
+        PerClient = PartitionedRateLimiter.Create<HttpContext, string>(ClientPartition);
         PerUser = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, perUser: true));
         PerOrganization = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, perUser: false));
-        Limiter = PartitionedRateLimiter.CreateChained(PerUser, PerOrganization);
+        Limiter = PartitionedRateLimiter.CreateChained(PerClient, PerUser, PerOrganization);
     }
 
     public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    private PartitionedRateLimiter<HttpContext> PerClient { get; }
 
     private PartitionedRateLimiter<HttpContext> PerUser { get; }
 
@@ -83,6 +87,20 @@ public sealed class CrmRateLimiting
         await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.RateLimited, $"Retry after {seconds} seconds."));
     }
 
+    private static bool IsLimitedPerClient(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<LimitedPerClientAddress>() is not null;
+
+    private RateLimitPartition<string> ClientPartition(HttpContext http)
+    {
+        if (!_options.Enabled || !IsLimitedPerClient(http))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        var client = http.RequestServices.GetRequiredService<RequestContext>().ClientAddress ?? "unknown";
+        return _partition($"client:{client}", _options.PerClientAddress);
+    }
+
     private RateLimitPartition<string> Partition(HttpContext http, bool perUser)
     {
         var context = http.RequestServices.GetRequiredService<RequestContext>();
@@ -100,6 +118,12 @@ public sealed class CrmRateLimiting
     private (BucketLimit Limit, long Available)? Tightest(HttpContext http)
     {
         var context = http.RequestServices.GetRequiredService<RequestContext>();
+        if (_options.Enabled && IsLimitedPerClient(http))
+        {
+            var limit = _options.PerClientAddress;
+            return (limit, PerClient.GetStatistics(http)?.CurrentAvailablePermits ?? limit.TokenLimit);
+        }
+
         if (!_options.Enabled || context.UserId is null)
         {
             return null;

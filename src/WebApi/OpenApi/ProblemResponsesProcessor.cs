@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Domain.Errors;
+using Crm.WebApi.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NJsonSchema;
 using NSwag;
@@ -44,6 +45,11 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         if (OperationMetadata.SignedIn(metadata))
         {
             Add(ErrorCatalog.AuthenticationRequired, ErrorCatalog.InvalidToken, ErrorCatalog.SessionRevoked);
+            Add(ErrorCatalog.RateLimited);
+        }
+
+        if (metadata.OfType<LimitedPerClientAddress>().Any())
+        {
             Add(ErrorCatalog.RateLimited);
         }
 

@@ -37,6 +37,8 @@ public sealed class AuthHandlerTests
         _hasher.SetupGet(h => h.DecoyHash).Returns("decoy-hash");
         _hasher.Setup(h => h.Hash(It.IsAny<string>())).Returns((string p) => "hash:" + p);
         _links.Setup(l => l.VerifyEmail(It.IsAny<string>())).Returns((string t) => "https://crm.test/verify-email?token=" + t);
+        _throttle.Setup(t => t.TryReserveAsync(It.IsAny<string>(), It.IsAny<string?>()))
+            .ReturnsAsync((string email, string? client) => new LoginAttempt(email, client, "slot", null));
         _tokens.SetupGet(t => t.RefreshTokenLifetime).Returns(TimeSpan.FromDays(7));
         _tokens.Setup(t => t.IssueAccessToken(It.IsAny<User>(), It.IsAny<Guid>())).Returns(new AccessToken("access-token", 900));
     }
@@ -98,25 +100,28 @@ public sealed class AuthHandlerTests
     [Test]
     public async Task Login_while_throttled_answers_429_without_checking_the_password()
     {
-        _throttle.Setup(t => t.RetryAfter("a@example.com", "10.0.0.1")).Returns(TimeSpan.FromSeconds(42));
+        _throttle.Setup(t => t.TryReserveAsync("a@example.com", "10.0.0.1"))
+            .ReturnsAsync(new LoginAttempt("a@example.com", "10.0.0.1", string.Empty, TimeSpan.FromSeconds(42)));
 
-        var error = await Should.ThrowAsync<TooManyRequestsException>(() =>
-            LoginHandler().Handle(new LoginCommand("a@example.com", "whatever-pass"), CancellationToken.None));
+        var result = await LoginHandler().Handle(new LoginCommand("a@example.com", "whatever-pass"), CancellationToken.None);
 
+        var error = Should.Throw<TooManyRequestsException>(() => result.TokensOrThrow());
         error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(42));
+        error.Code.ShouldBe("too_many_login_attempts");
+        _audit.Verify(a => a.Record(It.Is<AuditEvent>(e => e.Action == "sign_in_throttled")), Times.Once);
         _hasher.Verify(h => h.Verify(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
     }
 
     [Test]
     public async Task Login_with_an_unknown_email_still_verifies_a_hash_and_records_the_failure()
     {
-        var error = await Should.ThrowAsync<UnauthorizedException>(() =>
-            LoginHandler().Handle(new LoginCommand("nobody@example.com", "whatever-pass"), CancellationToken.None));
+        var result = await LoginHandler().Handle(new LoginCommand("nobody@example.com", "whatever-pass"), CancellationToken.None);
 
-        error.Code.ShouldBe("invalid_credentials");
-        _audit.Verify(a => a.RecordNowAsync(It.Is<AuditEvent>(e => e.Action == "sign_in_failed" && e.ActorId == null), It.IsAny<CancellationToken>()), Times.Once);
+        Should.Throw<UnauthorizedException>(() => result.TokensOrThrow()).Code.ShouldBe("invalid_credentials");
+        _audit.Verify(a => a.Record(It.Is<AuditEvent>(e => e.Action == "sign_in_failed" && e.ActorId == null)), Times.Once);
         _hasher.Verify(h => h.Verify("decoy-hash", "whatever-pass"), Times.Once);
-        _throttle.Verify(t => t.RecordFailure("nobody@example.com", "10.0.0.1"), Times.Once);
+        _throttle.Verify(t => t.TryReserveAsync("nobody@example.com", "10.0.0.1"), Times.Once);
+        _throttle.Verify(t => t.ReleaseAsync(It.IsAny<LoginAttempt>()), Times.Never);
     }
 
     [Test]
@@ -124,11 +129,11 @@ public sealed class AuthHandlerTests
     {
         var user = KnownUser(PasswordCheck.Failed);
 
-        var error = await Should.ThrowAsync<UnauthorizedException>(() =>
-            LoginHandler().Handle(new LoginCommand(user.Email, "wrong-password"), CancellationToken.None));
+        var result = await LoginHandler().Handle(new LoginCommand(user.Email, "wrong-password"), CancellationToken.None);
 
-        error.Code.ShouldBe("invalid_credentials");
-        _throttle.Verify(t => t.RecordFailure(user.Email, "10.0.0.1"), Times.Once);
+        Should.Throw<UnauthorizedException>(() => result.TokensOrThrow()).Code.ShouldBe("invalid_credentials");
+        _throttle.Verify(t => t.TryReserveAsync(user.Email, "10.0.0.1"), Times.Once);
+        _throttle.Verify(t => t.ReleaseAsync(It.IsAny<LoginAttempt>()), Times.Never);
         _sessions.Verify(s => s.Add(It.IsAny<UserSession>()), Times.Never);
     }
 
@@ -139,10 +144,10 @@ public sealed class AuthHandlerTests
 
         var result = await LoginHandler().Handle(new LoginCommand(user.Email, "right-password"), CancellationToken.None);
 
-        result.User.Id.ShouldBe(user.Id);
+        result.TokensOrThrow().User.Id.ShouldBe(user.Id);
         user.PasswordHash.ShouldBe("hash:right-password");
         _audit.Verify(a => a.Record(It.Is<AuditEvent>(e => e.Action == "sign_in" && e.ActorId == user.Id)), Times.Once);
-        _throttle.Verify(t => t.RecordFailure(It.IsAny<string>(), It.IsAny<string?>()), Times.Never);
+        _throttle.Verify(t => t.ReleaseAsync(It.Is<LoginAttempt>(a => a.SlotId == "slot")), Times.Once);
     }
 
     [Test]

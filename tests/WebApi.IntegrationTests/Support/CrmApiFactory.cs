@@ -11,7 +11,8 @@ public sealed class CrmApiFactory(
     string environment = "Testing",
     string? signingKey = TestKeys.Primary,
     string? secondSigningKey = null,
-    IReadOnlyDictionary<string, string?>? settings = null)
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Lets a test choose the client address the service sees.</summary>
@@ -46,7 +47,11 @@ public sealed class CrmApiFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            services?.Invoke(s);
+        });
     }
 
     private sealed class ClientAddressFromHeader : IStartupFilter

@@ -11,7 +11,8 @@ namespace Crm.Application.Auth.Commands.ForgotPassword;
 
 /// <summary>
 /// Sends a password reset link when the email belongs to an account. The answer is the same either way, so that
-/// nobody learns which emails have accounts.
+/// nobody learns which emails have accounts. At most <see cref="ForgotPasswordCommandHandler.MaxEmailsPerHour"/> links
+/// go to one address an hour, so the endpoint cannot be used to flood someone's mailbox; beyond that it still answers 202.
 /// </summary>
 [AuditAction("forgot_password")]
 public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
@@ -20,9 +21,17 @@ public sealed class ForgotPasswordCommandHandler(
     IRepository<User> users, IRepository<PasswordResetToken> tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)
     : IRequestHandler<ForgotPasswordCommand, Unit>
 {
+    public const int MaxEmailsPerHour = 3;
+
     public async Task<Unit> Handle(ForgotPasswordCommand request, CancellationToken cancellationToken)
     {
         if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is not { } user)
+        {
+            return Unit.Value;
+        }
+
+        var recent = await tokens.ListAsync(new RecentPasswordResetTokensSpecification(user.Id, time.UtcNow().AddHours(-1)), cancellationToken);
+        if (recent.Count >= MaxEmailsPerHour)
         {
             return Unit.Value;
         }

@@ -1,18 +1,16 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.Login;
 
 [AuditAction("login")]
-public sealed record LoginCommand(string Email, string Password) : ICommand<AuthResult>;
+public sealed record LoginCommand(string Email, string Password) : ICommand<LoginResult>;
 
 public sealed class LoginCommandHandler(
     IRepository<User> users,
@@ -21,32 +19,34 @@ public sealed class LoginCommandHandler(
     IRequestContext context,
     SessionIssuer sessions,
     IAuditTrail audit,
-    TimeProvider time) : IRequestHandler<LoginCommand, AuthResult>
+    TimeProvider time) : IRequestHandler<LoginCommand, LoginResult>
 {
-    public async Task<AuthResult> Handle(LoginCommand request, CancellationToken cancellationToken)
+    public async Task<LoginResult> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
-        if (throttle.RetryAfter(request.Email, context.ClientAddress) is { } wait)
+        // The slot is taken before the slow hash, so parallel guesses cannot all pass the check together.
+        var attempt = await throttle.TryReserveAsync(request.Email, context.ClientAddress);
+        if (attempt.RetryAfter is { } wait)
         {
-            await audit.RecordNowAsync(Failure("sign_in_throttled", null, request.Email), cancellationToken);
-            throw new TooManyRequestsException(ErrorCatalog.TooManyLoginAttempts, wait);
+            audit.Record(Failure("sign_in_throttled", null, request.Email));
+            return LoginResult.Throttled(wait);
         }
 
         var user = await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken);
         var check = hasher.Verify(user?.PasswordHash ?? hasher.DecoyHash, request.Password);
         if (user is null || check == PasswordCheck.Failed)
         {
-            throttle.RecordFailure(request.Email, context.ClientAddress);
-            await audit.RecordNowAsync(Failure("sign_in_failed", user?.Id, request.Email), cancellationToken);
-            throw new UnauthorizedException(ErrorCatalog.InvalidCredentials);
+            audit.Record(Failure("sign_in_failed", user?.Id, request.Email));
+            return LoginResult.Refused();
         }
 
+        await throttle.ReleaseAsync(attempt);
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
             user.ChangePasswordHash(hasher.Hash(request.Password), time.UtcNow());
         }
 
         audit.Record(new AuditEvent("sign_in", "user", user.Id, user.Id, []));
-        return await sessions.StartAsync(user, cancellationToken);
+        return new LoginResult(await sessions.StartAsync(user, cancellationToken), null, null);
     }
 
     /// <summary>A refused sign-in: the email tried, never the password; no actor, since nobody proved who they are.</summary>

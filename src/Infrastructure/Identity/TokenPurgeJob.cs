@@ -1,0 +1,129 @@
+using Crm.Application.Common.Email;
+using Crm.Infrastructure.Auditing;
+using Crm.Infrastructure.Email;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Crm.Infrastructure.Identity;
+
+/// <summary>
+/// Deletes sessions, refresh tokens, password-reset tokens and invitations once they are expired, used or revoked
+/// for longer than the grace period, and removes the one-time links from the bodies of sent or failed emails: the
+/// outbox is the only place a live token is ever stored readable, and only until it is delivered. Batches keep each
+/// transaction short; an advisory lock lets one instance purge at a time.
+/// </summary>
+public sealed class TokenPurgeJob(
+    NpgsqlDataSource dataSource, IOptions<TokenPurgeOptions> options, TimeProvider time, ILogger<TokenPurgeJob> logger)
+    : BackgroundService
+{
+    private const long LockKey = 0x43524D2D544F4B4E; // "CRM-TOKN"
+
+    /// <summary>What a scrubbed body says instead of the link it held.</summary>
+    public const string ScrubbedBody = "This message held a one-time link; it was removed after delivery.";
+
+    /// <summary>Each statement deletes or scrubs one batch of rows; $1 is the cutoff, $2 the batch size.</summary>
+    private static readonly string[] Statements =
+    [
+        // Refresh tokens stay while their session may still see them replayed; they go with it or when expired.
+        """
+        DELETE FROM refresh_tokens WHERE id IN (
+          SELECT t.id FROM refresh_tokens t JOIN user_sessions s ON s.id = t.session_id
+          WHERE t.expires_at < $1 OR s.expires_at < $1 OR s.revoked_at < $1 LIMIT $2)
+        """,
+        """
+        DELETE FROM user_sessions WHERE id IN (
+          SELECT s.id FROM user_sessions s
+          WHERE (s.expires_at < $1 OR s.revoked_at < $1)
+            AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id) LIMIT $2)
+        """,
+        "DELETE FROM password_reset_tokens WHERE id IN (SELECT id FROM password_reset_tokens WHERE expires_at < $1 OR used_at < $1 LIMIT $2)",
+        "DELETE FROM invitations WHERE id IN (SELECT id FROM invitations WHERE expires_at < $1 OR accepted_at < $1 LIMIT $2)",
+    ];
+
+    public JobStatus Status { get; } = new();
+
+    /// <summary>Purges once; answers how many rows it deleted or scrubbed (0 when another instance holds the lock).</summary>
+    public async Task<long> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
+        {
+            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return 0;
+            }
+        }
+
+        try
+        {
+            var cutoff = time.GetUtcNow().UtcDateTime - options.Value.GracePeriod;
+            long total = 0;
+            foreach (var statement in Statements)
+            {
+                total += await InBatchesAsync(connection, statement, [cutoff, options.Value.BatchSize], cancellationToken);
+            }
+
+            // Links die at delivery (or final failure): nothing waits for a grace period there.
+            total += await InBatchesAsync(
+                connection,
+                """
+                UPDATE outbox_messages SET html_body = $3, text_body = $3 WHERE id IN (
+                  SELECT id FROM outbox_messages
+                  WHERE status IN ('sent', 'failed') AND template = ANY($1) AND text_body <> $3 LIMIT $2)
+                """,
+                [new[] { EmailOutbox.Name(EmailTemplate.Invitation), EmailOutbox.Name(EmailTemplate.PasswordReset), EmailOutbox.Name(EmailTemplate.EmailVerification) }, options.Value.BatchSize, ScrubbedBody],
+                cancellationToken);
+            return total;
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            await unlock.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<long> InBatchesAsync(NpgsqlConnection connection, string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            foreach (var value in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+            total += changed;
+            if (changed < options.Value.BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            try
+            {
+                var purged = await PurgeAsync(stoppingToken);
+                Status.Succeeded(time.GetUtcNow().UtcDateTime);
+                if (purged > 0)
+                {
+                    logger.LogInformation("Purged or scrubbed {Count} dead sessions, tokens, invitations and sent links", purged);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Status.Failed(ex.Message);
+                logger.LogError(ex, "The token purge job failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
