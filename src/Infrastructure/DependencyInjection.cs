@@ -12,6 +12,7 @@ using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
 using Crm.Infrastructure.Identity;
+using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -49,9 +50,11 @@ public static class DependencyInjection
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddSingleton<AuditRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddOptions<TokenPurgeOptions>().BindConfiguration(TokenPurgeOptions.Section);
         services.AddSingleton<TokenPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<TokenPurgeJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Crm.Infrastructure.Email;
+using Crm.TestSupport;
 using Crm.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Crm.TestSupport;
 
 namespace Crm.WebApi.IntegrationTests;
 

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Crm.Infrastructure.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,78 +12,39 @@ namespace Crm.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditRetentionJob(
     NpgsqlDataSource dataSource, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetentionJob> logger)
-    : BackgroundService
+    : PeriodicPurgeJob(dataSource, time, logger)
 {
-    private const long LockKey = 0x43524D2D41554449; // "CRM-AUDI"
+    public override string Name => "Audit retention";
 
-    public JobStatus Status { get; } = new();
+    protected override long LockKey => 0x43524D2D41554449; // "CRM-AUDI"
 
-    /// <summary>Purges once; answers how many entries it deleted (0 when another instance holds the lock).</summary>
-    public async Task<long> PurgeAsync(CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.PurgeInterval;
+
+    protected override async Task<long> PurgeLockedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
+        var cutoff = UtcNow - options.Value.Retention;
+        long total = 0;
+        while (true)
         {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var allow = new NpgsqlCommand("SET LOCAL crm.audit_purge = 'on'", connection, transaction))
             {
-                return 0;
+                await allow.ExecuteNonQueryAsync(cancellationToken);
             }
-        }
 
-        try
-        {
-            var cutoff = time.GetUtcNow().UtcDateTime - options.Value.Retention;
-            long total = 0;
-            while (true)
+            await using var purge = new NpgsqlCommand(
+                "DELETE FROM audit_logs WHERE id IN (SELECT id FROM audit_logs WHERE created_at < $1 LIMIT $2)",
+                connection,
+                transaction);
+            purge.Parameters.Add(new NpgsqlParameter { Value = cutoff });
+            purge.Parameters.Add(new NpgsqlParameter { Value = options.Value.PurgeBatchSize });
+            var deleted = await purge.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            total += deleted;
+            if (deleted < options.Value.PurgeBatchSize)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var allow = new NpgsqlCommand("SET LOCAL crm.audit_purge = 'on'", connection, transaction))
-                {
-                    await allow.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await using var purge = new NpgsqlCommand(
-                    "DELETE FROM audit_logs WHERE id IN (SELECT id FROM audit_logs WHERE created_at < $1 LIMIT $2)",
-                    connection,
-                    transaction);
-                purge.Parameters.Add(new NpgsqlParameter { Value = cutoff });
-                purge.Parameters.Add(new NpgsqlParameter { Value = options.Value.PurgeBatchSize });
-                var deleted = await purge.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                total += deleted;
-                if (deleted < options.Value.PurgeBatchSize)
-                {
-                    return total;
-                }
+                return total;
             }
         }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-            await unlock.ExecuteScalarAsync(CancellationToken.None);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
-        do
-        {
-            try
-            {
-                var deleted = await PurgeAsync(stoppingToken);
-                Status.Succeeded(time.GetUtcNow().UtcDateTime);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Purged {Count} audit entries past retention", deleted);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Status.Failed(ex.Message);
-                logger.LogError(ex, "The audit retention job failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,7 +1,6 @@
 using Crm.Application.Common.Email;
-using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Email;
-using Microsoft.Extensions.Hosting;
+using Crm.Infrastructure.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,9 +15,8 @@ namespace Crm.Infrastructure.Identity;
 /// </summary>
 public sealed class TokenPurgeJob(
     NpgsqlDataSource dataSource, IOptions<TokenPurgeOptions> options, TimeProvider time, ILogger<TokenPurgeJob> logger)
-    : BackgroundService
+    : PeriodicPurgeJob(dataSource, time, logger)
 {
-    private const long LockKey = 0x43524D2D544F4B4E; // "CRM-TOKN"
 
     /// <summary>What a scrubbed body says instead of the link it held.</summary>
     public const string ScrubbedBody = "This message held a one-time link; it was removed after delivery.";
@@ -42,46 +40,32 @@ public sealed class TokenPurgeJob(
         "DELETE FROM invitations WHERE id IN (SELECT id FROM invitations WHERE expires_at < $1 OR accepted_at < $1 LIMIT $2)",
     ];
 
-    public JobStatus Status { get; } = new();
+    public override string Name => "Token purge";
 
-    /// <summary>Purges once; answers how many rows it deleted or scrubbed (0 when another instance holds the lock).</summary>
-    public async Task<long> PurgeAsync(CancellationToken cancellationToken)
+    protected override long LockKey => 0x43524D2D544F4B4E; // "CRM-TOKN"
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override async Task<long> PurgeLockedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
+        var cutoff = UtcNow - options.Value.GracePeriod;
+        long total = 0;
+        foreach (var statement in Statements)
         {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
-            {
-                return 0;
-            }
+            total += await InBatchesAsync(connection, statement, [cutoff, options.Value.BatchSize], cancellationToken);
         }
 
-        try
-        {
-            var cutoff = time.GetUtcNow().UtcDateTime - options.Value.GracePeriod;
-            long total = 0;
-            foreach (var statement in Statements)
-            {
-                total += await InBatchesAsync(connection, statement, [cutoff, options.Value.BatchSize], cancellationToken);
-            }
-
-            // Links die at delivery (or final failure): nothing waits for a grace period there.
-            total += await InBatchesAsync(
-                connection,
-                """
-                UPDATE outbox_messages SET html_body = $3, text_body = $3 WHERE id IN (
-                  SELECT id FROM outbox_messages
-                  WHERE status IN ('sent', 'failed') AND template = ANY($1) AND text_body <> $3 LIMIT $2)
-                """,
-                [new[] { EmailOutbox.Name(EmailTemplate.Invitation), EmailOutbox.Name(EmailTemplate.PasswordReset), EmailOutbox.Name(EmailTemplate.EmailVerification) }, options.Value.BatchSize, ScrubbedBody],
-                cancellationToken);
-            return total;
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-            await unlock.ExecuteScalarAsync(CancellationToken.None);
-        }
+        // Links die at delivery (or final failure): nothing waits for a grace period there.
+        total += await InBatchesAsync(
+            connection,
+            """
+            UPDATE outbox_messages SET html_body = $3, text_body = $3 WHERE id IN (
+              SELECT id FROM outbox_messages
+              WHERE status IN ('sent', 'failed') AND template = ANY($1) AND text_body <> $3 LIMIT $2)
+            """,
+            [new[] { EmailOutbox.Name(EmailTemplate.Invitation), EmailOutbox.Name(EmailTemplate.PasswordReset), EmailOutbox.Name(EmailTemplate.EmailVerification) }, options.Value.BatchSize, ScrubbedBody],
+            cancellationToken);
+        return total;
     }
 
     private async Task<long> InBatchesAsync(NpgsqlConnection connection, string sql, object[] parameters, CancellationToken cancellationToken)
@@ -102,28 +86,5 @@ public sealed class TokenPurgeJob(
                 return total;
             }
         }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                Status.Succeeded(time.GetUtcNow().UtcDateTime);
-                if (purged > 0)
-                {
-                    logger.LogInformation("Purged or scrubbed {Count} dead sessions, tokens, invitations and sent links", purged);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Status.Failed(ex.Message);
-                logger.LogError(ex, "The token purge job failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Application.AuditLogs.Common;
 using Crm.Application.Auth.Commands.AcceptInvitation;
 using Crm.Application.Auth.Commands.ForgotPassword;
 using Crm.Application.Auth.Commands.Login;
@@ -10,7 +11,6 @@ using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Auth.Queries.ListMyEvents;
-using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Models;
 using Crm.Domain.Errors;

@@ -1,4 +1,4 @@
-namespace Crm.Infrastructure.Auditing;
+namespace Crm.Infrastructure.Jobs;
 
 /// <summary>The last run of a background job, for the readiness report.</summary>
 public sealed class JobStatus
