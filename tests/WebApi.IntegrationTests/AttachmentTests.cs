@@ -39,6 +39,22 @@ public sealed class AttachmentTests : ApiTest
     }
 
     [Test]
+    public async Task A_download_names_the_file_in_ascii_and_exactly_in_utf8()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync();
+        var id = (string)(await api.UploadAsync($"/api/v1/contacts/{contact}/attachments", Png, "Angebot Müller 日本.png", "image/png")).Json["id"]!;
+
+        var download = await api.GetBytesAsync($"/api/v1/attachments/{id}/content");
+
+        download.Status.ShouldBe(HttpStatusCode.OK);
+        var header = download.Response.Content.Headers.GetValues("Content-Disposition").ShouldHaveSingleItem();
+        header.ShouldBe("attachment; filename=\"Angebot M_ller __.png\"; filename*=UTF-8''Angebot%20M%C3%BCller%20%E6%97%A5%E6%9C%AC.png");
+        header.ShouldAllBe(c => c >= 0x20 && c < 0x7F);
+        download.Response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Angebot Müller 日本.png");
+    }
+
+    [Test]
     public async Task The_type_comes_from_the_content_never_from_the_client()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());
@@ -133,7 +149,7 @@ public sealed class AttachmentTests : ApiTest
         var api = new Api(s3.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         var owner = api.As(await api.RegisterAsync());
         var contact = await owner.CreateContactAsync();
-        var id = (string)(await owner.UploadAsync($"/api/v1/contacts/{contact}/attachments", Png, "logo.png", "image/png")).Json["id"]!;
+        var id = (string)(await owner.UploadAsync($"/api/v1/contacts/{contact}/attachments", Png, "Résumé «final».png", "image/png")).Json["id"]!;
 
         var download = await owner.GetBytesAsync($"/api/v1/attachments/{id}/content");
 
@@ -141,6 +157,10 @@ public sealed class AttachmentTests : ApiTest
         var link = download.Response.Headers.Location!;
         link.ToString().ShouldStartWith(TestServers.S3Url);
         using var http = new HttpClient();
-        (await http.GetByteArrayAsync(link)).ShouldBe(Png);
+        using var stored = await http.GetAsync(link);
+        (await stored.Content.ReadAsByteArrayAsync()).ShouldBe(Png);
+        var disposition = stored.Content.Headers.ContentDisposition!;
+        disposition.FileName!.Trim('"').ShouldBe("R_sum_ _final_.png");
+        disposition.FileNameStar.ShouldBe("Résumé «final».png");
     }
 }

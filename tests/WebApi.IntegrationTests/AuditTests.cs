@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Crm.Infrastructure.Auditing;
 using Crm.WebApi.IntegrationTests.Support;
@@ -152,6 +153,96 @@ public sealed class AuditTests : ApiTest
             rows.Count.ShouldBe(3);
             rows.ShouldAllBe(r => (string?)r!["entity_type"] == "contact");
         }
+    }
+
+    [Test]
+    public async Task Formulas_planted_through_names_and_a_strangers_user_agent_reach_the_csv_as_text()
+    {
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        const string agent = "@SUM(1+1)*cmd|' /C calc'!A0";
+        var api = NewApi();
+        var account = await api.RegisterAsync();
+        var owner = api.As(account);
+        await owner.CreateContactAsync(formula);
+        await owner.CreateContactAsync("+1 555 0100, -dash, \"quoted\"");
+        using var stranger = Testing.Factory.CreateClient();
+        stranger.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", agent).ShouldBeTrue();
+        (await stranger.PostAsJsonAsync("/api/v1/auth/login", new { email = account.Email, password = "wrong-password-123" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var reply = await owner.GetAsync("/api/v1/audit-logs/export?format=csv");
+
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        var rows = Rfc4180(reply.Text);
+        rows.ShouldAllBe(r => r.Count == 11);
+        var cells = rows.SelectMany(r => r).ToList();
+        cells.ShouldNotContain(c => c.Length > 0 && "=+-@\t\r".Contains(c[0]), "no cell starts a formula");
+        cells.ShouldContain("'" + agent);
+        cells.ShouldContain(c => c.StartsWith("[", StringComparison.Ordinal) && c.Contains("=HYPERLINK(", StringComparison.Ordinal));
+        cells.ShouldContain(c => c.StartsWith("[", StringComparison.Ordinal) && c.Contains("+1 555 0100, -dash", StringComparison.Ordinal));
+    }
+
+    /// <summary>Reads CSV as RFC 4180 says: quoted fields may hold separators, quotes (doubled) and line breaks.</summary>
+    private static List<List<string>> Rfc4180(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add(row);
+        }
+
+        quoted.ShouldBeFalse("the file ends inside a quoted field");
+        return rows;
     }
 
     [Test]

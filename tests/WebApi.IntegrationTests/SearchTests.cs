@@ -127,6 +127,35 @@ public sealed class SearchTests : ApiTest
         beyond["items"]!.AsArray().ShouldBeEmpty();
     }
 
+    [Test]
+    public async Task Html_stored_in_any_searchable_field_comes_back_escaped_with_only_the_marks_as_markup()
+    {
+        const string script = "<img src=x onerror=alert(1)><script>alert('x')</script>";
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync($"Bob {script}", "bob@xss.example");
+        var deal = await api.CreateDealAsync(contact, $"Bob deal {script}");
+        await api.PostAsync("/api/v1/tasks", new { deal_id = deal, title = $"Bob task {script}", description = $"Bob body {script}" });
+        await api.PostAsync($"/api/v1/deals/{deal}/activities", new { type = "comment", payload = new { text = $"Bob comment {script}" } });
+        await api.CreateContactAsync("<b>Zeb</b> Quinn");
+
+        var items = (await SearchAsync(api, "bob"))["items"]!.AsArray();
+        var similar = (await SearchAsync(api, "Zebb Qinn"))["items"]!.AsArray();
+
+        items.Count.ShouldBe(4);
+        foreach (var snippet in items.Concat(similar).Select(i => (string)i!["snippet"]!))
+        {
+            // Escape everything, then mark: the only elements are the marks.
+            var text = snippet.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal);
+            text.ShouldNotContain('<');
+            text.ShouldNotContain('>');
+        }
+
+        items.Select(i => (string)i!["snippet"]!).ShouldAllBe(s => s.Contains("<mark>Bob</mark>"));
+        items.Select(i => (string)i!["snippet"]!).ShouldContain(s => s.Contains("&lt;img src=x onerror=alert(1)&gt;"));
+        items.Single(i => (string?)i!["type"] == "contact")!["title"]!.GetValue<string>().ShouldBe($"Bob {script}");
+        ((string?)similar.ShouldHaveSingleItem()!["snippet"]).ShouldBe("&lt;b&gt;Zeb&lt;/b&gt; Quinn");
+    }
+
     [TestCase("q=")]
     [TestCase("q=%20%21%21")]
     [TestCase("q=ok&types=contact,person")]

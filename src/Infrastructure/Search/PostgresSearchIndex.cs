@@ -18,7 +18,9 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
     /// <summary>How alike a name must be to the text to be offered when no word matched (pg_trgm similarity).</summary>
     private const double SimilarityThreshold = 0.2;
 
-    private const string Marks = "StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=1, HighlightAll=false";
+    // ts_headline marks matches with two private-use characters (removed from the text first), so that the snippet can be
+    // HTML-escaped whole before the marks become <mark> elements: stored text never turns into markup.
+    private const string Marks = "StartSel=\uE000, StopSel=\uE001, MaxWords=24, MinWords=8, MaxFragments=1, HighlightAll=false";
 
     private static readonly Search FullText = new(
         "to_tsquery('crm_search', $2)",
@@ -36,7 +38,7 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
         SELECT 'comment', a.id, left(a.payload ->> 'text', 80), a.payload ->> 'text', ts_rank(a.search_vector, q.query), a.deal_id
           FROM activities a, q WHERE a.organization_id = $1 AND a.type = 'comment' AND a.search_vector @@ q.query
         """,
-        $"ts_headline('crm_search', p.body, q.query, '{Marks}')");
+        $"ts_headline('crm_search', translate(p.body, U&'\\E000\\E001', ''), q.query, '{Marks}')");
 
     private static readonly Search Similar = new(
         "crm_unaccent(lower($2))",
@@ -50,7 +52,7 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
         SELECT 'task', t.id, t.title, t.title, similarity(crm_unaccent(lower(t.title)), q.query)::real, t.deal_id
           FROM tasks t, q WHERE t.organization_id = $1 AND crm_unaccent(lower(t.title)) % q.query
         """,
-        "p.body");
+        "translate(p.body, U&'\\E000\\E001', '')");
 
     public async Task<SearchResults> SearchAsync(Guid organizationId, SearchRecordsQuery query, CancellationToken cancellationToken)
     {
@@ -112,7 +114,7 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
                 while (await reader.ReadAsync(ct))
                 {
                     items.Add(new SearchHit(
-                        Parse(reader.GetString(0)), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                        Parse(reader.GetString(0)), reader.GetGuid(1), reader.GetString(2), SnippetMarkup.Render(reader.GetString(3)),
                         Math.Round(reader.GetFloat(4), 4), reader.IsDBNull(5) ? null : reader.GetGuid(5)));
                     total = (int)reader.GetInt64(6);
                     if (items.Count == 1)

@@ -56,7 +56,7 @@ internal sealed class S3FileStorage : IFileStorage, IDisposable
             Protocol = PlainHttp ? Protocol.HTTP : Protocol.HTTPS,
         };
         request.ResponseHeaderOverrides.ContentType = contentType;
-        request.ResponseHeaderOverrides.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
+        request.ResponseHeaderOverrides.ContentDisposition = DownloadName.ContentDisposition(fileName);
         return new FileContent(new Uri(await _client.GetPreSignedURLAsync(request)), null);
     }
 

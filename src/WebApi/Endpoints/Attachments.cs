@@ -6,6 +6,7 @@ using Crm.Application.Attachments.Queries.ListAttachments;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Storage;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using FluentValidation.Results;
@@ -73,12 +74,17 @@ public static class Attachments
     private static async Task<Ok<AttachmentDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetAttachmentQuery(id), ct));
 
-    private static async Task<Results<RedirectHttpResult, FileStreamHttpResult>> Content(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, FileStreamHttpResult>> Content(
+        Guid id, IMediator mediator, HttpResponse response, CancellationToken ct)
     {
         var download = await mediator.Send(new DownloadAttachmentQuery(id), ct);
-        return download.Content.Link is { } link
-            ? TypedResults.Redirect(link.ToString())
-            : TypedResults.Stream(download.Content.Stream!, download.Attachment.ContentType, download.Attachment.FileName, enableRangeProcessing: true);
+        if (download.Content.Link is { } link)
+        {
+            return TypedResults.Redirect(link.ToString());
+        }
+
+        response.Headers.ContentDisposition = DownloadName.ContentDisposition(download.Attachment.FileName);
+        return TypedResults.Stream(download.Content.Stream!, download.Attachment.ContentType, enableRangeProcessing: true);
     }
 
     private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)

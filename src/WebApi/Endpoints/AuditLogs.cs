@@ -87,7 +87,7 @@ public static class AuditLogs
     private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<AuditLogDto> rows, JsonSerializerOptions options, CancellationToken ct)
     {
         await using var text = new StreamWriter(body, new UTF8Encoding(false), 16_384, leaveOpen: true);
-        await using var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, leaveOpen: true);
         await csv.WriteRecordAsync(
             ["id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id"], ct);
         await foreach (var row in rows.WithCancellation(ct))

@@ -21,7 +21,7 @@ public enum SearchType
 public sealed record SearchRecordsQuery(string Q, IReadOnlyList<SearchType>? Types = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<SearchResults>, IOrganizationScoped, IPagedRequest;
 
-/// <summary>One match: <see cref="Snippet"/> marks the matched words with <c>&lt;mark&gt;</c>.</summary>
+/// <summary>One match: <see cref="Title"/> is plain text; <see cref="Snippet"/> is HTML-escaped text whose only markup is <c>&lt;mark&gt;</c> around the matched words.</summary>
 public sealed record SearchHit(SearchType Type, Guid Id, string Title, string Snippet, double Score, Guid? DealId);
 
 /// <param name="Facets">Matches per type, whatever the types asked for.</param>
