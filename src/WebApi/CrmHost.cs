@@ -42,6 +42,8 @@ public static class CrmHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         CrmRateLimiting.AddTo(services);
         TrustedProxies.AddTo(services);
+        CrossOriginAccess.AddTo(services, builder.Configuration);
+        services.AddHsts(o => o.MaxAge = builder.Configuration.GetValue("Https:HstsMaxAge", TimeSpan.FromDays(365)));
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
         {
@@ -73,8 +75,25 @@ public static class CrmHost
     {
         var app = builder.Build();
         TrustedProxies.Use(app);
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // HSTS is sent on HTTPS requests only (directly or through a trusted proxy); redirecting is for a service that
+        // terminates TLS itself.
+        if (app.Configuration.GetValue("Https:Hsts", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+        }
+
+        if (app.Configuration.GetValue("Https:Redirect", false))
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ResponseCompressionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestContextMiddleware>();

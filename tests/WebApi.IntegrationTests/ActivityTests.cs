@@ -22,6 +22,27 @@ public sealed class ActivityTests : ApiTest
         (await api.As(team.Owner).TimelineAsync(deal)).ShouldBe(["comment", "system"]);
     }
 
+    [Test]
+    public async Task The_location_of_a_new_comment_answers_with_it_and_only_under_its_own_deal_and_organization()
+    {
+        var api = NewApi();
+        var owner = api.As(await api.RegisterAsync());
+        var deal = await owner.CreateDealAsync();
+        var otherDeal = await owner.CreateDealAsync();
+        var created = await owner.PostAsync($"/api/v1/deals/{deal}/activities", new { type = "comment", payload = new { text = "Follow up Friday." } });
+        var id = (string)created.Json["id"]!;
+        var stranger = api.As(await api.RegisterAsync());
+
+        var fetched = await owner.GetAsync(created.Headers.Location!.ToString());
+
+        fetched.Status.ShouldBe(HttpStatusCode.OK, fetched.Text);
+        ((string?)fetched.Json["id"]).ShouldBe(id);
+        ((string?)fetched.Json["payload"]!["text"]).ShouldBe("Follow up Friday.");
+        (await owner.GetAsync($"/api/v1/deals/{otherDeal}/activities/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "activity_not_found");
+        (await owner.GetAsync($"/api/v1/deals/{deal}/activities/{Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.NotFound, "activity_not_found");
+        (await stranger.GetAsync($"/api/v1/deals/{deal}/activities/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "activity_not_found");
+    }
+
     [TestCase("status_changed")]
     [TestCase("system")]
     public async Task Only_comments_may_be_written_by_people(string type)

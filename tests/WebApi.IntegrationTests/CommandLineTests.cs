@@ -1,6 +1,7 @@
 using System.Net;
 using Crm.Infrastructure.Seeding;
 using Crm.WebApi.Cli;
+using Crm.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.WebApi.IntegrationTests;
@@ -37,5 +38,53 @@ public sealed class CommandLineTests : ApiTest
         ((int?)summary.Json["totals"]!["count"]).ShouldBe(25);
         var someDeal = (string)deals.Json["items"]![0]!["id"]!;
         (await api.As(manager).GetAsync($"/api/v1/deals/{someDeal}/activities")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Development_console_lines_put_a_space_between_the_time_and_the_level()
+    {
+        using var service = new System.Diagnostics.Process
+        {
+            StartInfo = new System.Diagnostics.ProcessStartInfo("dotnet", [RepositoryFiles.ServiceAssembly(), "serve", "--urls", "http://127.0.0.1:0"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    // A database that does not exist: the console is under test, not the service, which must not touch the tests' data.
+                    ["ConnectionStrings__Crm"] = new Npgsql.NpgsqlConnectionStringBuilder(Testing.Database.ConnectionString) { Database = "crm_absent" }.ConnectionString,
+                    ["DOTNET_NOLOGO"] = "1",
+                },
+            },
+        };
+        var firstLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Text.StringBuilder();
+        service.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } text)
+            {
+                firstLine.TrySetResult(text);
+            }
+        };
+        service.ErrorDataReceived += (_, e) => { lock (errors) { errors.AppendLine(e.Data); } };
+        service.Start();
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        try
+        {
+            var answered = await Task.WhenAny(firstLine.Task, service.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+            answered.ShouldBeSameAs(firstLine.Task, $"no console line; standard error: {errors}");
+            (await firstLine.Task).ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (info|warn|fail|crit|dbug|trce): ");
+        }
+        finally
+        {
+            if (!service.HasExited)
+            {
+                service.Kill(entireProcessTree: true);
+            }
+
+            await service.WaitForExitAsync();
+        }
     }
 }

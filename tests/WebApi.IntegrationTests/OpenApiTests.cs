@@ -13,7 +13,7 @@ public sealed partial class OpenApiTests : ApiTest
     public async Task The_served_document_is_the_committed_one()
     {
         var served = await ServedAsync();
-        var committedPath = Path.Combine(RepositoryRoot(), "build", "openapi", "v1.json");
+        var committedPath = Path.Combine(RepositoryFiles.Root(), "build", "openapi", "v1.json");
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
 
         JsonNode.DeepEquals(served, committed).ShouldBeTrue(
@@ -149,19 +149,6 @@ public sealed partial class OpenApiTests : ApiTest
     }
 
     private static async Task<JsonNode> ServedAsync() => (await NewApi().GetAsync("/openapi/v1.json")).Json;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Crm.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Crm.sln) was not found above the test binaries.");
-    }
 
     [GeneratedRegex("{([a-z_]+)}")]
     private static partial Regex PathParameter();

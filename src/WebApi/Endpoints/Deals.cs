@@ -1,5 +1,6 @@
 using Crm.Application.Activities.Commands.AddComment;
 using Crm.Application.Activities.Common;
+using Crm.Application.Activities.Queries.GetActivity;
 using Crm.Application.Activities.Queries.ListActivities;
 using Crm.Application.Common.Models;
 using Crm.Application.Deals.Commands.CreateDeal;
@@ -48,6 +49,8 @@ public static class Deals
         timeline.MapGet("/", ListActivities).WithName("Activities_List").WithSummary("A deal's timeline, newest first")
             .ProducesProblems(ErrorCatalog.InvalidCursor)
             .ProducesProblems(ErrorCatalog.DealNotFound);
+        timeline.MapGet("/{id:guid}", GetActivity).WithName("Activities_Get").WithSummary("One entry of a deal's timeline")
+            .ProducesProblems(ErrorCatalog.ActivityNotFound);
         timeline.MapPost("/", AddComment).WithName("Activities_Create").WithSummary("Comment on a deal")
             .ProducesProblems(ErrorCatalog.ActivityTypeNotAllowed)
             .ProducesProblems(ErrorCatalog.DealNotFound);
@@ -109,6 +112,10 @@ public static class Deals
         [FromQuery] string? cursor) =>
         TypedResults.Ok(await mediator.Send(
             new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
+
+    private static async Task<Ok<ActivityDto>> GetActivity(
+        [FromRoute(Name = "deal_id")] Guid dealId, Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetActivityQuery(dealId, id), ct));
 
     private static async Task<Created<ActivityDto>> AddComment(
         [FromRoute(Name = "deal_id")] Guid dealId, AddActivityCommand command, IMediator mediator, CancellationToken ct)

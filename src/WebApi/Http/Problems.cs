@@ -45,5 +45,6 @@ public static class Problems
 
         problem.Extensions.Remove("traceId");
         problem.Extensions["trace_id"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        problem.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
     }
 }

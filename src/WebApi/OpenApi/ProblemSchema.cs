@@ -35,6 +35,7 @@ internal static class ProblemSchema
                 ["status"] = ErrorCatalog.DealAmountRequired.Status,
                 ["code"] = ErrorCatalog.DealAmountRequired.Code,
                 ["trace_id"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                ["request_id"] = "5f0c6d1e9a2b4c8d8e7f6a5b4c3d2e1f",
             },
         };
         schema.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "https://crm.dev/errors/{code}" };
@@ -43,6 +44,11 @@ internal static class ProblemSchema
         schema.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
         schema.Properties["code"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = ErrorCodeDescription.Text };
         schema.Properties["trace_id"] = new JsonSchemaProperty { Type = JsonObjectType.String };
+        schema.Properties["request_id"] = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.String,
+            Description = "The request's X-Request-Id (the client's when it sent a sane one), also on the response and in the service's logs.",
+        };
         schema.Properties["errors"] = new JsonSchemaProperty
         {
             Type = JsonObjectType.Object,
