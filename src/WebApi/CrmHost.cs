@@ -83,6 +83,7 @@ public static class CrmHost
 
         app.MapAuthEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapInvitationEndpoints();
         app.MapContactEndpoints();
         app.MapDealEndpoints();
         app.MapTaskEndpoints();

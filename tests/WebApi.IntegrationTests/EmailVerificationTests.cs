@@ -70,21 +70,23 @@ public sealed class EmailVerificationTests : ApiTest
     }
 
     [Test]
-    public async Task An_unverified_account_works_in_its_own_organization_but_cannot_be_added_to_another()
+    public async Task An_unverified_account_works_in_its_own_organization_but_cannot_join_another()
     {
         var api = ApiFromOwnAddress();
         var owner = await api.RegisterAsync(organization: "Acme");
         var squatter = await api.RegisterAsync("sales@acme.example", organization: "Squatter's own");
 
         (await api.As(squatter).CreateContactAsync("Works at home")).ShouldNotBe(Guid.Empty);
-        (await api.As(owner).PostAsync($"/api/v1/organizations/{owner.OrganizationId}/members", new { email = "sales@acme.example", role = "member" }))
-            .ShouldBeProblem(HttpStatusCode.Forbidden, "email_not_verified");
+        var invitation = await Team.InviteAsync(api, owner, "sales@acme.example", "member");
+        (await api.As(squatter).GetAsync("/api/v1/invitations")).ShouldBeProblem(HttpStatusCode.Forbidden, "email_not_verified");
+        (await api.As(squatter).PostAsync($"/api/v1/invitations/{invitation}/accept")).ShouldBeProblem(HttpStatusCode.Forbidden, "email_not_verified");
+        (await api.As(squatter).PostAsync($"/api/v1/invitations/{invitation}/decline")).ShouldBeProblem(HttpStatusCode.Forbidden, "email_not_verified");
         (await api.As(squatter, owner.OrganizationId).GetAsync($"/api/v1/organizations/{owner.OrganizationId}"))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "organization_access_denied");
 
         await api.VerifyEmailAsync(squatter);
-        (await api.As(owner).PostAsync($"/api/v1/organizations/{owner.OrganizationId}/members", new { email = "sales@acme.example", role = "member" }))
-            .Status.ShouldBe(HttpStatusCode.Created);
+        (await api.As(squatter).PostAsync($"/api/v1/invitations/{invitation}/accept")).Status.ShouldBe(HttpStatusCode.Created);
+        (await api.As(squatter, owner.OrganizationId).GetAsync($"/api/v1/organizations/{owner.OrganizationId}")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Test]

@@ -28,6 +28,9 @@ public static class ErrorCatalog
     public static readonly Error InvalidToken = new("invalid_token", ErrorKind.Unauthenticated, "The access token is invalid or has expired.");
     public static readonly Error SessionRevoked = new("session_revoked", ErrorKind.Unauthenticated, "The session has ended. Sign in again.");
     public static readonly Error InvalidCredentials = new("invalid_credentials", ErrorKind.Unauthenticated, "The email or password is wrong.");
+
+    /// <summary>A password in a request body that is not a sign-in (accepting an invitation into an existing account).</summary>
+    public static readonly Error WrongPassword = InvalidCredentials with { Kind = ErrorKind.Invalid };
     public static readonly Error InvalidRefreshToken = new("invalid_refresh_token", ErrorKind.Unauthenticated, "The refresh token is not valid.");
     public static readonly Error RefreshTokenExpired = new("refresh_token_expired", ErrorKind.Unauthenticated, "The refresh token has expired.");
     public static readonly Error RefreshTokenReused = new("refresh_token_reused", ErrorKind.Unauthenticated, "The refresh token was already used; the session has been revoked.");
@@ -46,6 +49,8 @@ public static class ErrorCatalog
     public static readonly Error LastOwner = new("last_owner", ErrorKind.Conflict, "The organization's last owner cannot be removed or demoted.");
     public static readonly Error EmailNotVerified = new("email_not_verified", ErrorKind.Forbidden, "The account has not verified its email address, so it cannot join another organization yet.");
     public static readonly Error MemberExists = new("member_exists", ErrorKind.Conflict, "The user is already a member of the organization.");
+    public static readonly Error InvitationNotFound = new("invitation_not_found", ErrorKind.NotFound, "No pending invitation has this id.");
+    public static readonly Error InvitationStale = new("invitation_stale", ErrorKind.Conflict, "Whoever sent the invitation may no longer grant its role; ask for a new one.");
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
     public static readonly Error InvalidCurrency = new("invalid_currency", ErrorKind.Invalid, "The currency is not an active upper-case ISO 4217 code.");

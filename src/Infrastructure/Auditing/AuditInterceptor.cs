@@ -6,6 +6,7 @@ using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
 using Crm.Domain.Users;
@@ -75,8 +76,9 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         DealTask => 3,
         Organization when entry.State == EntityState.Added => 4,
         Membership => 5,
-        Organization => 6,
-        Activity => 7,
+        Invitation => 6,
+        Organization => 7,
+        Activity => 8,
         _ => -1,
     };
 
@@ -87,6 +89,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         Deal d => ("deal", d.Id, d.OrganizationId),
         DealTask t => ("task", t.Id, t.OrganizationId),
         Membership m => ("member", m.UserId, m.OrganizationId),
+        Invitation i => ("invitation", i.Id, i.OrganizationId),
         Organization o => ("organization", o.Id, o.Id),
         Activity a => ("activity", a.Id, a.OrganizationId),
         _ => throw new ArgumentOutOfRangeException(nameof(entity)),

@@ -52,9 +52,13 @@ public static class Auth
             .WithSummary("Choose a new password with a reset link's token; every session ends")
             .ProducesProblems(ErrorCatalog.InvalidResetToken);
         group.MapPost("/accept-invitation", AcceptInvitation).WithName("Auth_AcceptInvitation").WithMetadata(LimitedPerClientAddress.Instance)
-            .WithSummary("Create the invited account and membership, and sign in")
-            .ProducesProblems(ErrorCatalog.InvalidInvitation)
-            .ProducesProblems(ErrorCatalog.EmailTaken);
+            .WithSummary("Join an organization by an invitation link's token, and sign in")
+            .WithDescription("The link proves the address. Without an account there, one is created with the name and password given; " +
+                "with one, the password must be that account's (400 invalid_credentials, throttled like sign-in) and the name is ignored. " +
+                "Refused when the inviter may no longer grant the role (409 invitation_stale).")
+            .ProducesProblems(ErrorCatalog.InvalidInvitation, ErrorCatalog.WrongPassword)
+            .ProducesProblems(ErrorCatalog.MemberExists, ErrorCatalog.InvitationStale, ErrorCatalog.EmailTaken, ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.TooManyLoginAttempts);
         group.MapPost("/verify-email", VerifyEmail).WithName("Auth_VerifyEmail").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Prove the account's email address with the emailed link's token")
             .WithDescription("The link is valid 24 hours and works once; a newer link replaces it.")

@@ -523,6 +523,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -547,6 +551,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -567,6 +575,10 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("invitations_pkey");
 
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("ix_invitations_pending_email")
+                        .HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ux_invitations_token_hash");
@@ -574,7 +586,7 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("ux_invitations_pending")
-                        .HasFilter("accepted_at IS NULL");
+                        .HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL");
 
                     b.ToTable("invitations", null, t =>
                         {
