@@ -10,7 +10,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
-  ActivitiesClient, AnalyticsClient, CrmApiError,
+  ActivitiesClient, AnalyticsClient, InvitationsClient, CrmApiError,
 } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,22 +47,26 @@ function clients(token) {
     members: new MembersClient(baseUrl, http), contacts: new ContactsClient(baseUrl, http),
     deals: new DealsClient(baseUrl, http), tasks: new TasksClient(baseUrl, http),
     activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
+    invitations: new InvitationsClient(baseUrl, http),
   };
 }
 
-/** The token of the verification link mailed to `address` (the service writes .eml files to CRM_MAIL_DIR). */
-async function verificationToken(address) {
+/** The token of the `page` link mailed to `address` (the service writes .eml files to CRM_MAIL_DIR). */
+async function mailedToken(address, page) {
+  const pattern = new RegExp(`${page}\\?token=([A-Za-z0-9_%-]+)`);
   for (let attempt = 0; attempt < 100; attempt++) {
     for (const file of mailDir ? readdirSync(mailDir) : []) {
       // Quoted-printable: join soft line breaks and decode the "=" of the query string.
       const text = readFileSync(join(mailDir, file), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-      const link = text.includes(address) && text.match(/verify-email\?token=([A-Za-z0-9_%-]+)/);
+      const link = text.includes(address) && text.match(pattern);
       if (link) return decodeURIComponent(link[1]);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no verification email to ${address} in ${mailDir}`);
+  throw new Error(`no ${page} email to ${address} in ${mailDir}`);
 }
+
+const verificationToken = (address) => mailedToken(address, "verify-email");
 
 test("a problem answer is a typed error with its status and code", { skip: !baseUrl }, async () => {
   const api = clients(() => undefined);
@@ -75,7 +79,7 @@ test("a problem answer is a typed error with its status and code", { skip: !base
   });
 });
 
-test("register, organization, member, contact, deal, task, win, timeline, analytics", { skip: !baseUrl }, async () => {
+test("register, organization, invite and accept, contact, deal, task, win, timeline, analytics", { skip: !baseUrl }, async () => {
   const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   let ownerToken, sellerToken;
   const owner = clients(() => ownerToken);
@@ -97,7 +101,21 @@ test("register, organization, member, contact, deal, task, win, timeline, analyt
   // Only a proved address joins another organization.
   await seller.auth.verifyEmail({ token: await verificationToken(sellerAccount.user.email) });
   assert.equal((await seller.auth.me()).email_verified, true);
-  await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
+  // Nobody joins without consent: the owner invites, the seller (proved address) lists and accepts.
+  const { invitation } = await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
+  assert.equal(invitation.role, "member");
+  assert.equal(invitation.invited_by.name, "Olivia Owner");
+  assert.ok(await mailedToken(sellerAccount.user.email, "accept-invitation"));
+  assert.ok(!(await seller.organizations.listMine()).items.some((o) => o.id === org));
+  const pending = await seller.invitations.listMine();
+  assert.deepEqual(pending.items.map((i) => [i.id, i.organization.id, i.organization.name, i.role]),
+    [[invitation.id, org, "Client Smoke Sales", "member"]]);
+  const joined = await seller.invitations.accept(invitation.id);
+  assert.deepEqual([joined.id, joined.role], [org, "member"]);
+  assert.ok((await seller.organizations.listMine()).items.some((o) => o.id === org && o.role === "member"));
+  assert.deepEqual((await seller.invitations.listMine()).items, []);
+  await assert.rejects(seller.invitations.accept(invitation.id), (error) =>
+    error instanceof CrmApiError && error.status === 404 && error.code === "invitation_not_found");
   sellerToken = (await seller.auth.login({ email: sellerAccount.user.email, password: "client-smoke-password" })).access_token;
 
   const contact = await seller.contacts.create(org, { name: "Grace Hopper", email: `grace-${unique}@example.com` });
