@@ -27,7 +27,7 @@ public sealed class AccountEventsTests : ApiTest
         var aboutJoiner = (await AuditLogAsync(api.As(owner)))
             .Where(e => (string?)e!["actor_id"] == joiner.UserId.ToString() || (string?)e!["entity_id"] == joiner.UserId.ToString())
             .Select(e => (string?)e!["action"]);
-        aboutJoiner.ShouldBe(["sign_out", "sign_in", "sign_in_failed", "accept_invitation"]);
+        aboutJoiner.ShouldBe(["sign_out", "sign_in", "sign_in_failed", "accept_invitation_signed_in"]);
     }
 
     [Test]

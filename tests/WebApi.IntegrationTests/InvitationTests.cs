@@ -265,7 +265,7 @@ public sealed class InvitationTests : ApiTest
     {
         var api = ApiFromOwnAddress();
         var owner = await api.RegisterAsync(organization: "Acme");
-        var grace = await api.RegisterAsync("grace@example.com", organization: "Grace's own");
+        var grace = await api.RegisterAsync($"grace-{Guid.NewGuid():N}@example.com", organization: "Grace's own");
         await Team.InviteAsync(api, owner, grace.Email, "manager");
         var token = await OutboxLinks.TokenAsync("invitation", grace.Email);
 
@@ -283,7 +283,9 @@ public sealed class InvitationTests : ApiTest
             .ShouldBe([grace.OrganizationId.ToString(), owner.OrganizationId.ToString()]);
         var joined = Account.From(accepted.Json, grace.Email, grace.Password);
         (await api.As(joined, owner.OrganizationId).CreateContactAsync("Joined")).ShouldNotBe(Guid.Empty);
-        (await Testing.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE normalized_email = 'GRACE@EXAMPLE.COM'")).ShouldBe(1);
+        (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM users WHERE lower(email) = '{grace.Email}'")).ShouldBe(1);
+        var log = (await api.As(owner).GetAsync("/api/v1/audit-logs?page_size=100")).Json["items"]!.AsArray();
+        Entry(log, "accept_invitation", "member", grace.UserId, grace.UserId);
     }
 
     [Test]
@@ -291,7 +293,7 @@ public sealed class InvitationTests : ApiTest
     {
         var api = NewApi();
         var owner = await api.From("10.79.1.1").RegisterAsync();
-        var grace = await api.From("10.79.1.2").RegisterAsync("grace@example.com");
+        var grace = await api.From("10.79.1.2").RegisterAsync($"grace-{Guid.NewGuid():N}@example.com");
         await Team.InviteAsync(api, owner, grace.Email, "member");
         var token = await OutboxLinks.TokenAsync("invitation", grace.Email);
         for (var i = 0; i < 5; i++)
@@ -349,7 +351,7 @@ public sealed class InvitationTests : ApiTest
 
         Entry(log, "invite_member", "invitation", toNobody, owner.UserId)["changes"]!.AsArray()
             .ShouldContain(c => (string?)c!["field"] == "email" && (string?)c["to"] == "nobody@example.com");
-        Entry(log, "accept_invitation", "member", grace.UserId, grace.UserId);
+        Entry(log, "accept_invitation_signed_in", "member", grace.UserId, grace.UserId);
         Entry(log, "decline_invitation", "invitation", toAlan, alan.UserId);
         Entry(log, "revoke_invitation", "invitation", toNobody, owner.UserId);
     }

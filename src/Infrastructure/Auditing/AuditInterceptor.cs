@@ -48,8 +48,9 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
                 var changes = Changes(main);
                 if (changes.Count > 0)
                 {
-                    // Registering has no caller yet: the new user is the actor.
-                    var actor = main.Entity is User && main.State == EntityState.Added ? id : (Guid?)null;
+                    // Registering has no caller yet: the new user is the actor. A membership is only ever added by its
+                    // member accepting an invitation (by link, maybe without signing in): the member is the actor.
+                    var actor = main.Entity is User or Membership && main.State == EntityState.Added ? id : (Guid?)null;
                     context.Add(trail.ToEntry(action, type, id, actor, organizationId, changes));
                 }
             }
@@ -70,7 +71,8 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
 
     private static int Rank(EntityEntry entry) => entry.Entity switch
     {
-        User => 0,
+        // A changed account beside a new membership (an invitation accepted by its link) is about the membership.
+        User when entry.State != EntityState.Modified => 0,
         Contact => 1,
         Deal => 2,
         DealTask => 3,
@@ -79,6 +81,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         Invitation => 6,
         Organization => 7,
         Activity => 8,
+        User => 9,
         _ => -1,
     };
 

@@ -18,7 +18,7 @@ namespace Crm.Application.Invitations.Commands.AcceptMyInvitation;
 /// <summary>The signed-in user, whose proved address was invited, joins the inviting organization.</summary>
 [Authorize]
 [NoValidator("Its only input is the invitation id in the path, which routing accepts as a UUID only.")]
-[AuditAction("accept_invitation")]
+[AuditAction("accept_invitation_signed_in")]
 public sealed record AcceptMyInvitationCommand(Guid InvitationId) : ICommand<OrganizationMembershipDto>;
 
 public sealed class AcceptMyInvitationCommandHandler(
