@@ -1,7 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations.Rules;
-using Crm.Domain.Users;
 
 namespace Crm.Domain.Organizations;
 
@@ -82,16 +81,10 @@ public sealed class Organization : Entity
         return membership;
     }
 
-    /// <summary>Adds an existing account, which must have proved its address (it joins by someone else's act).</summary>
-    public Membership AddMember(Actor actor, User user, MemberRole role, DateTime now)
-    {
-        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
-        BusinessRules.Check(new OnlyOwnerManagesOwners(actor, role == MemberRole.Owner));
-        BusinessRules.Check(new UserIsNotYetMember(FindMember(user.Id) is not null));
-        BusinessRules.Check(new JoiningAccountIsVerified(user.EmailVerified));
-        return AddMember(actor, user.Id, role, now);
-    }
-
+    /// <summary>
+    /// Adds a member by an administrator's act alone, under the role rules. The API never does this (members join by
+    /// accepting an invitation); the demo seed does.
+    /// </summary>
     public Membership AddMember(Actor actor, Guid userId, MemberRole role, DateTime now)
     {
         BusinessRules.Check(new ActorMustAdministerOrganization(actor));
