@@ -5,8 +5,8 @@ namespace Crm.Infrastructure.RateLimiting;
 
 /// <summary>
 /// The keyed limits of one instance: a sliding log of uses per key, checked and taken under one lock, so parallel
-/// requests cannot pass together. Used alone without Redis, and by <see cref="RedisKeyedRateLimiter"/> while Redis
-/// cannot be reached. Logs are dropped once their newest use has left the window.
+/// requests cannot pass together. Used alone without Redis, and by <see cref="RedisKeyedRateLimiter"/> as each
+/// instance's own count. Logs are dropped once their newest use has left the window.
 /// </summary>
 public sealed class KeyedRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time) : IKeyedRateLimiter
 {
@@ -17,13 +17,23 @@ public sealed class KeyedRateLimiter(IOptions<RateLimitOptions> options, TimePro
     public Task<KeyedLimitDecision> TryAcquireAsync(KeyedLimit limit, string key, CancellationToken cancellationToken) =>
         Task.FromResult(TryAcquire(limit, key));
 
-    public KeyedLimitDecision TryAcquire(KeyedLimit limit, string key)
+    public KeyedLimitDecision TryAcquire(KeyedLimit limit, string key) => TryAcquire(limit, key, out _);
+
+    /// <summary>Takes a slot, answering when it was taken so that <see cref="GiveBack"/> can return it.</summary>
+    public KeyedLimitDecision TryAcquire(KeyedLimit limit, string key, out DateTimeOffset takenAt)
     {
+        takenAt = default;
         var settings = options.Value;
         var window = settings.For(limit);
         if (!settings.Enabled)
         {
             return new KeyedLimitDecision(true, window.Limit, window.Limit, TimeSpan.Zero);
+        }
+
+        if (window.Limit <= 0)
+        {
+            // Configured shut: nothing passes, and there is no oldest use to wait for.
+            return new KeyedLimitDecision(false, 0, 0, window.Window);
         }
 
         var now = time.GetUtcNow();
@@ -43,7 +53,20 @@ public sealed class KeyedRateLimiter(IOptions<RateLimitOptions> options, TimePro
             }
 
             uses.Add(now);
+            takenAt = now;
             return new KeyedLimitDecision(true, window.Limit, window.Limit - uses.Count, uses[0] + window.Window - now);
+        }
+    }
+
+    /// <summary>Returns a slot taken at <paramref name="takenAt"/>: the shared count refused what this one admitted.</summary>
+    public void GiveBack(KeyedLimit limit, string key, DateTimeOffset takenAt)
+    {
+        lock (_gate)
+        {
+            if (_logs.TryGetValue($"{limit}:{key}", out var uses))
+            {
+                uses.Remove(takenAt);
+            }
         }
     }
 

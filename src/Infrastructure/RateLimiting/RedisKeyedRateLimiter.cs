@@ -9,7 +9,8 @@ namespace Crm.Infrastructure.RateLimiting;
 /// <summary>
 /// The keyed limits shared by every instance: each use is a member of a Redis sorted set scored by its time, and one
 /// script drops the expired uses, checks the count and takes the slot, so parallel requests on any instance cannot
-/// pass together. While Redis cannot be reached, this instance's own <see cref="KeyedRateLimiter"/> holds alone.
+/// pass together. Each instance also keeps its own exact count, taken first, which alone holds while Redis cannot be
+/// reached (so an outage, or a connection still being made, never lets one instance past the limit).
 /// </summary>
 public sealed class RedisKeyedRateLimiter(
     RedisConnection redis,
@@ -45,6 +46,19 @@ public sealed class RedisKeyedRateLimiter(
             return new KeyedLimitDecision(true, window.Limit, window.Limit, TimeSpan.Zero);
         }
 
+        if (window.Limit <= 0)
+        {
+            // Configured shut: nothing passes, and there is no oldest use to wait for.
+            return new KeyedLimitDecision(false, 0, 0, window.Window);
+        }
+
+        // This instance's own count first: exact here even when Redis is slow or down.
+        var own = local.TryAcquire(limit, key, out var takenAt);
+        if (!own.Admitted)
+        {
+            return own;
+        }
+
         try
         {
             var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
@@ -52,13 +66,18 @@ public sealed class RedisKeyedRateLimiter(
                 [caching.Value.RedisPrefix + $"keyed-limit:{limit}:{key}"],
                 [time.GetUtcNow().ToUnixTimeMilliseconds(), (long)window.Window.TotalMilliseconds, window.Limit, Guid.NewGuid().ToString("N")]))!;
             var admitted = (int)result[0] == 1;
-            var remaining = Math.Max(0, window.Limit - (int)result[1]);
+            if (!admitted)
+            {
+                local.GiveBack(limit, key, takenAt);
+            }
+
+            var remaining = Math.Min(own.Remaining, Math.Max(0, window.Limit - (int)result[1]));
             return new KeyedLimitDecision(admitted, window.Limit, admitted ? remaining : 0, TimeSpan.FromMilliseconds(Math.Max(0, (long)result[2])));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             logger.LogWarning(ex, "The shared keyed rate limit could not be checked in Redis; this instance's count holds alone");
-            return local.TryAcquire(limit, key);
+            return own;
         }
     }
 }

@@ -53,6 +53,16 @@ public sealed class KeyedRateLimiterTests
         }
     }
 
+    [Test]
+    public void A_limit_configured_to_zero_refuses_everything_for_a_window()
+    {
+        var refused = Limiter(new RateLimitOptions { RegisterPerEmail = new WindowLimit(0, TimeSpan.FromMinutes(30)) })
+            .TryAcquire(KeyedLimit.RegisterPerEmail, "a");
+
+        refused.Admitted.ShouldBeFalse();
+        refused.Reset.ShouldBe(TimeSpan.FromMinutes(30));
+    }
+
     private KeyedRateLimiter Limiter(RateLimitOptions options) => new(Options.Create(options), _time);
 
     private sealed class SettableTime(DateTimeOffset now) : TimeProvider
