@@ -20,7 +20,7 @@ public static class ErrorCatalog
     public static readonly Error NotAcceptable = new("not_acceptable", ErrorKind.NotAcceptable, "The answer cannot be given in an accepted media type.");
     public static readonly Error PayloadTooLarge = new("payload_too_large", ErrorKind.TooLarge, "The request body is too large.");
     public static readonly Error UnsupportedMediaType = new("unsupported_media_type", ErrorKind.UnsupportedMediaType, "The request body's media type is not accepted here.");
-    public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests for your plan's rate limit.");
+    public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests: a rate limit was reached. The detail says which one.");
     public static readonly Error InternalError = new("internal_error", ErrorKind.Internal, "An unexpected error occurred.");
 
     // Accounts and sessions
@@ -29,8 +29,12 @@ public static class ErrorCatalog
     public static readonly Error SessionRevoked = new("session_revoked", ErrorKind.Unauthenticated, "The session has ended. Sign in again.");
     public static readonly Error InvalidCredentials = new("invalid_credentials", ErrorKind.Unauthenticated, "The email or password is wrong.");
 
-    /// <summary>A password in a request body that is not a sign-in (accepting an invitation into an existing account).</summary>
-    public static readonly Error WrongPassword = InvalidCredentials with { Kind = ErrorKind.Invalid };
+    /// <summary>
+    /// A wrong password in a request that is not a sign-in (a signed-in caller's current password, the password of an
+    /// existing account accepting an invitation): a 400, since the session or link is fine (a 401 would tell clients
+    /// to sign in again).
+    /// </summary>
+    public static readonly Error WrongPassword = InvalidCredentials.AsInvalidInput("The password is wrong.");
     public static readonly Error InvalidRefreshToken = new("invalid_refresh_token", ErrorKind.Unauthenticated, "The refresh token is not valid.");
     public static readonly Error RefreshTokenExpired = new("refresh_token_expired", ErrorKind.Unauthenticated, "The refresh token has expired.");
     public static readonly Error RefreshTokenReused = new("refresh_token_reused", ErrorKind.Unauthenticated, "The refresh token was already used; the session has been revoked.");
@@ -39,6 +43,7 @@ public static class ErrorCatalog
     public static readonly Error InvalidResetToken = new("invalid_reset_token", ErrorKind.Invalid, "The password reset link is invalid, used or expired.");
     public static readonly Error InvalidVerificationToken = new("invalid_verification_token", ErrorKind.Invalid, "The email verification link is invalid, used or expired.");
     public static readonly Error EmailAlreadyVerified = new("email_already_verified", ErrorKind.Conflict, "The email address is already verified.");
+    public static readonly Error SessionNotFound = new("session_not_found", ErrorKind.NotFound, "You have no live session with this id.");
     public static readonly Error InvalidInvitation = new("invalid_invitation", ErrorKind.Invalid, "The invitation is invalid, used or expired.");
 
     // Organizations and members

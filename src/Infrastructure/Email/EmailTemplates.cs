@@ -21,6 +21,7 @@ public sealed class EmailTemplates
         {
             EmailTemplate.PasswordReset => "password-reset",
             EmailTemplate.EmailVerification => "email-verification",
+            EmailTemplate.PasswordChanged => "password-changed",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (

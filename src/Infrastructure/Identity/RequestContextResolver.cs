@@ -1,4 +1,5 @@
 using Crm.Domain.Organizations;
+using Crm.Domain.Sessions;
 using Crm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,9 @@ public sealed record CallerState(bool SessionActive, MemberRole? Role, Organizat
 
 /// <summary>
 /// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
-/// session's access token stops working at once, and a removed member loses access at once.
+/// session's access token stops working at once, and a removed member loses access at once. A live session's
+/// last use is written only when it is older than <see cref="UserSession.LastUsedPrecision"/>, so signed-in traffic
+/// costs at most one write per session every few minutes.
 /// </summary>
 public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
 {
@@ -22,6 +25,7 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
             .Select(s => new
             {
                 Active = s.RevokedAt == null && s.ExpiresAt > now,
+                s.LastUsedAt,
                 Role = db.Memberships
                     .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
                     .Select(m => (MemberRole?)m.Role)
@@ -32,6 +36,20 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                     .FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? new CallerState(false, null) : new CallerState(row.Active, row.Role, row.Plan);
+        if (row is null)
+        {
+            return new CallerState(false, null);
+        }
+
+        if (row.Active && UserSession.IsLastUseStale(row.LastUsedAt, now))
+        {
+            // Conditional, so that parallel requests of one session write it once.
+            var staleBefore = now - UserSession.LastUsedPrecision;
+            await db.Sessions
+                .Where(s => s.Id == sessionId && s.LastUsedAt <= staleBefore)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now), cancellationToken);
+        }
+
+        return new CallerState(row.Active, row.Role, row.Plan);
     }
 }

@@ -1,5 +1,7 @@
 using Crm.Application.AuditLogs.Common;
 using Crm.Application.Auth.Commands.AcceptInvitation;
+using Crm.Application.Auth.Commands.ChangePassword;
+using Crm.Application.Auth.Commands.EndSession;
 using Crm.Application.Auth.Commands.ForgotPassword;
 using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Logout;
@@ -7,10 +9,12 @@ using Crm.Application.Auth.Commands.Refresh;
 using Crm.Application.Auth.Commands.Register;
 using Crm.Application.Auth.Commands.ResendVerification;
 using Crm.Application.Auth.Commands.ResetPassword;
+using Crm.Application.Auth.Commands.UpdateMe;
 using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Auth.Queries.ListMyEvents;
+using Crm.Application.Auth.Queries.ListMySessions;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
@@ -30,6 +34,7 @@ public static class Auth
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/register", Register).WithName("Auth_Register").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Create an account and its first organization")
+            .WithDescription("Limited per client address and per email address (429 rate_limited, the detail says which).")
             .ProducesProblems(ErrorCatalog.EmailTaken);
         group.MapPost("/login", Login).WithName("Auth_Login").WithMetadata(LimitedPerClientAddress.Instance).WithSummary("Sign in with email and password")
             .ProducesProblems(ErrorCatalog.InvalidCredentials)
@@ -40,6 +45,26 @@ public static class Auth
         group.MapPost("/logout", Logout).WithName("Auth_Logout").WithSummary("End the current session")
             .RequireAuthorization();
         group.MapGet("/me", Me).WithName("Auth_Me").WithSummary("The signed-in user").RequireAuthorization();
+        group.MapPatch("/me", UpdateMe).WithName("Auth_UpdateMe").WithSummary("Change my name")
+            .WithDescription("Answers the user as GET /auth/me does.")
+            .RequireAuthorization();
+        group.MapPost("/change-password", ChangePassword).WithName("Auth_ChangePassword")
+            .WithSummary("Change my password; every other session ends")
+            .WithDescription("The current session goes on; an email tells the address. A wrong current password answers " +
+                "400 invalid_credentials (the session is fine) and counts in the sign-in throttle of the account's email: " +
+                "past it, 429 too_many_login_attempts.")
+            .ProducesProblems(ErrorCatalog.WrongPassword, ErrorCatalog.TooManyLoginAttempts)
+            .RequireAuthorization();
+        group.MapGet("/sessions", Sessions).WithName("Auth_Sessions")
+            .WithSummary("My live sessions, newest first, the current one marked")
+            .WithDescription($"At most {MyLiveSessionsSpecification.MaxItems}. last_used_at is exact at sign-in and refresh, and " +
+                "otherwise up to five minutes behind.")
+            .RequireAuthorization();
+        group.MapDelete("/sessions/{id:guid}", EndSession).WithName("Auth_EndSession")
+            .WithSummary("End one of my sessions; its access and refresh tokens stop working at once")
+            .WithDescription("Ending the current session is signing out. Another user's session, or one already ended, answers 404.")
+            .ProducesProblems(ErrorCatalog.SessionNotFound)
+            .RequireAuthorization();
         group.MapGet("/me/events", MyEvents).WithName("Auth_Events")
             .WithSummary("My own account events (sign-ins, refreshes, sign-outs, failed sign-ins), newest first")
             .WithDescription("Pages by page number, or by the previous page's next_cursor.")
@@ -47,7 +72,9 @@ public static class Auth
             .RequireAuthorization();
         group.MapPost("/forgot-password", ForgotPassword).WithName("Auth_ForgotPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Email a password reset link")
-            .WithDescription("Always answers 202, whether or not the email has an account. The link is valid one hour and works once.");
+            .WithDescription("Always answers 202, whether or not the email has an account, after the same work either way: the " +
+                "request is queued and the email, if any, follows. At most three links an hour go to one address; the link is " +
+                "valid one hour and works once. Limited per client address and per email address (429 rate_limited).");
         group.MapPost("/reset-password", ResetPassword).WithName("Auth_ResetPassword").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Choose a new password with a reset link's token; every session ends")
             .ProducesProblems(ErrorCatalog.InvalidResetToken);
@@ -65,6 +92,7 @@ public static class Auth
             .ProducesProblems(ErrorCatalog.InvalidVerificationToken);
         group.MapPost("/resend-verification", ResendVerification).WithName("Auth_ResendVerification")
             .WithSummary("Email a new verification link; the previous one stops working")
+            .WithDescription("At most three an hour per account (429 rate_limited).")
             .ProducesProblems(ErrorCatalog.EmailAlreadyVerified)
             .RequireAuthorization();
         app.MapGet("/.well-known/jwks.json", Jwks).WithTags("Auth").WithName("Auth_Jwks")
@@ -147,6 +175,24 @@ public static class Auth
         [FromQuery(Name = "page_size")] int? pageSize,
         [FromQuery] string? cursor) =>
         TypedResults.Ok(await mediator.Send(new ListMyEventsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
+
+    private static async Task<Ok<CurrentUserDto>> UpdateMe(UpdateMeCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    private static async Task<NoContent> ChangePassword(ChangePasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        (await mediator.Send(command, cancellationToken)).ThrowIfRefused();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SessionList>> Sessions(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListMySessionsQuery(), cancellationToken));
+
+    private static async Task<NoContent> EndSession(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new EndSessionCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<CurrentUserDto>> Me(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));

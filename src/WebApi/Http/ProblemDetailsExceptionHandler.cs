@@ -45,8 +45,18 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     private static ProblemDetails TooManyRequests(HttpContext context, TooManyRequestsException exception)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(exception.Error, $"Retry after {seconds} seconds.");
+        var headers = context.Response.Headers;
+        headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (exception.Limit is { } limit)
+        {
+            // The limit reached is the tightest one: it replaces the headers of a looser bucket that admitted the request.
+            headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+            headers["RateLimit-Remaining"] = "0";
+            headers["RateLimit-Reset"] = headers.RetryAfter;
+        }
+
+        var detail = exception.Detail is null ? $"Retry after {seconds} seconds." : $"{exception.Detail} Retry after {seconds} seconds.";
+        return Problems.Create(exception.Error, detail);
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException exception) =>

@@ -11,6 +11,8 @@ internal static class Examples
         ["Auth_ForgotPassword"] = """{"email": "ada@example.com"}""",
         ["Auth_ResetPassword"] = """{"token": "Zr8kP2vQ9mX4tL7wB1nC5yH3", "password": "new-correct-horse-battery"}""",
         ["Auth_AcceptInvitation"] = """{"token": "Hb3nW8qK1xT6vR9mP2sD4fG7", "name": "Grace Hopper", "password": "correct-horse-battery"}""",
+        ["Auth_UpdateMe"] = """{"name": "Ada King"}""",
+        ["Auth_ChangePassword"] = """{"current_password": "correct-horse-battery", "new_password": "staple-battery-horse-correct"}""",
         ["Auth_VerifyEmail"] = """{"token": "Vq7mT2xN5kR8wB3pL6sH9dF4"}""",
         ["Organizations_Create"] = """{"name": "Analytical Engines EU", "default_currency": "EUR"}""",
         ["Organizations_Update"] = """{"default_currency": "GBP"}""",
