@@ -4,7 +4,14 @@ namespace Crm.Application.Organizations.Common;
 
 /// <summary>An organization as seen by one of its members.</summary>
 public sealed record OrganizationDto(
-    Guid Id, string Name, MemberRole Role, string DefaultCurrency, OrganizationPlan Plan, DateTime CreatedAt, DateTime UpdatedAt)
+    Guid Id,
+    string Name,
+    MemberRole Role,
+    string DefaultCurrency,
+    OrganizationPlan Plan,
+    bool RequireTwoFactor,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
 {
     public static OrganizationDto From(Organization organization, MemberRole role) => new(
         organization.Id,
@@ -12,6 +19,7 @@ public sealed record OrganizationDto(
         role,
         organization.DefaultCurrency,
         organization.Plan,
+        organization.RequireTwoFactor,
         organization.CreatedAt,
         organization.UpdatedAt);
 }
