@@ -222,6 +222,18 @@ public sealed class TwoFactorTests : ApiTest
         ((bool?)(await api.As(team.Admin).GetAsync(path)).Json["require_two_factor"]).ShouldBe(false);
 
         await Authenticator.EnableAsync(api, team.Admin);
+        // The members list tells the administrator who would be shut out.
+        var members = (await api.As(team.Admin).GetAsync($"{path}/members")).Json["items"]!.AsArray();
+        members.ToDictionary(m => m!["user_id"]!.GetValue<string>(), m => m!["two_factor_enabled"]!.GetValue<bool>())
+            .ShouldBe(new Dictionary<string, bool>
+            {
+                [team.Owner.UserId.ToString()] = false,
+                [team.Admin.UserId.ToString()] = true,
+                [team.Manager.UserId.ToString()] = false,
+                [team.Member.UserId.ToString()] = false,
+            }, ignoreOrder: true);
+        ((bool?)(await api.As(team.Admin).PatchAsync($"{path}/members/{team.Manager.UserId}", new { role = "member" })).Json["two_factor_enabled"])
+            .ShouldBe(false);
         var changed = await api.As(team.Admin).PatchAsync(path, new { require_two_factor = true });
 
         changed.Status.ShouldBe(HttpStatusCode.OK, changed.Text);

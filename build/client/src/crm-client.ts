@@ -4647,6 +4647,7 @@ export interface Member {
     name: string;
     role: MemberRole;
     joined_at: string;
+    two_factor_enabled: boolean;
 }
 
 export interface Invitation {

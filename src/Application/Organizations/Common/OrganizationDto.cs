@@ -24,5 +24,5 @@ public sealed record OrganizationDto(
         organization.UpdatedAt);
 }
 
-/// <summary>A member of an organization.</summary>
-public sealed record MemberDto(Guid UserId, string Email, string Name, MemberRole Role, DateTime JoinedAt);
+/// <summary>A member of an organization, and whether they have two-factor sign-in on (what requiring it would shut out).</summary>
+public sealed record MemberDto(Guid UserId, string Email, string Name, MemberRole Role, DateTime JoinedAt, bool TwoFactorEnabled);

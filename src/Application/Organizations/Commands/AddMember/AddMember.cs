@@ -32,6 +32,7 @@ public sealed class AddMemberCommandHandler(
     IRepository<Invitation> tokens,
     IEmailOutbox outbox,
     IEmailLinks links,
+    IReadStore store,
     IRequestContext context,
     TimeProvider time)
     : IRequestHandler<AddMemberCommand, AddMemberResult>
@@ -44,7 +45,8 @@ public sealed class AddMemberCommandHandler(
         if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is { } user)
         {
             var membership = organization.AddMember(actor, user, role, now);
-            return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
+            var twoFactor = await SessionIssuer.UsesTwoFactorAsync(store, user.Id, cancellationToken);
+            return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt, twoFactor), null);
         }
 
         var (token, hash) = SecretTokens.Generate();
