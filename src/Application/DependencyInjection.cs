@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<SecondFactorCheck>();
         services.AddScoped<TimelineClock>();
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());

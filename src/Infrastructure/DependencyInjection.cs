@@ -126,6 +126,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
         services.AddSingleton<AccessTokenKeys>();
         services.AddSingleton<ITokenIssuer, TokenIssuer>();
+        services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<ITotp, OtpNetTotp>();
         return services;
     }
 

@@ -124,7 +124,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_credentials`.", status, _responseText, _headers, result401);
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_credentials`, `two_factor_required`.", status, _responseText, _headers, result401);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -144,6 +144,271 @@ export class AuthClient {
             });
         }
         return Promise.resolve<AuthResult>(null as any);
+    }
+
+    /**
+     * Complete a sign-in with a two-factor code or a recovery code
+     * @return OK.
+     */
+    loginTwoFactor(body: LoginTwoFactorRequest): Promise<AuthResult> {
+        let url_ = this.baseUrl + "/api/v1/auth/login/2fa";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLoginTwoFactor(_response);
+        });
+    }
+
+    protected processLoginTwoFactor(response: Response): Promise<AuthResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuthResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_challenge`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`, `too_many_login_attempts`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuthResult>(null as any);
+    }
+
+    /**
+     * Start turning two-factor sign-in on: a new authenticator secret
+     * @return OK.
+     */
+    setupTwoFactor(): Promise<TwoFactorSetup> {
+        let url_ = this.baseUrl + "/api/v1/auth/2fa/setup";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetupTwoFactor(_response);
+        });
+    }
+
+    protected processSetupTwoFactor(response: Response): Promise<TwoFactorSetup> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TwoFactorSetup;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `two_factor_already_enabled`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TwoFactorSetup>(null as any);
+    }
+
+    /**
+     * Confirm the pending secret with a code; two-factor sign-in is on
+     * @return OK.
+     */
+    enableTwoFactor(body: EnableTwoFactorRequest): Promise<RecoveryCodes> {
+        let url_ = this.baseUrl + "/api/v1/auth/2fa/enable";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEnableTwoFactor(_response);
+        });
+    }
+
+    protected processEnableTwoFactor(response: Response): Promise<RecoveryCodes> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecoveryCodes;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `two_factor_already_enabled`, `two_factor_setup_required`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecoveryCodes>(null as any);
+    }
+
+    /**
+     * Turn two-factor sign-in off with the password and a code or a recovery code
+     * @return Done; no content.
+     */
+    disableTwoFactor(body: DisableTwoFactorRequest): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/2fa/disable";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDisableTwoFactor(_response);
+        });
+    }
+
+    protected processDisableTwoFactor(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_password`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `two_factor_not_enabled`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`, `too_many_login_attempts`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -1049,7 +1314,7 @@ export class SearchClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1139,7 +1404,7 @@ export class AdminClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1340,7 +1605,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1369,7 +1634,7 @@ export class OrganizationsClient {
     }
 
     /**
-     * Change an organization's name or default currency (owner, admin)
+     * Change an organization's name, default currency or two-factor requirement (owner, admin)
      * @return OK.
      */
     update(id: string, body: UpdateOrganizationRequest): Promise<Organization> {
@@ -1420,7 +1685,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1432,7 +1697,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `two_factor_needed_to_require`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1523,7 +1788,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1603,7 +1868,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1692,7 +1957,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1774,7 +2039,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2290,7 +2555,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2363,7 +2628,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -2441,7 +2706,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2523,7 +2788,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2604,7 +2869,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2694,7 +2959,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2794,7 +3059,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2935,7 +3200,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3008,7 +3273,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3080,7 +3345,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3162,7 +3427,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`, `stage_rollback_forbidden`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `stage_rollback_forbidden`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3243,7 +3508,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3327,7 +3592,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3427,7 +3692,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3531,7 +3796,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3613,7 +3878,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3744,7 +4009,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3817,7 +4082,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3889,7 +4154,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3971,7 +4236,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4052,7 +4317,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4143,7 +4408,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4212,7 +4477,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4332,7 +4597,7 @@ export class AuditLogsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4436,7 +4701,7 @@ export class AuditLogsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4519,7 +4784,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4594,7 +4859,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `not_record_owner`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4669,7 +4934,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4713,6 +4978,7 @@ export interface User {
     email: string;
     name: string;
     email_verified: boolean;
+    two_factor_enabled: boolean;
 }
 
 export interface OrganizationMembership {
@@ -4766,6 +5032,13 @@ export interface Problem {
 - `email_already_verified` (409): The email address is already verified.
 - `session_not_found` (404): You have no live session with this id.
 - `invalid_invitation` (400): The invitation is invalid, used or expired.
+- `two_factor_required` (401): The password is right; complete the sign-in with a two-factor code and the challenge_token of this answer.
+- `invalid_challenge` (401): The two-factor challenge is invalid, used or expired. Sign in again.
+- `invalid_two_factor_code` (400): The two-factor code is wrong, expired or already used.
+- `invalid_password` (400): The password is wrong.
+- `two_factor_already_enabled` (409): Two-factor sign-in is already on; turn it off before setting it up again.
+- `two_factor_setup_required` (409): Start with POST /api/v1/auth/2fa/setup; there is no secret to confirm.
+- `two_factor_not_enabled` (409): Two-factor sign-in is not on for this account.
 - `forbidden` (403): You may not do this.
 - `organization_access_denied` (403): You are not a member of this organization.
 - `insufficient_role` (403): Your role in this organization does not allow this action.
@@ -4778,6 +5051,8 @@ export interface Problem {
 - `member_not_found` (404): The user is not a member of the organization.
 - `user_not_member` (400): The owner must be a member of the organization.
 - `invalid_currency` (400): The currency is not an active upper-case ISO 4217 code.
+- `two_factor_required_by_organization` (403): The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.
+- `two_factor_needed_to_require` (409): Turn on two-factor sign-in for your own account before requiring it of the organization's members.
 - `contact_not_found` (404): No contact has this id.
 - `deal_not_found` (404): No deal has this id.
 - `task_not_found` (404): No task has this id.
@@ -4806,11 +5081,37 @@ export interface Problem {
     trace_id?: string;
     /** Validation failures only: messages by snake_case field name. */
     errors?: { [key: string]: string[]; };
+    /** two_factor_required only: send it with a code to POST /api/v1/auth/login/2fa within 5 minutes; it works once. */
+    challenge_token?: string;
 }
 
 export interface LoginRequest {
     email: string;
     password: string;
+}
+
+export interface LoginTwoFactorRequest {
+    challenge_token: string;
+    code?: string | null;
+    recovery_code?: string | null;
+}
+
+export interface TwoFactorSetup {
+    secret: string;
+    otpauth_uri: string;
+}
+
+export interface RecoveryCodes {
+    recovery_codes: string[];
+}
+
+export interface EnableTwoFactorRequest {
+    code: string;
+}
+
+export interface DisableTwoFactorRequest {
+    password: string;
+    code: string;
 }
 
 export interface RefreshRequest {
@@ -4822,6 +5123,7 @@ export interface CurrentUser {
     email: string;
     name: string;
     email_verified: boolean;
+    two_factor_enabled: boolean;
     created_at: string;
     organizations: OrganizationMembership[];
 }
@@ -4963,6 +5265,7 @@ export interface Organization {
     role: MemberRole;
     default_currency: string;
     plan: OrganizationPlan;
+    require_two_factor: boolean;
     created_at: string;
     updated_at: string;
 }
@@ -4977,6 +5280,7 @@ export interface CreateOrganizationRequest {
 export interface UpdateOrganizationRequest {
     name?: string | null;
     default_currency?: string | null;
+    require_two_factor?: boolean | null;
 }
 
 export interface MemberPage {
@@ -4994,6 +5298,7 @@ export interface Member {
     name: string;
     role: MemberRole;
     joined_at: string;
+    two_factor_enabled: boolean;
 }
 
 export interface AddMemberResult {

@@ -46,6 +46,15 @@ public static class ErrorCatalog
     public static readonly Error SessionNotFound = new("session_not_found", ErrorKind.NotFound, "You have no live session with this id.");
     public static readonly Error InvalidInvitation = new("invalid_invitation", ErrorKind.Invalid, "The invitation is invalid, used or expired.");
 
+    // Two-factor sign-in
+    public static readonly Error TwoFactorRequired = new("two_factor_required", ErrorKind.Unauthenticated, "The password is right; complete the sign-in with a two-factor code and the challenge_token of this answer.");
+    public static readonly Error InvalidChallenge = new("invalid_challenge", ErrorKind.Unauthenticated, "The two-factor challenge is invalid, used or expired. Sign in again.");
+    public static readonly Error InvalidTwoFactorCode = new("invalid_two_factor_code", ErrorKind.Invalid, "The two-factor code is wrong, expired or already used.");
+    public static readonly Error InvalidPassword = new("invalid_password", ErrorKind.Invalid, "The password is wrong.");
+    public static readonly Error TwoFactorAlreadyEnabled = new("two_factor_already_enabled", ErrorKind.Conflict, "Two-factor sign-in is already on; turn it off before setting it up again.");
+    public static readonly Error TwoFactorSetupRequired = new("two_factor_setup_required", ErrorKind.Conflict, "Start with POST /api/v1/auth/2fa/setup; there is no secret to confirm.");
+    public static readonly Error TwoFactorNotEnabled = new("two_factor_not_enabled", ErrorKind.Conflict, "Two-factor sign-in is not on for this account.");
+
     // Organizations and members
     public static readonly Error Forbidden = new("forbidden", ErrorKind.Forbidden, "You may not do this.");
     public static readonly Error OrganizationAccessDenied = new("organization_access_denied", ErrorKind.Forbidden, "You are not a member of this organization.");
@@ -59,6 +68,8 @@ public static class ErrorCatalog
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
     public static readonly Error InvalidCurrency = new("invalid_currency", ErrorKind.Invalid, "The currency is not an active upper-case ISO 4217 code.");
+    public static readonly Error TwoFactorRequiredByOrganization = new("two_factor_required_by_organization", ErrorKind.Forbidden, "The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.");
+    public static readonly Error TwoFactorNeededToRequire = new("two_factor_needed_to_require", ErrorKind.Conflict, "Turn on two-factor sign-in for your own account before requiring it of the organization's members.");
 
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");

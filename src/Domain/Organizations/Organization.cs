@@ -28,6 +28,9 @@ public sealed class Organization : Entity
     /// <summary>The subscription plan, which sets the organization's rate limits.</summary>
     public OrganizationPlan Plan { get; private set; } = OrganizationPlan.Free;
 
+    /// <summary>Whether members must have two-factor sign-in on to act in the organization.</summary>
+    public bool RequireTwoFactor { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -68,6 +71,18 @@ public sealed class Organization : Entity
             Name = name.Trim();
         }
 
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Turns the two-factor requirement on or off. Turning it on takes an administrator who has two-factor sign-in;
+    /// members without it are then refused until they turn it on (<see cref="MemberMeetsTwoFactorRequirement"/>).
+    /// </summary>
+    public void ChangeTwoFactorRequirement(Actor actor, bool required, bool actorUsesTwoFactor, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new RequirerUsesTwoFactor(required && !RequireTwoFactor, actorUsesTwoFactor));
+        RequireTwoFactor = required;
         UpdatedAt = now;
     }
 

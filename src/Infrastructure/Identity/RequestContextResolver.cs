@@ -1,12 +1,17 @@
 using Crm.Domain.Organizations;
 using Crm.Domain.Sessions;
+using Crm.Domain.Organizations.Rules;
+using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Identity;
 
-/// <summary>What one request's caller may do: whether its session is alive, its role in the organization and that organization's plan.</summary>
-public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null);
+/// <summary>
+/// What one request's caller may do: whether its session is alive, its role in the organization, that organization's
+/// plan, and whether the organization's two-factor requirement lets the caller in.
+/// </summary>
+public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null, bool MeetsTwoFactorRequirement = true);
 
 /// <summary>
 /// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
@@ -34,6 +39,8 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                     .Where(o => o.Id == organizationId)
                     .Select(o => (OrganizationPlan?)o.Plan)
                     .FirstOrDefault(),
+                RequiresTwoFactor = db.Organizations.Any(o => o.Id == organizationId && o.RequireTwoFactor),
+                UsesTwoFactor = db.Set<TwoFactorCredential>().Any(c => c.UserId == userId && c.EnabledAt != null),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -50,6 +57,10 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now), cancellationToken);
         }
 
-        return new CallerState(row.Active, row.Role, row.Plan);
+        return new CallerState(
+            row.Active,
+            row.Role,
+            row.Plan,
+            !new MemberMeetsTwoFactorRequirement(row.RequiresTwoFactor, row.UsesTwoFactor).IsBroken());
     }
 }

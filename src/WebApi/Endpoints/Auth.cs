@@ -2,6 +2,10 @@ using Crm.Application.AuditLogs.Common;
 using Crm.Application.Auth.Commands.AcceptInvitation;
 using Crm.Application.Auth.Commands.ChangePassword;
 using Crm.Application.Auth.Commands.EndSession;
+using Crm.Application.Auth.Commands.DisableTwoFactor;
+using Crm.Application.Auth.Commands.EnableTwoFactor;
+using Crm.Application.Auth.Commands.LoginTwoFactor;
+using Crm.Application.Auth.Commands.SetupTwoFactor;
 using Crm.Application.Auth.Commands.ForgotPassword;
 using Crm.Application.Auth.Commands.Login;
 using Crm.Application.Auth.Commands.Logout;
@@ -37,8 +41,32 @@ public static class Auth
             .WithDescription("Limited per client address and per email address (429 rate_limited, the detail says which).")
             .ProducesProblems(ErrorCatalog.EmailTaken);
         group.MapPost("/login", Login).WithName("Auth_Login").WithMetadata(LimitedPerClientAddress.Instance).WithSummary("Sign in with email and password")
-            .ProducesProblems(ErrorCatalog.InvalidCredentials)
+            .WithDescription("With two-factor sign-in on, the right password answers 401 two_factor_required whose problem carries a " +
+                "challenge_token: complete the sign-in with POST /api/v1/auth/login/2fa.")
+            .ProducesProblems(ErrorCatalog.InvalidCredentials, ErrorCatalog.TwoFactorRequired)
             .ProducesProblems(ErrorCatalog.TooManyLoginAttempts);
+        group.MapPost("/login/2fa", LoginTwoFactor).WithName("Auth_LoginTwoFactor").WithMetadata(LimitedPerClientAddress.Instance)
+            .WithSummary("Complete a sign-in with a two-factor code or a recovery code")
+            .WithDescription("Send the challenge_token of the two_factor_required answer with either code (six digits from the " +
+                "authenticator app) or recovery_code. A wrong code leaves the challenge usable until it expires (5 minutes); wrong codes " +
+                "count against the sign-in throttle. A code, a recovery code and a challenge each work once.")
+            .ProducesProblems(ErrorCatalog.InvalidTwoFactorCode, ErrorCatalog.InvalidChallenge, ErrorCatalog.TooManyLoginAttempts);
+        group.MapPost("/2fa/setup", SetupTwoFactor).WithName("Auth_SetupTwoFactor")
+            .WithSummary("Start turning two-factor sign-in on: a new authenticator secret")
+            .WithDescription("Returns the secret (base32) and an otpauth:// URI for a QR code. It stays pending until confirmed with " +
+                "POST /api/v1/auth/2fa/enable; asking again replaces the pending secret.")
+            .ProducesProblems(ErrorCatalog.TwoFactorAlreadyEnabled)
+            .RequireAuthorization();
+        group.MapPost("/2fa/enable", EnableTwoFactor).WithName("Auth_EnableTwoFactor")
+            .WithSummary("Confirm the pending secret with a code; two-factor sign-in is on")
+            .WithDescription("Answers ten single-use recovery codes, shown only this once.")
+            .ProducesProblems(ErrorCatalog.InvalidTwoFactorCode, ErrorCatalog.TwoFactorAlreadyEnabled, ErrorCatalog.TwoFactorSetupRequired)
+            .RequireAuthorization();
+        group.MapPost("/2fa/disable", DisableTwoFactor).WithName("Auth_DisableTwoFactor")
+            .WithSummary("Turn two-factor sign-in off with the password and a code or a recovery code")
+            .WithDescription("Both are checked under the sign-in throttle. The secret and the remaining recovery codes are deleted.")
+            .ProducesProblems(ErrorCatalog.InvalidPassword, ErrorCatalog.InvalidTwoFactorCode, ErrorCatalog.TwoFactorNotEnabled, ErrorCatalog.TooManyLoginAttempts)
+            .RequireAuthorization();
         group.MapPost("/refresh", Refresh).WithName("Auth_Refresh").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Trade a refresh token for a new token pair")
             .ProducesProblems(ErrorCatalog.InvalidRefreshToken, ErrorCatalog.RefreshTokenReused, ErrorCatalog.RefreshTokenExpired, ErrorCatalog.SessionRevoked);
@@ -120,6 +148,38 @@ public static class Auth
     private static async Task<Ok<AuthResult>> Login(
         LoginCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok((await mediator.Send(command, cancellationToken)).TokensOrThrow());
+
+    private static async Task<Ok<AuthResult>> LoginTwoFactor(
+        LoginTwoFactorCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        LoginResult result;
+        try
+        {
+            result = await mediator.Send(command, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // A parallel completion of the same challenge (or use of the same code) committed first. Asked again,
+            // the challenge is spent or the code used: 401 invalid_challenge or 400 invalid_two_factor_code.
+            result = await mediator.Send(command, cancellationToken);
+        }
+
+        return TypedResults.Ok(result.TokensOrThrow());
+    }
+
+    private static async Task<Ok<TwoFactorSetupDto>> SetupTwoFactor(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new SetupTwoFactorCommand(), cancellationToken));
+
+    private static async Task<Ok<RecoveryCodesDto>> EnableTwoFactor(
+        EnableTwoFactorCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+
+    private static async Task<NoContent> DisableTwoFactor(
+        DisableTwoFactorCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<AuthResult>> Refresh(
         RefreshCommand command, IMediator mediator, CancellationToken cancellationToken)

@@ -35,10 +35,15 @@ public static class Organizations
             .WithSummary("Create an organization owned by the caller");
 
         var one = group.MapGroup("/{id:guid}").RequireOrganizationRoute("id");
-        one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to");
+        one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to")
+            .WithDescription("Open to members without two-factor sign-in even when the organization requires it, so they can see why they are refused.")
+            .WithMetadata(TwoFactorExemption.Always);
         one.MapPatch("/", Update).WithName("Organizations_Update")
-            .WithSummary("Change an organization's name or default currency (owner, admin)")
+            .WithSummary("Change an organization's name, default currency or two-factor requirement (owner, admin)")
+            .WithDescription("require_two_factor: true refuses members without two-factor sign-in (403 two_factor_required_by_organization) " +
+                "on the organization's requests until they turn it on; only an administrator who has it on may turn it on.")
             .ProducesProblems(ErrorCatalog.InvalidCurrency)
+            .ProducesProblems(ErrorCatalog.TwoFactorNeededToRequire)
             .ProducesProblems(ErrorCatalog.InsufficientRole)
             .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
         one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
@@ -63,6 +68,8 @@ public static class Organizations
             .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);
         one.MapDelete("/members/{user_id:guid}", Remove).WithName("Members_Remove")
             .WithSummary("Remove a member, or leave the organization")
+            .WithDescription("Leaving (your own user_id) stays open when the organization requires two-factor sign-in you do not have.")
+            .WithMetadata(TwoFactorExemption.ForSelf("user_id"))
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
             .ProducesProblems(ErrorCatalog.MemberNotFound)
             .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);

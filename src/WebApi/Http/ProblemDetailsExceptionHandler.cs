@@ -18,6 +18,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             ValidationException validation => ValidationProblem(validation),
             BusinessRuleException rule => Problems.Create(rule.Error, rule.Detail),
             TooManyRequestsException e => TooManyRequests(context, e),
+            TwoFactorRequiredException e => TwoFactorRequired(e),
             CodedException e => Problems.Create(e.Error, e.Detail),
             InvalidDataException e when e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
                 Problems.Create(ErrorCatalog.PayloadTooLarge),
@@ -39,6 +40,13 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     {
         var problem = Problems.Create(ErrorCatalog.ValidationFailed);
         problem.Extensions["errors"] = exception.Errors.ToDictionary(e => SnakeCasePath(e.Key), e => e.Value);
+        return problem;
+    }
+
+    private static ProblemDetails TwoFactorRequired(TwoFactorRequiredException exception)
+    {
+        var problem = Problems.Create(exception.Error);
+        problem.Extensions["challenge_token"] = exception.ChallengeToken;
         return problem;
     }
 

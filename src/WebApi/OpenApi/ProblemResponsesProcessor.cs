@@ -55,7 +55,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
 
         if (scope is not null)
         {
-            Add(ErrorCatalog.OrganizationAccessDenied);
+            Add(ErrorCatalog.OrganizationAccessDenied, ErrorCatalog.TwoFactorRequiredByOrganization);
         }
 
         if (scope is { RouteValue: null })

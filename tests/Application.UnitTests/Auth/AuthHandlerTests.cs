@@ -252,7 +252,7 @@ public sealed class AuthHandlerTests
 
     private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _links.Object, _limiter.Object, _time);
 
-    private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
+    private LoginCommandHandler LoginHandler() => new(_users.Object, new Mock<IRepository<TwoFactorCredential>>().Object, new Mock<IRepository<TwoFactorChallenge>>().Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 
     private RefreshCommandHandler RefreshHandler() => new(_refreshTokens.Object, _sessions.Object, _users.Object, Issuer(), _audit.Object, _time);
 }

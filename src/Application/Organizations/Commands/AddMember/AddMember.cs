@@ -32,6 +32,7 @@ public sealed class AddMemberCommandHandler(
     IRepository<Invitation> invitations,
     IEmailOutbox outbox,
     IEmailLinks links,
+    IReadStore store,
     IRequestContext context,
     TimeProvider time)
     : IRequestHandler<AddMemberCommand, AddMemberResult>
