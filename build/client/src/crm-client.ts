@@ -61,6 +61,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `email_taken`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -125,6 +137,18 @@ export class AuthClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_credentials`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -191,6 +215,18 @@ export class AuthClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_refresh_token`, `refresh_token_reused`, `refresh_token_expired`, `session_revoked`.", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -236,6 +272,12 @@ export class AuthClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -291,6 +333,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentUser;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -430,6 +478,18 @@ export class AuthClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -485,6 +545,18 @@ export class AuthClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_reset_token`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -551,6 +623,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `email_taken`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -607,6 +691,18 @@ export class AuthClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_verification_token`.", status, _responseText, _headers, result400);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -652,6 +748,12 @@ export class AuthClient {
         if (status === 202) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -713,6 +815,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JwkSet;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -958,6 +1066,12 @@ export class OrganizationsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationList;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1028,6 +1142,18 @@ export class OrganizationsClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1190,6 +1316,18 @@ export class OrganizationsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1380,6 +1518,18 @@ export class MembersClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `member_exists`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1468,6 +1618,18 @@ export class MembersClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `last_owner`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1745,6 +1907,18 @@ export class ContactsClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_email_taken`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1910,6 +2084,18 @@ export class ContactsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2080,13 +2266,13 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Too large. Codes: `file_too_large`, `payload_too_large`.", status, _responseText, _headers, result413);
+            return throwException("Too large. Codes: `payload_too_large`, `file_too_large`.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unexpected error (no internals are shown). Codes: `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2384,6 +2570,18 @@ export class DealsClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2550,6 +2748,18 @@ export class DealsClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2713,13 +2923,13 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Too large. Codes: `file_too_large`, `payload_too_large`.", status, _responseText, _headers, result413);
+            return throwException("Too large. Codes: `payload_too_large`, `file_too_large`.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unexpected error (no internals are shown). Codes: `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2995,6 +3205,18 @@ export class ActivitiesClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `deal_not_found`.", status, _responseText, _headers, result404);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3193,6 +3415,18 @@ export class TasksClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3358,6 +3592,18 @@ export class TasksClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4075,7 +4321,7 @@ export class AttachmentsClient {
 export interface AuthResult {
     token_type: string;
     access_token: string;
-    expires_in: number;
+    expires_in?: number;
     refresh_token: string;
     user: User;
     organizations: OrganizationMembership[];
@@ -4083,16 +4329,16 @@ export interface AuthResult {
 }
 
 export interface User {
-    id: string;
+    id?: string;
     email: string;
     name: string;
-    email_verified: boolean;
+    email_verified?: boolean;
 }
 
 export interface OrganizationMembership {
-    id: string;
+    id?: string;
     name: string;
-    role: MemberRole;
+    role?: MemberRole;
 }
 
 export type MemberRole = "owner" | "admin" | "manager" | "member";
@@ -4189,41 +4435,41 @@ export interface RefreshRequest {
 }
 
 export interface CurrentUser {
-    id: string;
+    id?: string;
     email: string;
     name: string;
-    email_verified: boolean;
-    created_at: string;
+    email_verified?: boolean;
+    created_at?: string;
     organizations: OrganizationMembership[];
 }
 
 export interface AuditLogPage {
     items: AuditLog[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface AuditLog {
-    id: string;
-    organization_id: string | null;
-    actor_id: string | null;
+    id?: string;
+    organization_id?: string | null;
+    actor_id?: string | null;
     action: string;
-    entity_type: string | null;
-    entity_id: string | null;
+    entity_type?: string | null;
+    entity_id?: string | null;
     changes: AuditChange[];
-    client_address: string | null;
-    user_agent: string | null;
-    trace_id: string | null;
-    created_at: string;
+    client_address?: string | null;
+    user_agent?: string | null;
+    trace_id?: string | null;
+    created_at?: string;
 }
 
 export interface AuditChange {
     field: string;
-    from: string | null;
-    to: string | null;
+    from?: string | null;
+    to?: string | null;
 }
 
 export interface ForgotPasswordRequest {
@@ -4262,42 +4508,42 @@ export interface Jwk {
 export interface SearchResults {
     items: SearchHit[];
     facets: { [key in SearchType]?: number; };
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
 }
 
 export interface SearchHit {
-    type: SearchType;
-    id: string;
+    type?: SearchType;
+    id?: string;
     title: string;
     snippet: string;
-    score: number;
-    deal_id: string | null;
+    score?: number;
+    deal_id?: string | null;
 }
 
 export type SearchType = "contact" | "deal" | "task" | "comment";
 
 export interface OutboxMessagePage {
     items: OutboxMessage[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface OutboxMessage {
-    id: string;
+    id?: string;
     template: string;
     recipient: string;
     subject: string;
-    status: OutboxStatus;
-    attempts: number;
-    last_error: string | null;
-    created_at: string;
-    next_attempt_at: string;
-    sent_at: string | null;
+    status?: OutboxStatus;
+    attempts?: number;
+    last_error?: string | null;
+    created_at?: string;
+    next_attempt_at?: string;
+    sent_at?: string | null;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
@@ -4307,13 +4553,13 @@ export interface OrganizationList {
 }
 
 export interface Organization {
-    id: string;
+    id?: string;
     name: string;
-    role: MemberRole;
+    role?: MemberRole;
     default_currency: string;
-    plan: OrganizationPlan;
-    created_at: string;
-    updated_at: string;
+    plan?: OrganizationPlan;
+    created_at?: string;
+    updated_at?: string;
 }
 
 export type OrganizationPlan = "free" | "pro" | "enterprise";
@@ -4330,27 +4576,27 @@ export interface UpdateOrganizationRequest {
 
 export interface MemberPage {
     items: Member[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface Member {
-    user_id: string;
+    user_id?: string;
     email: string;
     name: string;
-    role: MemberRole;
-    joined_at: string;
+    role?: MemberRole;
+    joined_at?: string;
 }
 
 export interface Invitation {
-    id: string;
+    id?: string;
     email: string;
-    role: MemberRole;
-    created_at: string;
-    expires_at: string;
+    role?: MemberRole;
+    created_at?: string;
+    expires_at?: string;
 }
 
 export interface AddMemberRequest {
@@ -4364,9 +4610,9 @@ export interface ChangeRoleRequest {
 
 export interface ContactPage {
     items: Contact[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -4397,9 +4643,9 @@ export interface UpdateContactRequest {
 
 export interface DealPage {
     items: Deal[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -4442,20 +4688,20 @@ export interface UpdateDealRequest {
 
 export interface ActivityPage {
     items: Activity[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface Activity {
-    id: string;
-    deal_id: string;
-    author_id: string;
-    type: ActivityType;
+    id?: string;
+    deal_id?: string;
+    author_id?: string;
+    type?: ActivityType;
     payload: ActivityPayload;
-    created_at: string;
+    created_at?: string;
 }
 
 export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
@@ -4472,8 +4718,8 @@ export interface ActivityPayload {
 
 export interface FieldChange {
     field: string;
-    from: string | null;
-    to: string | null;
+    from?: string | null;
+    to?: string | null;
 }
 
 export interface AddActivityRequest {
@@ -4482,14 +4728,14 @@ export interface AddActivityRequest {
 }
 
 export interface CommentPayload {
-    text: string | null;
+    text?: string | null;
 }
 
 export interface TaskPage {
     items: Task[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -4527,19 +4773,19 @@ export interface DealSummary {
 }
 
 export interface StatusSummary {
-    count: number;
+    count?: number;
     amounts: { [key: string]: number; };
     average_amounts?: { [key: string]: number; };
 }
 
 export interface Totals {
-    count: number;
+    count?: number;
     amounts: { [key: string]: number; };
 }
 
 export interface NewDeals {
-    days: number;
-    count: number;
+    days?: number;
+    count?: number;
 }
 
 export interface DealFunnel {
@@ -4547,30 +4793,30 @@ export interface DealFunnel {
 }
 
 export interface FunnelStage {
-    stage: DealStage;
-    count: number;
+    stage?: DealStage;
+    count?: number;
     by_status: { [key in DealStatus]?: number; };
-    reached: number;
-    conversion_rate: number | null;
+    reached?: number;
+    conversion_rate?: number | null;
 }
 
 export interface Attachment {
-    id: string;
+    id?: string;
     file_name: string;
     content_type: string;
-    size: number;
+    size?: number;
     sha256: string;
-    created_at: string;
-    uploaded_by: string;
-    contact_id: string | null;
-    deal_id: string | null;
+    created_at?: string;
+    uploaded_by?: string;
+    contact_id?: string | null;
+    deal_id?: string | null;
 }
 
 export interface AttachmentPage {
     items: Attachment[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
