@@ -108,6 +108,40 @@ public sealed class HardenedInputTests : ApiTest
         fine.Json.AsArray().ShouldNotBeNull();
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    public async Task An_export_failing_before_its_first_row_is_a_problem_and_after_it_a_broken_transfer(int rowsBeforeFailure)
+    {
+        await using var failing = new CrmApiFactory(Testing.Database.ConnectionString, services: s =>
+        {
+            var original = s.Last(d => d.ServiceType == typeof(IReadStore)).ImplementationType!;
+            s.AddScoped<IReadStore>(sp => new FailingStreams((IReadStore)ActivatorUtilities.CreateInstance(sp, original), rowsBeforeFailure));
+        });
+        var api = new Api(failing.CreateClient());
+        var owner = api.As(await api.RegisterAsync());
+        await owner.CreateContactAsync("Ada");
+        await owner.CreateContactAsync("Bob");
+        using var client = failing.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit-logs/export?format=csv");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner.Token);
+        request.Headers.Add("X-Organization-Id", owner.OrganizationId.ToString());
+
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        if (rowsBeforeFailure == 0)
+        {
+            // The query failed before the status line: an ordinary problem.
+            var reply = new Reply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers, response.Content.Headers);
+            reply.ShouldBeProblem(HttpStatusCode.InternalServerError, "internal_error");
+        }
+        else
+        {
+            // Bytes had gone out: the transfer breaks rather than ending like a complete file.
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            await Should.ThrowAsync<Exception>(() => response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Test]
     public async Task Full_text_metacharacters_in_a_filter_are_plain_values_every_time()
     {
@@ -447,6 +481,43 @@ public sealed class HardenedInputTests : ApiTest
         {
             length = 0;
             return false;
+        }
+    }
+
+    /// <summary>A read store whose streams fail after some rows, as a database connection lost mid-export would.</summary>
+    private sealed class FailingStreams(IReadStore inner, int rowsBeforeFailure) : IReadStore
+    {
+        public IQueryable<T> Query<T>()
+            where T : class => inner.Query<T>();
+
+        public IQueryable<T> Query<T>(Ardalis.Specification.ISpecification<T> specification)
+            where T : class => inner.Query(specification);
+
+        public IQueryable<TResult> Query<T, TResult>(Ardalis.Specification.ISpecification<T, TResult> specification)
+            where T : class => inner.Query(specification);
+
+        public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => inner.ToListAsync(query, cancellationToken);
+
+        public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => inner.FirstOrDefaultAsync(query, cancellationToken);
+
+        public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
+
+        public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) => inner.AnyAsync(query, cancellationToken);
+
+        public async IAsyncEnumerable<T> StreamAsync<T>(IQueryable<T> query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var rows = 0;
+            await foreach (var row in inner.StreamAsync(query, cancellationToken))
+            {
+                if (rows++ == rowsBeforeFailure)
+                {
+                    break;
+                }
+
+                yield return row;
+            }
+
+            throw new InvalidOperationException("The connection was lost.");
         }
     }
 }
