@@ -26,6 +26,7 @@ public sealed class UpdateMeCommandHandler(IRepository<User> users, IReadStore s
             ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
         user.Rename(request.Name, time.UtcNow());
         var organizations = await SessionIssuer.OrganizationsOfAsync(store, user.Id, cancellationToken);
-        return new CurrentUserDto(user.Id, user.Email, user.Name, user.EmailVerified, user.CreatedAt, organizations);
+        var twoFactor = await SessionIssuer.UsesTwoFactorAsync(store, user.Id, cancellationToken);
+        return new CurrentUserDto(user.Id, user.Email, user.Name, user.EmailVerified, twoFactor, user.CreatedAt, organizations);
     }
 }

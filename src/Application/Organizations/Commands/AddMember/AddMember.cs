@@ -32,7 +32,6 @@ public sealed class AddMemberCommandHandler(
     IRepository<Invitation> invitations,
     IEmailOutbox outbox,
     IEmailLinks links,
-    IReadStore store,
     IRequestContext context,
     TimeProvider time)
     : IRequestHandler<AddMemberCommand, AddMemberResult>
