@@ -61,6 +61,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `email_taken`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -125,6 +137,18 @@ export class AuthClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_credentials`, `two_factor_required`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -191,6 +215,18 @@ export class AuthClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_challenge`.", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -239,6 +275,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TwoFactorSetup;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -323,6 +365,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `two_factor_already_enabled`, `two_factor_setup_required`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -391,6 +445,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `two_factor_not_enabled`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -456,6 +522,18 @@ export class AuthClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `invalid_refresh_token`, `refresh_token_reused`, `refresh_token_expired`, `session_revoked`.", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -501,6 +579,12 @@ export class AuthClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -556,6 +640,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentUser;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -628,6 +718,18 @@ export class AuthClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -690,6 +792,18 @@ export class AuthClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -738,6 +852,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionList;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -793,6 +913,12 @@ export class AuthClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -938,6 +1064,18 @@ export class AuthClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -993,6 +1131,18 @@ export class AuthClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_reset_token`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1059,6 +1209,18 @@ export class AuthClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `member_exists`, `invitation_stale`, `email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1115,6 +1277,18 @@ export class AuthClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_verification_token`.", status, _responseText, _headers, result400);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1160,6 +1334,12 @@ export class AuthClient {
         if (status === 202) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1221,6 +1401,12 @@ export class AuthClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JwkSet;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -1466,6 +1652,12 @@ export class OrganizationsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationList;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1536,6 +1728,18 @@ export class OrganizationsClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1698,6 +1902,18 @@ export class OrganizationsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `two_factor_needed_to_require`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1882,6 +2098,18 @@ export class MembersClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `member_exists`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1970,6 +2198,18 @@ export class MembersClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `last_owner`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2142,7 +2382,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2218,7 +2458,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2280,6 +2520,12 @@ export class InvitationsClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyInvitationList;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2344,6 +2590,12 @@ export class InvitationsClient {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrganizationMembership;
             return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2417,6 +2669,12 @@ export class InvitationsClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2636,6 +2894,18 @@ export class ContactsClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_email_taken`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2801,6 +3071,18 @@ export class ContactsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2971,13 +3253,13 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Too large. Codes: `file_too_large`, `payload_too_large`.", status, _responseText, _headers, result413);
+            return throwException("Too large. Codes: `payload_too_large`, `file_too_large`.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unexpected error (no internals are shown). Codes: `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3275,6 +3557,18 @@ export class DealsClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3441,6 +3735,18 @@ export class DealsClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3604,13 +3910,13 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Too large. Codes: `file_too_large`, `payload_too_large`.", status, _responseText, _headers, result413);
+            return throwException("Too large. Codes: `payload_too_large`, `file_too_large`.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unexpected error (no internals are shown). Codes: `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3886,6 +4192,18 @@ export class ActivitiesClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `deal_not_found`.", status, _responseText, _headers, result404);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -4084,6 +4402,18 @@ export class TasksClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -4249,6 +4579,18 @@ export class TasksClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4966,7 +5308,7 @@ export class AttachmentsClient {
 export interface AuthResult {
     token_type: string;
     access_token: string;
-    expires_in: number;
+    expires_in?: number;
     refresh_token: string;
     user: User;
     organizations: OrganizationMembership[];
@@ -4974,17 +5316,17 @@ export interface AuthResult {
 }
 
 export interface User {
-    id: string;
+    id?: string;
     email: string;
     name: string;
-    email_verified: boolean;
-    two_factor_enabled: boolean;
+    email_verified?: boolean;
+    two_factor_enabled?: boolean;
 }
 
 export interface OrganizationMembership {
-    id: string;
+    id?: string;
     name: string;
-    role: MemberRole;
+    role?: MemberRole;
 }
 
 export type MemberRole = "owner" | "admin" | "manager" | "member";
@@ -5119,12 +5461,12 @@ export interface RefreshRequest {
 }
 
 export interface CurrentUser {
-    id: string;
+    id?: string;
     email: string;
     name: string;
-    email_verified: boolean;
-    two_factor_enabled: boolean;
-    created_at: string;
+    email_verified?: boolean;
+    two_factor_enabled?: boolean;
+    created_at?: string;
     organizations: OrganizationMembership[];
 }
 
@@ -5142,41 +5484,41 @@ export interface SessionList {
 }
 
 export interface Session {
-    id: string;
-    created_at: string;
-    last_used_at: string;
-    client_address: string | null;
-    user_agent: string | null;
-    current: boolean;
+    id?: string;
+    created_at?: string;
+    last_used_at?: string;
+    client_address?: string | null;
+    user_agent?: string | null;
+    current?: boolean;
 }
 
 export interface AuditLogPage {
     items: AuditLog[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface AuditLog {
-    id: string;
-    organization_id: string | null;
-    actor_id: string | null;
+    id?: string;
+    organization_id?: string | null;
+    actor_id?: string | null;
     action: string;
-    entity_type: string | null;
-    entity_id: string | null;
+    entity_type?: string | null;
+    entity_id?: string | null;
     changes: AuditChange[];
-    client_address: string | null;
-    user_agent: string | null;
-    trace_id: string | null;
-    created_at: string;
+    client_address?: string | null;
+    user_agent?: string | null;
+    trace_id?: string | null;
+    created_at?: string;
 }
 
 export interface AuditChange {
     field: string;
-    from: string | null;
-    to: string | null;
+    from?: string | null;
+    to?: string | null;
 }
 
 export interface ForgotPasswordRequest {
@@ -5215,42 +5557,42 @@ export interface Jwk {
 export interface SearchResults {
     items: SearchHit[];
     facets: { [key in SearchType]?: number; };
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
 }
 
 export interface SearchHit {
-    type: SearchType;
-    id: string;
+    type?: SearchType;
+    id?: string;
     title: string;
     snippet: string;
-    score: number;
-    deal_id: string | null;
+    score?: number;
+    deal_id?: string | null;
 }
 
 export type SearchType = "contact" | "deal" | "task" | "comment";
 
 export interface OutboxMessagePage {
     items: OutboxMessage[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface OutboxMessage {
-    id: string;
+    id?: string;
     template: string;
     recipient: string;
     subject: string;
-    status: OutboxStatus;
-    attempts: number;
-    last_error: string | null;
-    created_at: string;
-    next_attempt_at: string;
-    sent_at: string | null;
+    status?: OutboxStatus;
+    attempts?: number;
+    last_error?: string | null;
+    created_at?: string;
+    next_attempt_at?: string;
+    sent_at?: string | null;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
@@ -5260,14 +5602,14 @@ export interface OrganizationList {
 }
 
 export interface Organization {
-    id: string;
+    id?: string;
     name: string;
-    role: MemberRole;
+    role?: MemberRole;
     default_currency: string;
-    plan: OrganizationPlan;
-    require_two_factor: boolean;
-    created_at: string;
-    updated_at: string;
+    plan?: OrganizationPlan;
+    require_two_factor?: boolean;
+    created_at?: string;
+    updated_at?: string;
 }
 
 export type OrganizationPlan = "free" | "pro" | "enterprise";
@@ -5285,20 +5627,20 @@ export interface UpdateOrganizationRequest {
 
 export interface MemberPage {
     items: Member[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface Member {
-    user_id: string;
+    user_id?: string;
     email: string;
     name: string;
-    role: MemberRole;
-    joined_at: string;
-    two_factor_enabled: boolean;
+    role?: MemberRole;
+    joined_at?: string;
+    two_factor_enabled?: boolean;
 }
 
 export interface AddMemberResult {
@@ -5306,16 +5648,16 @@ export interface AddMemberResult {
 }
 
 export interface Invitation {
-    id: string;
+    id?: string;
     email: string;
-    role: MemberRole;
+    role?: MemberRole;
     invited_by: Inviter;
-    created_at: string;
-    expires_at: string;
+    created_at?: string;
+    expires_at?: string;
 }
 
 export interface Inviter {
-    id: string;
+    id?: string;
     name: string;
 }
 
@@ -5326,9 +5668,9 @@ export interface AddMemberRequest {
 
 export interface InvitationPage {
     items: Invitation[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -5342,24 +5684,24 @@ export interface MyInvitationList {
 }
 
 export interface MyInvitation {
-    id: string;
+    id?: string;
     organization: InvitingOrganization;
-    role: MemberRole;
+    role?: MemberRole;
     invited_by: Inviter;
-    created_at: string;
-    expires_at: string;
+    created_at?: string;
+    expires_at?: string;
 }
 
 export interface InvitingOrganization {
-    id: string;
+    id?: string;
     name: string;
 }
 
 export interface ContactPage {
     items: Contact[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -5390,9 +5732,9 @@ export interface UpdateContactRequest {
 
 export interface DealPage {
     items: Deal[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -5435,20 +5777,20 @@ export interface UpdateDealRequest {
 
 export interface ActivityPage {
     items: Activity[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
 
 export interface Activity {
-    id: string;
-    deal_id: string;
-    author_id: string;
-    type: ActivityType;
+    id?: string;
+    deal_id?: string;
+    author_id?: string;
+    type?: ActivityType;
     payload: ActivityPayload;
-    created_at: string;
+    created_at?: string;
 }
 
 export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
@@ -5465,8 +5807,8 @@ export interface ActivityPayload {
 
 export interface FieldChange {
     field: string;
-    from: string | null;
-    to: string | null;
+    from?: string | null;
+    to?: string | null;
 }
 
 export interface AddActivityRequest {
@@ -5475,14 +5817,14 @@ export interface AddActivityRequest {
 }
 
 export interface CommentPayload {
-    text: string | null;
+    text?: string | null;
 }
 
 export interface TaskPage {
     items: Task[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
@@ -5520,19 +5862,19 @@ export interface DealSummary {
 }
 
 export interface StatusSummary {
-    count: number;
+    count?: number;
     amounts: { [key: string]: number; };
     average_amounts?: { [key: string]: number; };
 }
 
 export interface Totals {
-    count: number;
+    count?: number;
     amounts: { [key: string]: number; };
 }
 
 export interface NewDeals {
-    days: number;
-    count: number;
+    days?: number;
+    count?: number;
 }
 
 export interface DealFunnel {
@@ -5540,30 +5882,30 @@ export interface DealFunnel {
 }
 
 export interface FunnelStage {
-    stage: DealStage;
-    count: number;
+    stage?: DealStage;
+    count?: number;
     by_status: { [key in DealStatus]?: number; };
-    reached: number;
-    conversion_rate: number | null;
+    reached?: number;
+    conversion_rate?: number | null;
 }
 
 export interface Attachment {
-    id: string;
+    id?: string;
     file_name: string;
     content_type: string;
-    size: number;
+    size?: number;
     sha256: string;
-    created_at: string;
-    uploaded_by: string;
-    contact_id: string | null;
-    deal_id: string | null;
+    created_at?: string;
+    uploaded_by?: string;
+    contact_id?: string | null;
+    deal_id?: string | null;
 }
 
 export interface AttachmentPage {
     items: Attachment[];
-    page: number;
-    page_size: number;
-    total: number;
+    page?: number;
+    page_size?: number;
+    total?: number;
     pages?: number;
     next_cursor?: string | null;
 }
