@@ -20,6 +20,8 @@ while port_in_use "$port"; do port=$((port + 1)); done
 export ConnectionStrings__Crm="$(pg_connection crm_test_client)"
 # A fresh EC P-256 signing key (base64 PKCS#8) for this run's access tokens.
 export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+# A fresh AES-256 key for the secrets stored encrypted (authenticator secrets) of this run's database.
+export Auth__EncryptionKeys__0="$(openssl rand -base64 32)"
 export ASPNETCORE_ENVIRONMENT=Testing
 # Emails are written as .eml files here, where the scenario reads its verification link.
 Email__PickupDirectory="$(mktemp -d)"

@@ -15,6 +15,12 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 if [ "$ASPNETCORE_ENVIRONMENT" != Development ] && [ -z "${Auth__SigningKeys__0:-}" ]; then
   export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
 fi
+# Authenticator secrets are stored encrypted: outside Development, without a configured key, this run makes one
+# and keeps it beside the data (build/.local, git-ignored), since secrets encrypted with a lost key are lost.
+if [ "$ASPNETCORE_ENVIRONMENT" != Development ] && [ -z "${Auth__EncryptionKeys__0:-}" ]; then
+  mkdir -p build/.local && [ -s build/.local/encryption-key ] || (umask 077 && openssl rand -base64 32 > build/.local/encryption-key)
+  export Auth__EncryptionKeys__0="$(cat build/.local/encryption-key)"
+fi
 
 dotnet build src/WebApi -c Release -v q -nologo
 run() { dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll "$@"; }

@@ -34,6 +34,7 @@ export ConnectionStrings__Crm="$(pg_connection crm_bench);Maximum Pool Size=64"
 export ASPNETCORE_ENVIRONMENT=Production
 # A fresh EC P-256 signing key (base64 PKCS#8) for this run's access tokens.
 export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+export Auth__EncryptionKeys__0="$(openssl rand -base64 32)"
 export RateLimits__Enabled=false
 export Email__Transport=smtp Email__SmtpHost=127.0.0.1 Email__SmtpPort=1
 export Files__LocalRoot="$PWD/$work/files"

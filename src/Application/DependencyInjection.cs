@@ -7,6 +7,7 @@ using Crm.Application.Common.Events;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,9 @@ public static class DependencyInjection
             .WithTransientLifetime());
         services.AddValidatorsFromAssemblyContaining<SessionIssuer>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
+        // Every request's text, whatever its validator says: no control characters, no lone surrogates.
+        services.AddSingleton(typeof(IValidator<>), typeof(TextInputValidator<>));
+
         // Registration order is execution order, outermost first.
         foreach (var behaviour in Pipeline.Behaviours)
         {
@@ -41,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<SecondFactorCheck>();
         services.AddScoped<TimelineClock>();
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());

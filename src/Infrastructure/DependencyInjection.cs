@@ -1,9 +1,11 @@
 using Crm.Application.Attachments.Common;
+using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
@@ -108,6 +110,15 @@ public static class DependencyInjection
                 ? sp.GetRequiredService<LoginThrottle>()
                 : sp.GetRequiredService<RedisLoginThrottle>());
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<KeyedRateLimiter>();
+        services.AddSingleton<RedisKeyedRateLimiter>();
+        services.AddSingleton<IKeyedRateLimiter>(sp =>
+            !sp.GetRequiredService<IOptions<CacheStoreOptions>>().Value.UsesRedis
+                ? sp.GetRequiredService<KeyedRateLimiter>()
+                : sp.GetRequiredService<RedisKeyedRateLimiter>());
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());
+        services.AddHostedService<PasswordResetWorker>();
 
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateOnStart();
         services.AddSingleton<TokenOptionsSetup>();
@@ -115,6 +126,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
         services.AddSingleton<AccessTokenKeys>();
         services.AddSingleton<ITokenIssuer, TokenIssuer>();
+        services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<ITotp, OtpNetTotp>();
         return services;
     }
 

@@ -36,6 +36,7 @@ public static class CrmHost
         services.AddTokenAuthentication();
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // before the framework's, which it replaces
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -62,12 +63,16 @@ public static class CrmHost
     private static bool IsBuildTimeDocumentGeneration =>
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "NSwag.AspNetCore.Launcher";
 
+    /// <summary>How deeply a JSON body may nest; no request of the API needs more than a few levels.</summary>
+    public const int MaxJsonDepth = 32;
+
     /// <summary>The API's JSON: snake_case names and enum values, numbers only as numbers.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.MaxDepth = MaxJsonDepth;
         options.Converters.Add(new OptionalJsonConverterFactory());
     }
 
@@ -94,6 +99,8 @@ public static class CrmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ResponseCompressionMiddleware>();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<QueryTextCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestContextMiddleware>();
@@ -102,6 +109,7 @@ public static class CrmHost
 
         app.MapAuthEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapInvitationEndpoints();
         app.MapContactEndpoints();
         app.MapDealEndpoints();
         app.MapTaskEndpoints();

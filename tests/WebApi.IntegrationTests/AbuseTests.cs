@@ -81,6 +81,7 @@ public sealed class AbuseTests : ApiTest
 
         var refused = await client.PostAsync("/api/v1/auth/login", new { email = "someone@example.com", password = "whatever-pass" });
         refused.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        ((string?)refused.Json["detail"] ?? string.Empty).ShouldContain("client address");
         int.Parse(refused.Headers.RetryAfter!.ToString()).ShouldBeGreaterThan(0);
         Header(refused, "RateLimit-Remaining").ShouldBe("0");
         (await client.PostAsync("/api/v1/auth/refresh", new { refresh_token = "x" })).Status.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -132,6 +133,7 @@ public sealed class AbuseTests : ApiTest
         for (var i = 0; i < 5; i++)
         {
             (await api.PostAsync("/api/v1/auth/forgot-password", new { email = account.Email })).Status.ShouldBe(HttpStatusCode.Accepted);
+            await PasswordResets.WorkedAsync();
         }
 
         (await Testing.Database.ScalarAsync<long>(countSql)).ShouldBe(registered + 3, "three links beside what registering sent");

@@ -18,8 +18,8 @@ public sealed class AccountEventsTests : ApiTest
         await api.As(joiner).CreateContactAsync("In the joiner's own organization");
         await api.VerifyEmailAsync(joiner);
 
-        (await api.As(owner).PostAsync($"/api/v1/organizations/{owner.OrganizationId}/members", new { email = joiner.Email, role = "member" }))
-            .Status.ShouldBe(HttpStatusCode.Created);
+        var invitation = await Team.InviteAsync(api, owner, joiner.Email, "member");
+        (await api.As(joiner).PostAsync($"/api/v1/invitations/{invitation}/accept")).Status.ShouldBe(HttpStatusCode.Created);
         await api.PostAsync("/api/v1/auth/login", new { email = joiner.Email, password = "still-not-the-password" });
         var after = await api.LoginAsync(joiner.Email);
         await api.As(after).PostAsync("/api/v1/auth/logout");
@@ -27,7 +27,7 @@ public sealed class AccountEventsTests : ApiTest
         var aboutJoiner = (await AuditLogAsync(api.As(owner)))
             .Where(e => (string?)e!["actor_id"] == joiner.UserId.ToString() || (string?)e!["entity_id"] == joiner.UserId.ToString())
             .Select(e => (string?)e!["action"]);
-        aboutJoiner.ShouldBe(["sign_out", "sign_in", "sign_in_failed", "add_member"]);
+        aboutJoiner.ShouldBe(["sign_out", "sign_in", "sign_in_failed", "accept_invitation_signed_in"]);
     }
 
     [Test]

@@ -73,7 +73,7 @@ public sealed class AuditTests : ApiTest
         ((string?)removed["entity_id"]).ShouldBe(team.Admin.UserId.ToString());
         Changes(removed).ShouldBe(["role: admin -> "]);
         Changes(entries[1]!).ShouldBe(["role: member -> manager"]);
-        entries.Count(e => (string?)e!["action"] == "add_member").ShouldBe(3);
+        entries.Count(e => (string?)e!["action"] == "accept_invitation_signed_in").ShouldBe(3);
     }
 
     [TestCase("manager")]

@@ -281,9 +281,21 @@ public sealed class AuthTests : ApiTest
     [Test]
     public async Task The_service_refuses_the_development_mail_folder_in_Production()
     {
-        var error = await StartInProductionAsync([$"--Auth:SigningKeys:0={TestKeys.Primary}"]);
+        var error = await StartInProductionAsync([$"--Auth:SigningKeys:0={TestKeys.Primary}", $"--Auth:EncryptionKeys:0={TestKeys.Encryption}"]);
 
         error.Message.ShouldContain("Email:Transport=pickup");
+    }
+
+    [TestCase(null)]
+    [TestCase(Crm.Infrastructure.Identity.TokenOptions.DevelopmentEncryptionKey)]
+    [TestCase("c2hvcnQ=")]
+    public async Task The_service_refuses_to_start_in_Production_without_a_real_encryption_key(string? key)
+    {
+        var error = await StartInProductionAsync(
+            [$"--Auth:SigningKeys:0={TestKeys.Primary}", .. key is null ? Array.Empty<string>() : [$"--Auth:EncryptionKeys:0={key}"]],
+            "--Email:Transport=smtp", "--Email:SmtpHost=127.0.0.1");
+
+        error.Message.ShouldContain("Auth:EncryptionKeys");
     }
 
     /// <summary>Starts the real host in Production (on no port) and answers why it refused to start.</summary>

@@ -135,8 +135,9 @@ public sealed class CursorPagingTests : ApiTest
 
         var reply = await mine.GetAsync($"/api/v1/contacts?cursor={theirCursor}");
 
-        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
-        reply.Json["items"]!.AsArray().Select(c => (string?)c!["name"]).ShouldAllBe(n => n == "Mine");
+        // Bound to the organization that issued it: refused, and nothing of theirs is shown.
+        reply.ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_cursor");
+        reply.Text.ShouldNotContain("Theirs");
     }
 
     [Test]

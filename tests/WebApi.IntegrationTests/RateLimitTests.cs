@@ -39,6 +39,7 @@ public sealed class RateLimitTests : ApiTest
 
         var refused = await member.GetAsync("/api/v1/contacts");
         refused.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        ((string?)refused.Json["detail"] ?? string.Empty).ShouldContain("plan's limit");
         int.Parse(refused.Headers.RetryAfter!.ToString()).ShouldBeGreaterThan(0);
         Header(refused, "RateLimit-Remaining").ShouldBe("0");
         (await api.As(team.Manager).GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);

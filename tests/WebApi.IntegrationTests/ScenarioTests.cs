@@ -17,11 +17,11 @@ public sealed class ScenarioTests : ApiTest
         var organization = Guid.Parse((string)created.Json["id"]!);
         var owner = api.As(founder, organization);
 
-        // Add a member, who signs in and works in the organization.
+        // Invite a member, who accepts, signs in and works in the organization.
         var seller = await api.RegisterAsync("seller@example.com", organization: "Seller's own");
         await api.VerifyEmailAsync(seller);
-        (await owner.PostAsync($"/api/v1/organizations/{organization}/members", new { email = seller.Email, role = "member" }))
-            .Status.ShouldBe(HttpStatusCode.Created);
+        var invitation = await Team.InviteAsync(api, founder, seller.Email, "member", organization);
+        (await api.As(seller).PostAsync($"/api/v1/invitations/{invitation}/accept")).Status.ShouldBe(HttpStatusCode.Created);
         var signedIn = await api.LoginAsync(seller.Email);
         var member = api.As(signedIn, organization);
 

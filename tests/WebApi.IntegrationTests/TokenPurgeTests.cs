@@ -2,6 +2,8 @@ using System.Net;
 using Crm.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
+using Crm.WebApi.IntegrationTests.Support;
+
 namespace Crm.WebApi.IntegrationTests;
 
 public sealed class TokenPurgeTests : ApiTest
@@ -14,6 +16,7 @@ public sealed class TokenPurgeTests : ApiTest
         var gone = await api.RegisterAsync();
         (await api.WithToken(gone.AccessToken).PostAsync("/api/v1/auth/logout")).Status.ShouldBe(HttpStatusCode.NoContent);
         (await api.PostAsync("/api/v1/auth/forgot-password", new { email = live.Email })).Status.ShouldBe(HttpStatusCode.Accepted);
+        await PasswordResets.WorkedAsync();
         await Sql($"UPDATE user_sessions SET revoked_at = now() - interval '30 days' WHERE user_id = '{gone.UserId}'");
         await Sql($"UPDATE password_reset_tokens SET expires_at = now() - interval '30 days' WHERE user_id = '{live.UserId}'");
         await Sql($"UPDATE outbox_messages SET status = 'sent', sent_at = now() WHERE recipient = '{live.Email}' AND template = 'password_reset'");

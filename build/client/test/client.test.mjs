@@ -4,13 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { readFileSync, readdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
-  ActivitiesClient, AnalyticsClient, CrmApiError,
+  ActivitiesClient, AnalyticsClient, InvitationsClient, CrmApiError,
 } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,22 +48,26 @@ function clients(token) {
     members: new MembersClient(baseUrl, http), contacts: new ContactsClient(baseUrl, http),
     deals: new DealsClient(baseUrl, http), tasks: new TasksClient(baseUrl, http),
     activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
+    invitations: new InvitationsClient(baseUrl, http),
   };
 }
 
-/** The token of the verification link mailed to `address` (the service writes .eml files to CRM_MAIL_DIR). */
-async function verificationToken(address) {
+/** The token of the `page` link mailed to `address` (the service writes .eml files to CRM_MAIL_DIR). */
+async function mailedToken(address, page) {
+  const pattern = new RegExp(`${page}\\?token=([A-Za-z0-9_%-]+)`);
   for (let attempt = 0; attempt < 100; attempt++) {
     for (const file of mailDir ? readdirSync(mailDir) : []) {
       // Quoted-printable: join soft line breaks and decode the "=" of the query string.
       const text = readFileSync(join(mailDir, file), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-      const link = text.includes(address) && text.match(/verify-email\?token=([A-Za-z0-9_%-]+)/);
+      const link = text.includes(address) && text.match(pattern);
       if (link) return decodeURIComponent(link[1]);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no verification email to ${address} in ${mailDir}`);
+  throw new Error(`no ${page} email to ${address} in ${mailDir}`);
 }
+
+const verificationToken = (address) => mailedToken(address, "verify-email");
 
 test("a problem answer is a typed error with its status and code", { skip: !baseUrl }, async () => {
   const api = clients(() => undefined);
@@ -75,7 +80,7 @@ test("a problem answer is a typed error with its status and code", { skip: !base
   });
 });
 
-test("register, organization, member, contact, deal, task, win, timeline, analytics", { skip: !baseUrl }, async () => {
+test("register, organization, invite and accept, contact, deal, task, win, timeline, analytics", { skip: !baseUrl }, async () => {
   const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   let ownerToken, sellerToken;
   const owner = clients(() => ownerToken);
@@ -97,7 +102,21 @@ test("register, organization, member, contact, deal, task, win, timeline, analyt
   // Only a proved address joins another organization.
   await seller.auth.verifyEmail({ token: await verificationToken(sellerAccount.user.email) });
   assert.equal((await seller.auth.me()).email_verified, true);
-  await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
+  // Nobody joins without consent: the owner invites, the seller (proved address) lists and accepts.
+  const { invitation } = await owner.members.add(org, { email: sellerAccount.user.email, role: "member" });
+  assert.equal(invitation.role, "member");
+  assert.equal(invitation.invited_by.name, "Olivia Owner");
+  assert.ok(await mailedToken(sellerAccount.user.email, "accept-invitation"));
+  assert.ok(!(await seller.organizations.listMine()).items.some((o) => o.id === org));
+  const pending = await seller.invitations.listMine();
+  assert.deepEqual(pending.items.map((i) => [i.id, i.organization.id, i.organization.name, i.role]),
+    [[invitation.id, org, "Client Smoke Sales", "member"]]);
+  const joined = await seller.invitations.accept(invitation.id);
+  assert.deepEqual([joined.id, joined.role], [org, "member"]);
+  assert.ok((await seller.organizations.listMine()).items.some((o) => o.id === org && o.role === "member"));
+  assert.deepEqual((await seller.invitations.listMine()).items, []);
+  await assert.rejects(seller.invitations.accept(invitation.id), (error) =>
+    error instanceof CrmApiError && error.status === 404 && error.code === "invitation_not_found");
   sellerToken = (await seller.auth.login({ email: sellerAccount.user.email, password: "client-smoke-password" })).access_token;
 
   const contact = await seller.contacts.create(org, { name: "Grace Hopper", email: `grace-${unique}@example.com` });
@@ -124,4 +143,82 @@ test("register, organization, member, contact, deal, task, win, timeline, analyt
   assert.equal(summary.by_status["won"].amounts["EUR"], 12500);
   const funnel = await owner.analytics.dealFunnel(org);
   assert.deepEqual(funnel.stages.map((s) => s.reached), [1, 1, 1, 1]);
+});
+
+/** RFC 4648 base32 without padding, as the service gives the authenticator secret. */
+function base32Decode(text) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let buffer = 0, bits = 0;
+  const bytes = [];
+  for (const c of text.replace(/=+$/, "").toUpperCase()) {
+    buffer = (buffer << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) { bytes.push((buffer >> (bits - 8)) & 0xff); bits -= 8; }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 with HMAC-SHA1, six digits, 30-second steps: what an authenticator app shows for `step`. */
+function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigInt64BE(BigInt(step));
+  const hash = createHmac("sha1", secret).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0x0f;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+/** The current 30-second step once at least 12 seconds of it remain, so that it and its neighbours stay valid. */
+async function steadyStep() {
+  const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+  if (left < 12) await new Promise((resolve) => setTimeout(resolve, (left + 0.2) * 1000));
+  return Math.floor(Date.now() / 1000 / 30);
+}
+
+test("two-factor sign-in: set up, enable, sign in with a code and with a recovery code", { skip: !baseUrl }, async () => {
+  const email = `two-factor-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const password = "correct-horse-battery-staple";
+  let token;
+  const api = clients(() => token);
+  const registered = await api.auth.register({ email, password, name: "Two Factor", organization_name: "Guarded" });
+  token = registered.access_token;
+  assert.equal(registered.user.two_factor_enabled, false);
+
+  const setup = await api.auth.setupTwoFactor();
+  assert.match(setup.otpauth_uri, /^otpauth:\/\/totp\/Crm:.*\?secret=[A-Z2-7]+&issuer=Crm&algorithm=SHA1&digits=6&period=30$/);
+  const secret = base32Decode(setup.secret);
+  const step = await steadyStep();
+  const { recovery_codes: recoveryCodes } = await api.auth.enableTwoFactor({ code: totp(secret, step - 1) });
+  assert.equal(recoveryCodes.length, 10);
+  assert.equal((await api.auth.me()).two_factor_enabled, true);
+
+  /** Signs in with the password and answers the challenge token of the typed two_factor_required problem. */
+  async function challenge() {
+    token = undefined;
+    let challengeToken;
+    await assert.rejects(api.auth.login({ email, password }), (error) => {
+      assert.ok(CrmApiError.isCrmApiError(error));
+      assert.equal(error.status, 401);
+      assert.equal(error.code, "two_factor_required");
+      challengeToken = error.problem?.challenge_token;
+      return typeof challengeToken === "string";
+    });
+    return challengeToken;
+  }
+
+  const first = await challenge();
+  await assert.rejects(api.auth.loginTwoFactor({ challenge_token: first, code: totp(secret, step - 1) }), (error) =>
+    error instanceof CrmApiError && error.status === 400 && error.code === "invalid_two_factor_code");
+  const signedIn = await api.auth.loginTwoFactor({ challenge_token: first, code: totp(secret, step) });
+  assert.equal(signedIn.user.two_factor_enabled, true);
+  token = signedIn.access_token;
+  assert.equal((await api.auth.me()).email, email);
+
+  const second = await challenge();
+  const recovered = await api.auth.loginTwoFactor({ challenge_token: second, recovery_code: recoveryCodes[0] });
+  assert.equal(recovered.user.id, signedIn.user.id);
+  const third = await challenge();
+  await assert.rejects(api.auth.loginTwoFactor({ challenge_token: third, recovery_code: recoveryCodes[0] }), (error) =>
+    error instanceof CrmApiError && error.code === "invalid_two_factor_code");
+  await assert.rejects(api.auth.loginTwoFactor({ challenge_token: second, code: totp(secret, step + 1) }), (error) =>
+    error instanceof CrmApiError && error.status === 401 && error.code === "invalid_challenge");
 });

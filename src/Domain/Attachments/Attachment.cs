@@ -60,7 +60,7 @@ public sealed class Attachment : Entity, ITenantOwned
     public static string SanitizeFileName(string? name)
     {
         var lastSegment = (name ?? string.Empty).Replace('\\', '/').Split('/').LastOrDefault() ?? string.Empty;
-        var cleaned = new string(lastSegment.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*')).ToArray()).Trim().Trim('.');
+        var cleaned = new string(lastSegment.Where(c => !char.IsControl(c) && !BidiControls.Contains(c) && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*')).ToArray()).Trim().Trim('.');
         if (cleaned.Length == 0)
         {
             return "file";

@@ -20,7 +20,7 @@ public static class ErrorCatalog
     public static readonly Error NotAcceptable = new("not_acceptable", ErrorKind.NotAcceptable, "The answer cannot be given in an accepted media type.");
     public static readonly Error PayloadTooLarge = new("payload_too_large", ErrorKind.TooLarge, "The request body is too large.");
     public static readonly Error UnsupportedMediaType = new("unsupported_media_type", ErrorKind.UnsupportedMediaType, "The request body's media type is not accepted here.");
-    public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests for your plan's rate limit.");
+    public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests: a rate limit was reached. The detail says which one.");
     public static readonly Error InternalError = new("internal_error", ErrorKind.Internal, "An unexpected error occurred.");
 
     // Accounts and sessions
@@ -28,6 +28,13 @@ public static class ErrorCatalog
     public static readonly Error InvalidToken = new("invalid_token", ErrorKind.Unauthenticated, "The access token is invalid or has expired.");
     public static readonly Error SessionRevoked = new("session_revoked", ErrorKind.Unauthenticated, "The session has ended. Sign in again.");
     public static readonly Error InvalidCredentials = new("invalid_credentials", ErrorKind.Unauthenticated, "The email or password is wrong.");
+
+    /// <summary>
+    /// A wrong password in a request that is not a sign-in (a signed-in caller's current password, the password of an
+    /// existing account accepting an invitation): a 400, since the session or link is fine (a 401 would tell clients
+    /// to sign in again).
+    /// </summary>
+    public static readonly Error WrongPassword = InvalidCredentials.AsInvalidInput("The password is wrong.");
     public static readonly Error InvalidRefreshToken = new("invalid_refresh_token", ErrorKind.Unauthenticated, "The refresh token is not valid.");
     public static readonly Error RefreshTokenExpired = new("refresh_token_expired", ErrorKind.Unauthenticated, "The refresh token has expired.");
     public static readonly Error RefreshTokenReused = new("refresh_token_reused", ErrorKind.Unauthenticated, "The refresh token was already used; the session has been revoked.");
@@ -36,7 +43,17 @@ public static class ErrorCatalog
     public static readonly Error InvalidResetToken = new("invalid_reset_token", ErrorKind.Invalid, "The password reset link is invalid, used or expired.");
     public static readonly Error InvalidVerificationToken = new("invalid_verification_token", ErrorKind.Invalid, "The email verification link is invalid, used or expired.");
     public static readonly Error EmailAlreadyVerified = new("email_already_verified", ErrorKind.Conflict, "The email address is already verified.");
+    public static readonly Error SessionNotFound = new("session_not_found", ErrorKind.NotFound, "You have no live session with this id.");
     public static readonly Error InvalidInvitation = new("invalid_invitation", ErrorKind.Invalid, "The invitation is invalid, used or expired.");
+
+    // Two-factor sign-in
+    public static readonly Error TwoFactorRequired = new("two_factor_required", ErrorKind.Unauthenticated, "The password is right; complete the sign-in with a two-factor code and the challenge_token of this answer.");
+    public static readonly Error InvalidChallenge = new("invalid_challenge", ErrorKind.Unauthenticated, "The two-factor challenge is invalid, used or expired. Sign in again.");
+    public static readonly Error InvalidTwoFactorCode = new("invalid_two_factor_code", ErrorKind.Invalid, "The two-factor code is wrong, expired or already used.");
+    public static readonly Error InvalidPassword = new("invalid_password", ErrorKind.Invalid, "The password is wrong.");
+    public static readonly Error TwoFactorAlreadyEnabled = new("two_factor_already_enabled", ErrorKind.Conflict, "Two-factor sign-in is already on; turn it off before setting it up again.");
+    public static readonly Error TwoFactorSetupRequired = new("two_factor_setup_required", ErrorKind.Conflict, "Start with POST /api/v1/auth/2fa/setup; there is no secret to confirm.");
+    public static readonly Error TwoFactorNotEnabled = new("two_factor_not_enabled", ErrorKind.Conflict, "Two-factor sign-in is not on for this account.");
 
     // Organizations and members
     public static readonly Error Forbidden = new("forbidden", ErrorKind.Forbidden, "You may not do this.");
@@ -46,9 +63,13 @@ public static class ErrorCatalog
     public static readonly Error LastOwner = new("last_owner", ErrorKind.Conflict, "The organization's last owner cannot be removed or demoted.");
     public static readonly Error EmailNotVerified = new("email_not_verified", ErrorKind.Forbidden, "The account has not verified its email address, so it cannot join another organization yet.");
     public static readonly Error MemberExists = new("member_exists", ErrorKind.Conflict, "The user is already a member of the organization.");
+    public static readonly Error InvitationNotFound = new("invitation_not_found", ErrorKind.NotFound, "No pending invitation has this id.");
+    public static readonly Error InvitationStale = new("invitation_stale", ErrorKind.Conflict, "Whoever sent the invitation may no longer grant its role; ask for a new one.");
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
     public static readonly Error InvalidCurrency = new("invalid_currency", ErrorKind.Invalid, "The currency is not an active upper-case ISO 4217 code.");
+    public static readonly Error TwoFactorRequiredByOrganization = new("two_factor_required_by_organization", ErrorKind.Forbidden, "The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.");
+    public static readonly Error TwoFactorNeededToRequire = new("two_factor_needed_to_require", ErrorKind.Conflict, "Turn on two-factor sign-in for your own account before requiring it of the organization's members.");
 
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");

@@ -1,13 +1,15 @@
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
+using Crm.Domain.Invitations.Rules;
 using Crm.Domain.Organizations;
 using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Users;
-using Crm.Domain.Users.Rules;
 
 namespace Crm.Domain.Invitations;
 
-/// <summary>An invitation to join an organization, for someone who has no account yet.</summary>
+/// <summary>
+/// An invitation to join an organization. Nobody becomes a member by someone else's act: the invited address's owner
+/// accepts (by the emailed link, or signed in with that address proved) or declines, or an administrator revokes it.
+/// </summary>
 public sealed class Invitation : Entity
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
@@ -35,6 +37,13 @@ public sealed class Invitation : Entity
     public DateTime ExpiresAt { get; private set; }
 
     public DateTime? AcceptedAt { get; private set; }
+
+    public DateTime? DeclinedAt { get; private set; }
+
+    public DateTime? RevokedAt { get; private set; }
+
+    /// <summary>Not yet answered (accepted, declined or revoked); it may still have expired.</summary>
+    public bool IsOpen => AcceptedAt is null && DeclinedAt is null && RevokedAt is null;
 
     /// <summary>Invites an email with a role, under the same rules as adding a member.</summary>
     public static Invitation Send(Guid organizationId, Actor actor, string email, MemberRole role, byte[] tokenHash, DateTime now)
@@ -66,9 +75,41 @@ public sealed class Invitation : Entity
         ExpiresAt = now + Lifetime;
     }
 
-    public void Accept(DateTime now)
+    /// <summary>
+    /// The invited person joins <paramref name="organization"/> as <paramref name="user"/>, whose address must be the
+    /// invited one and proved, while the inviter may still grant the role.
+    /// </summary>
+    public Membership Accept(Organization organization, User user, DateTime now)
     {
-        BusinessRules.Check(new TokenIsUsable(AcceptedAt, ExpiresAt, now, ErrorCatalog.InvalidInvitation));
+        BusinessRules.Check(new InvitationIsPending(this, now));
+        BusinessRules.Check(new InvitationIsForAccount(NormalizedEmail, user.NormalizedEmail));
+        BusinessRules.Check(new JoiningAccountIsVerified(user.EmailVerified));
+        if (organization.Id != OrganizationId)
+        {
+            throw new ArgumentException("The invitation is to another organization.", nameof(organization));
+        }
+
+        BusinessRules.Check(new InviterMayStillGrantRole(organization.FindMember(InvitedBy)?.Role, Role));
+        var membership = organization.Admit(user.Id, Role, now);
         AcceptedAt = now;
+        return membership;
+    }
+
+    /// <summary>The invited person, signed in with the proved address, says no.</summary>
+    public void Decline(User user, DateTime now)
+    {
+        BusinessRules.Check(new InvitationIsPending(this, now));
+        BusinessRules.Check(new InvitationIsForAccount(NormalizedEmail, user.NormalizedEmail));
+        BusinessRules.Check(new JoiningAccountIsVerified(user.EmailVerified));
+        DeclinedAt = now;
+    }
+
+    /// <summary>An administrator withdraws the invitation; its link stops working.</summary>
+    public void Revoke(Actor actor, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new OnlyOwnerManagesOwners(actor, Role == MemberRole.Owner));
+        BusinessRules.Check(new InvitationIsPending(this, now));
+        RevokedAt = now;
     }
 }

@@ -9,4 +9,8 @@ public static class SessionRevocation
     /// <summary>A used refresh token came back: stored under the code the caller is answered with.</summary>
     public static readonly string RefreshTokenReused = ErrorCatalog.RefreshTokenReused.Code;
     public const string PasswordReset = "password_reset";
+    /// <summary>The user changed the password: every other session ends.</summary>
+    public const string PasswordChanged = "password_changed";
+    /// <summary>The user ended the session from the list of their sessions.</summary>
+    public const string EndedByUser = "ended_by_user";
 }

@@ -8,6 +8,12 @@ namespace Crm.Domain.Sessions;
 /// </summary>
 public sealed class UserSession : Entity
 {
+    /// <summary>
+    /// How stale <see cref="LastUsedAt"/> may be: a request writes it only when it is older than this, so that
+    /// signed-in traffic costs no write per request.
+    /// </summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(5);
+
     private UserSession()
     {
     }
@@ -27,23 +33,31 @@ public sealed class UserSession : Entity
 
     public string? UserAgent { get; private set; }
 
+    /// <summary>When the session was last seen: started, refreshed, or used by a request (to <see cref="LastUsedPrecision"/>).</summary>
+    public DateTime LastUsedAt { get; private set; }
+
     public static UserSession Start(Guid userId, DateTime now, string? clientAddress, string? userAgent) => new()
     {
         Id = NewId(),
         UserId = userId,
         CreatedAt = now,
         ExpiresAt = now,
+        LastUsedAt = now,
         ClientAddress = clientAddress is { Length: > 64 } ? clientAddress[..64] : clientAddress,
         UserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent,
     };
 
     public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
 
+    /// <summary>Whether a request at <paramref name="now"/> should record itself in <see cref="LastUsedAt"/>.</summary>
+    public static bool IsLastUseStale(DateTime lastUsedAt, DateTime now) => now - lastUsedAt >= LastUsedPrecision;
+
     /// <summary>Issues the next refresh token of the family (stored only as a hash).</summary>
     public RefreshToken IssueRefreshToken(byte[] tokenHash, DateTime now, TimeSpan lifetime)
     {
         var token = new RefreshToken(Id, tokenHash, now, now + lifetime);
         ExpiresAt = token.ExpiresAt;
+        LastUsedAt = now;
         return token;
     }
 

@@ -87,6 +87,13 @@ public sealed class User : Entity
         UpdatedAt = now;
     }
 
+    /// <summary>Changes the name people see.</summary>
+    public void Rename(string name, DateTime now)
+    {
+        Name = name.Trim();
+        UpdatedAt = now;
+    }
+
     /// <summary>Replaces the stored hash, for example when the hashing algorithm's parameters were upgraded.</summary>
     public void ChangePasswordHash(string passwordHash, DateTime now)
     {

@@ -6,6 +6,7 @@ using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
 using Crm.Domain.Users;
@@ -47,8 +48,9 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
                 var changes = Changes(main);
                 if (changes.Count > 0)
                 {
-                    // Registering has no caller yet: the new user is the actor.
-                    var actor = main.Entity is User && main.State == EntityState.Added ? id : (Guid?)null;
+                    // Registering has no caller yet: the new user is the actor. A membership is only ever added by its
+                    // member accepting an invitation (by link, maybe without signing in): the member is the actor.
+                    var actor = main.Entity is User or Membership && main.State == EntityState.Added ? id : (Guid?)null;
                     context.Add(trail.ToEntry(action, type, id, actor, organizationId, changes));
                 }
             }
@@ -69,14 +71,17 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
 
     private static int Rank(EntityEntry entry) => entry.Entity switch
     {
-        User => 0,
+        // A changed account beside a new membership (an invitation accepted by its link) is about the membership.
+        User when entry.State != EntityState.Modified => 0,
         Contact => 1,
         Deal => 2,
         DealTask => 3,
         Organization when entry.State == EntityState.Added => 4,
         Membership => 5,
-        Organization => 6,
-        Activity => 7,
+        Invitation => 6,
+        Organization => 7,
+        Activity => 8,
+        User => 9,
         _ => -1,
     };
 
@@ -87,6 +92,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         Deal d => ("deal", d.Id, d.OrganizationId),
         DealTask t => ("task", t.Id, t.OrganizationId),
         Membership m => ("member", m.UserId, m.OrganizationId),
+        Invitation i => ("invitation", i.Id, i.OrganizationId),
         Organization o => ("organization", o.Id, o.Id),
         Activity a => ("activity", a.Id, a.OrganizationId),
         _ => throw new ArgumentOutOfRangeException(nameof(entity)),

@@ -1,12 +1,15 @@
 using Ardalis.Specification;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
 using Crm.Infrastructure.Data.Specifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Data;
 
-internal sealed class ReadStore(CrmDbContext db) : IReadStore
+internal sealed class ReadStore(CrmDbContext db, IRequestContext context) : IReadStore
 {
+    public string Reader => $"{context.OrganizationId}/{context.UserId}";
+
     public IQueryable<T> Query<T>()
         where T : class => db.Set<T>().AsNoTracking();
 

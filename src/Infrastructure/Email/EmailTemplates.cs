@@ -21,13 +21,22 @@ public sealed class EmailTemplates
         {
             EmailTemplate.PasswordReset => "password-reset",
             EmailTemplate.EmailVerification => "email-verification",
+            EmailTemplate.PasswordChanged => "password-changed",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (
-            Compile(_text, $"{name}.subject.hbs")(model).Trim(),
+            SingleLine(Compile(_text, $"{name}.subject.hbs")(model)),
             Compile(_html, $"{name}.html.hbs")(model),
             Compile(_text, $"{name}.text.hbs")(model));
     }
+
+    /// <summary>
+    /// A subject is one header line: a line break or other control character in a name it quotes (stored before such
+    /// names were refused, or imported) becomes a space, so it can never end the header or start another.
+    /// </summary>
+    public static string SingleLine(string text) =>
+        string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private HandlebarsTemplate<object, object> Compile(IHandlebars engine, string file) =>
         _compiled.GetOrAdd($"{(engine == _html ? "html" : "text")}:{file}", _ =>

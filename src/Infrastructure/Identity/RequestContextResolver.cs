@@ -1,15 +1,23 @@
 using Crm.Domain.Organizations;
+using Crm.Domain.Sessions;
+using Crm.Domain.Organizations.Rules;
+using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Identity;
 
-/// <summary>What one request's caller may do: whether its session is alive, its role in the organization and that organization's plan.</summary>
-public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null);
+/// <summary>
+/// What one request's caller may do: whether its session is alive, its role in the organization, that organization's
+/// plan, and whether the organization's two-factor requirement lets the caller in.
+/// </summary>
+public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null, bool MeetsTwoFactorRequirement = true);
 
 /// <summary>
 /// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
-/// session's access token stops working at once, and a removed member loses access at once.
+/// session's access token stops working at once, and a removed member loses access at once. A live session's
+/// last use is written only when it is older than <see cref="UserSession.LastUsedPrecision"/>, so signed-in traffic
+/// costs at most one write per session every few minutes.
 /// </summary>
 public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
 {
@@ -22,6 +30,7 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
             .Select(s => new
             {
                 Active = s.RevokedAt == null && s.ExpiresAt > now,
+                s.LastUsedAt,
                 Role = db.Memberships
                     .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
                     .Select(m => (MemberRole?)m.Role)
@@ -30,8 +39,28 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                     .Where(o => o.Id == organizationId)
                     .Select(o => (OrganizationPlan?)o.Plan)
                     .FirstOrDefault(),
+                RequiresTwoFactor = db.Organizations.Any(o => o.Id == organizationId && o.RequireTwoFactor),
+                UsesTwoFactor = db.Set<TwoFactorCredential>().Any(c => c.UserId == userId && c.EnabledAt != null),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? new CallerState(false, null) : new CallerState(row.Active, row.Role, row.Plan);
+        if (row is null)
+        {
+            return new CallerState(false, null);
+        }
+
+        if (row.Active && UserSession.IsLastUseStale(row.LastUsedAt, now))
+        {
+            // Conditional, so that parallel requests of one session write it once.
+            var staleBefore = now - UserSession.LastUsedPrecision;
+            await db.Sessions
+                .Where(s => s.Id == sessionId && s.LastUsedAt <= staleBefore)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now), cancellationToken);
+        }
+
+        return new CallerState(
+            row.Active,
+            row.Role,
+            row.Plan,
+            !new MemberMeetsTwoFactorRequirement(row.RequiresTwoFactor, row.UsesTwoFactor).IsBroken());
     }
 }

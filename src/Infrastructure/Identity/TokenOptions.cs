@@ -20,6 +20,19 @@ public sealed class TokenOptions
     /// </summary>
     public List<string> SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// The encryption key used only when none is configured in Development (32 bytes, base64). Public, hence
+    /// worthless as a secret: the service refuses it in every other environment.
+    /// </summary>
+    public const string DevelopmentEncryptionKey = "r05Kh9hyo1huRmiwtOEJuBGA5yzf3ACvEkiRIEPMYbM=";
+
+    /// <summary>
+    /// AES-256-GCM keys (base64 of 32 random bytes) that encrypt secrets the service must read back (authenticator
+    /// secrets). The first encrypts; all of them decrypt, each ciphertext naming its key, so a new key is put first
+    /// and the old ones stay until nothing encrypted with them remains. Every instance must have the same keys.
+    /// </summary>
+    public List<string> EncryptionKeys { get; set; } = [];
+
     /// <summary>The <c>iss</c> of every access token, and the only issuer accepted.</summary>
     public string Issuer { get; set; } = "crm";
 

@@ -13,6 +13,11 @@ internal sealed class TokenOptionsSetup(IHostEnvironment environment)
         {
             options.SigningKeys.Add(TokenOptions.DevelopmentSigningKey);
         }
+
+        if (options.EncryptionKeys.Count == 0 && environment.IsDevelopment())
+        {
+            options.EncryptionKeys.Add(TokenOptions.DevelopmentEncryptionKey);
+        }
     }
 
     public ValidateOptionsResult Validate(string? name, TokenOptions options)
@@ -34,6 +39,23 @@ internal sealed class TokenOptionsSetup(IHostEnvironment environment)
         {
             return ValidateOptionsResult.Fail(
                 "Every Auth:SigningKeys entry must be an EC P-256 private key, PEM or base64 PKCS#8.");
+        }
+
+        if (options.EncryptionKeys.Count == 0)
+        {
+            return ValidateOptionsResult.Fail(
+                "Auth:EncryptionKeys is not configured: set Auth__EncryptionKeys__0 to 32 random bytes in base64 (openssl rand -base64 32).");
+        }
+
+        if (options.EncryptionKeys.Any(k => EncryptionKey.TryRead(k) is null))
+        {
+            return ValidateOptionsResult.Fail("Every Auth:EncryptionKeys entry must be 32 bytes in base64 (openssl rand -base64 32).");
+        }
+
+        if (!environment.IsDevelopment() && options.EncryptionKeys.Any(EncryptionKey.IsDevelopmentKey))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Auth:EncryptionKeys holds the public development key, which is refused in the {environment.EnvironmentName} environment.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))

@@ -37,7 +37,8 @@ public sealed class TokenPurgeJob(
             AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id) LIMIT $2)
         """,
         "DELETE FROM password_reset_tokens WHERE id IN (SELECT id FROM password_reset_tokens WHERE expires_at < $1 OR used_at < $1 LIMIT $2)",
-        "DELETE FROM invitations WHERE id IN (SELECT id FROM invitations WHERE expires_at < $1 OR accepted_at < $1 LIMIT $2)",
+        "DELETE FROM invitations WHERE id IN (SELECT id FROM invitations WHERE expires_at < $1 OR accepted_at < $1 OR declined_at < $1 OR revoked_at < $1 LIMIT $2)",
+        "DELETE FROM two_factor_challenges WHERE id IN (SELECT id FROM two_factor_challenges WHERE expires_at < $1 LIMIT $2)",
     ];
 
     public override string Name => "Token purge";

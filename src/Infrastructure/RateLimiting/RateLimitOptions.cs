@@ -1,3 +1,4 @@
+using Crm.Application.Common.RateLimiting;
 using Crm.Domain.Organizations;
 
 namespace Crm.Infrastructure.RateLimiting;
@@ -21,6 +22,23 @@ public sealed class RateLimitOptions
 
     /// <summary>Each client address's bucket for the endpoints open without signing in: 20 at once, then 20 a minute.</summary>
     public BucketLimit PerClientAddress { get; set; } = new(20, 1) { Period = TimeSpan.FromSeconds(3) };
+
+    /// <summary>Registrations attempted for one email address, whatever the client address: 5 an hour.</summary>
+    public WindowLimit RegisterPerEmail { get; set; } = new(5, TimeSpan.FromHours(1));
+
+    /// <summary>Reset requests for one email address (answered 429 beyond it; at most 3 emails an hour go out anyway): 5 an hour.</summary>
+    public WindowLimit ForgotPasswordPerEmail { get; set; } = new(5, TimeSpan.FromHours(1));
+
+    /// <summary>Verification emails one signed-in user may ask for: 3 an hour.</summary>
+    public WindowLimit ResendVerificationPerUser { get; set; } = new(3, TimeSpan.FromHours(1));
+
+    public WindowLimit For(KeyedLimit limit) => limit switch
+    {
+        KeyedLimit.RegisterPerEmail => RegisterPerEmail,
+        KeyedLimit.ForgotPasswordPerEmail => ForgotPasswordPerEmail,
+        KeyedLimit.ResendVerificationPerUser => ResendVerificationPerUser,
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, null),
+    };
 
     public PlanLimits For(OrganizationPlan? plan) =>
         Plans.TryGetValue(plan ?? OrganizationPlan.Free, out var limits) ? limits : Plans[OrganizationPlan.Free];

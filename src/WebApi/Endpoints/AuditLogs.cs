@@ -46,6 +46,8 @@ public static class AuditLogs
             new ListAuditLogsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, actorId, entityType, entityId, action, Utc(from), Utc(to)), ct));
 
     private static async Task<PushStreamHttpResult> Export(
+        HttpContext http,
+        ILoggerFactory loggers,
         IMediator mediator,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken ct,
@@ -58,10 +60,14 @@ public static class AuditLogs
         [FromQuery] DateTime? to)
     {
         var csv = QueryValues.Enum("format", format, ExportFormat.Json) == ExportFormat.Csv;
-        var rows = await mediator.Send(new ExportAuditLogsQuery(actorId, entityType, entityId, action, Utc(from), Utc(to)), ct);
+        var rows = await StreamedResponse.StartAsync(
+            await mediator.Send(new ExportAuditLogsQuery(actorId, entityType, entityId, action, Utc(from), Utc(to)), ct), ct);
         var fileName = $"audit-log-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{(csv ? "csv" : "json")}";
         return TypedResults.Stream(
-            body => csv ? WriteCsvAsync(body, rows, json.Value.SerializerOptions, ct) : WriteJsonAsync(body, rows, json.Value.SerializerOptions, ct),
+            StreamedResponse.AbortingOnFailure(
+                http,
+                loggers.CreateLogger(typeof(AuditLogs)),
+                body => csv ? WriteCsvAsync(body, rows, json.Value.SerializerOptions, ct) : WriteJsonAsync(body, rows, json.Value.SerializerOptions, ct)),
             csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
             fileName);
     }

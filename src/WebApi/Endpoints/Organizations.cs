@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Crm.Application.Common.Models;
+using Crm.Application.Invitations.Common;
 using Crm.Application.Organizations.Commands.AddMember;
 using Crm.Application.Organizations.Commands.ChangeMemberRole;
 using Crm.Application.Organizations.Commands.CreateOrganization;
 using Crm.Application.Organizations.Commands.RemoveMember;
+using Crm.Application.Organizations.Commands.RevokeInvitation;
 using Crm.Application.Organizations.Commands.UpdateOrganization;
 using Crm.Application.Organizations.Common;
 using Crm.Application.Organizations.Queries.GetOrganization;
+using Crm.Application.Organizations.Queries.ListInvitations;
 using Crm.Application.Organizations.Queries.ListMembers;
 using Crm.Application.Organizations.Queries.ListMyOrganizations;
 using Crm.Domain.Errors;
@@ -32,18 +35,32 @@ public static class Organizations
             .WithSummary("Create an organization owned by the caller");
 
         var one = group.MapGroup("/{id:guid}").RequireOrganizationRoute("id");
-        one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to");
+        one.MapGet("/", Get).WithName("Organizations_Get").WithSummary("An organization the caller belongs to")
+            .WithDescription("Open to members without two-factor sign-in even when the organization requires it, so they can see why they are refused.")
+            .WithMetadata(TwoFactorExemption.Always);
         one.MapPatch("/", Update).WithName("Organizations_Update")
-            .WithSummary("Change an organization's name or default currency (owner, admin)")
+            .WithSummary("Change an organization's name, default currency or two-factor requirement (owner, admin)")
+            .WithDescription("require_two_factor: true refuses members without two-factor sign-in (403 two_factor_required_by_organization) " +
+                "on the organization's requests until they turn it on; only an administrator who has it on may turn it on.")
             .ProducesProblems(ErrorCatalog.InvalidCurrency)
+            .ProducesProblems(ErrorCatalog.TwoFactorNeededToRequire)
             .ProducesProblems(ErrorCatalog.InsufficientRole)
             .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
         one.MapGet("/members", ListMembers).WithName("Members_List").WithSummary("The organization's members");
         one.MapPost("/members", AddMember).WithName("Members_Add")
-            .WithSummary("Add a member, or invite an email that has no account yet (owner, admin)")
-            .WithDescription("A registered user becomes a member at once (201). Any other email is sent an invitation with a single-use link valid 7 days (202); inviting it again sends a new link.")
+            .WithSummary("Invite an email address to join with a role (owner, admin)")
+            .WithDescription("Always answers 202 with the invitation, and sends the same email, whether or not the address has an account: " +
+                "nobody joins without accepting (GET /api/v1/invitations, or the emailed link, valid 7 days). " +
+                "Inviting an address again replaces its pending invitation: the old link stops working. An address that is already a member answers 409.")
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
             .ProducesProblems(ErrorCatalog.MemberExists, ErrorCatalog.ConcurrentUpdate);
+        one.MapGet("/invitations", ListInvitations).WithName("Invitations_ListOfOrganization")
+            .WithSummary("The organization's pending invitations, newest first (owner, admin)")
+            .ProducesProblems(ErrorCatalog.InsufficientRole);
+        one.MapDelete("/invitations/{invitation_id:guid}", RevokeInvitation).WithName("Invitations_Revoke")
+            .WithSummary("Revoke a pending invitation; its link stops working (owner, admin; an owner invitation only by an owner)")
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
+            .ProducesProblems(ErrorCatalog.InvitationNotFound, ErrorCatalog.ConcurrentUpdate);
         one.MapPatch("/members/{user_id:guid}", ChangeRole).WithName("Members_ChangeRole")
             .WithSummary("Change a member's role (owner, admin; the owner role only by an owner)")
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
@@ -51,6 +68,8 @@ public static class Organizations
             .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);
         one.MapDelete("/members/{user_id:guid}", Remove).WithName("Members_Remove")
             .WithSummary("Remove a member, or leave the organization")
+            .WithDescription("Leaving (your own user_id) stays open when the organization requires two-factor sign-in you do not have.")
+            .WithMetadata(TwoFactorExemption.ForSelf("user_id"))
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OwnerRoleRequired)
             .ProducesProblems(ErrorCatalog.MemberNotFound)
             .ProducesProblems(ErrorCatalog.LastOwner, ErrorCatalog.ConcurrentUpdate);
@@ -83,13 +102,25 @@ public static class Organizations
         TypedResults.Ok(await mediator.Send(
             new ListMembersQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
 
-    private static async Task<Results<Created<MemberDto>, Accepted<InvitationDto>>> AddMember(
-        Guid id, AddMemberCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<Accepted<AddMemberResult>> AddMember(
+        Guid id, AddMemberCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Accepted((string?)null, await mediator.Send(command, ct));
+
+    private static async Task<Ok<PagedList<InvitationDto>>> ListInvitations(
+        Guid id,
+        IMediator mediator,
+        CancellationToken ct,
+        [FromQuery] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize) =>
+        TypedResults.Ok(await mediator.Send(
+            new ListInvitationsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<NoContent> RevokeInvitation(
+        Guid id,
+        [FromRoute(Name = "invitation_id")] Guid invitationId, IMediator mediator, CancellationToken ct)
     {
-        var result = await mediator.Send(command, ct);
-        return result.Member is { } member
-            ? TypedResults.Created($"{Base}/{id}/members/{member.UserId}", member)
-            : TypedResults.Accepted((string?)null, result.Invitation!);
+        await mediator.Send(new RevokeInvitationCommand(invitationId), ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<MemberDto>> ChangeRole(

@@ -84,7 +84,10 @@ public sealed class CrmRateLimiting
         }
 
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.RateLimited, $"Retry after {seconds} seconds."));
+        var which = IsLimitedPerClient(http)
+            ? "Too many requests from this client address."
+            : "Too many requests for the plan's limit per user or per organization.";
+        await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.RateLimited, $"{which} Retry after {seconds} seconds."));
     }
 
     private static bool IsLimitedPerClient(HttpContext http) =>

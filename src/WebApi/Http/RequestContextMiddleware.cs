@@ -9,7 +9,8 @@ namespace Crm.WebApi.Http;
 /// <summary>
 /// Resolves who is calling and in which organization, once per request, into the scoped
 /// <see cref="RequestContext"/> that every handler reads. Refuses a revoked session (401), a missing or malformed
-/// organization header (400) and an organization the caller does not belong to (403).
+/// organization header (400), an organization the caller does not belong to (403), and one that requires two-factor
+/// sign-in of a caller without it (403), but for the few endpoints that let such a member find out why or leave.
 /// </summary>
 public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<RequestContextMiddleware> logger)
 {
@@ -51,6 +52,12 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
                 return;
             }
 
+            if (!caller.MeetsTwoFactorRequirement && !IsExempt(http, endpoint, userId))
+            {
+                await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.TwoFactorRequiredByOrganization));
+                return;
+            }
+
             context.SetOrganization(id, caller.Role, caller.Plan);
         }
 
@@ -61,6 +68,12 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
             await next(http);
         }
     }
+
+    /// <summary>Whether the endpoint stays open to a member the organization's two-factor requirement shuts out.</summary>
+    private static bool IsExempt(HttpContext http, Endpoint endpoint, Guid userId) =>
+        endpoint.Metadata.GetMetadata<TwoFactorExemption>() is { } exemption
+        && (exemption.SelfRouteValue is null
+            || (Guid.TryParse(http.GetRouteValue(exemption.SelfRouteValue)?.ToString(), out var target) && target == userId));
 
     private static bool TryReadCaller(ClaimsPrincipal user, out Guid userId, out Guid sessionId)
     {

@@ -37,9 +37,16 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
             }
         }
 
+        // Any query string can carry a control character, which every operation refuses (QueryTextCheck).
+        Add(ErrorCatalog.ValidationFailed);
         if (parameters.Any(p => p.Source != BindingSource.Path) || operation.RequestBody is not null || scope is not null)
         {
             Add(ErrorCatalog.ValidationFailed, ErrorCatalog.MalformedJson, ErrorCatalog.InvalidRequest);
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            Add(ErrorCatalog.PayloadTooLarge, ErrorCatalog.UnsupportedMediaType);
         }
 
         if (OperationMetadata.SignedIn(metadata))
@@ -55,7 +62,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
 
         if (scope is not null)
         {
-            Add(ErrorCatalog.OrganizationAccessDenied);
+            Add(ErrorCatalog.OrganizationAccessDenied, ErrorCatalog.TwoFactorRequiredByOrganization);
         }
 
         if (scope is { RouteValue: null })
@@ -93,6 +100,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         404 => "Not found (records of other organizations are not found either)",
         409 => "Conflicts with the current state",
         413 => "Too large",
+        415 => "The body's media type is not accepted",
         429 => "Too many requests: retry after the Retry-After header's seconds",
         _ => "Unexpected error (no internals are shown)",
     };

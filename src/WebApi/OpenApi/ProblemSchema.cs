@@ -55,6 +55,11 @@ internal static class ProblemSchema
             Description = "Validation failures only: messages by snake_case field name.",
             AdditionalPropertiesSchema = new JsonSchema { Type = JsonObjectType.Array, Item = new JsonSchema { Type = JsonObjectType.String } },
         };
+        schema.Properties["challenge_token"] = new JsonSchemaProperty
+        {
+            Type = JsonObjectType.String,
+            Description = "two_factor_required only: send it with a code to POST /api/v1/auth/login/2fa within 5 minutes; it works once.",
+        };
         foreach (var required in new[] { "type", "title", "status", "code" })
         {
             schema.RequiredProperties.Add(required);

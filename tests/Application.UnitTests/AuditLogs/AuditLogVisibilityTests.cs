@@ -17,7 +17,7 @@ public sealed class AuditLogVisibilityTests
         var organization = Organization.Create("Acme", null, ownerId, Created);
         var joiner = User.Register("joiner@example.com", "Joiner", "hash", Created);
         joiner.ConfirmEmail(Created);
-        organization.AddMember(new Actor(ownerId, MemberRole.Owner), joiner, MemberRole.Member, Created.AddHours(2));
+        organization.AddMember(new Actor(ownerId, MemberRole.Owner), joiner.Id, MemberRole.Member, Created.AddHours(2));
         var stranger = Guid.NewGuid();
         var elsewhere = Guid.NewGuid();
         AuditEntry[] entries =

@@ -6,6 +6,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.RateLimiting;
 using Crm.Application.Common.Security;
 using Crm.Domain.Organizations;
 using Crm.Domain.Sessions;
@@ -27,6 +28,7 @@ public sealed class AuthHandlerTests
     private readonly Mock<IAuditTrail> _audit = new();
     private readonly Mock<IEmailOutbox> _outbox = new();
     private readonly Mock<IEmailLinks> _links = new();
+    private readonly Mock<IKeyedRateLimiter> _limiter = new();
     private readonly RequestContext _context = new();
     private readonly TimeProvider _time = TimeProvider.System;
 
@@ -39,6 +41,8 @@ public sealed class AuthHandlerTests
         _links.Setup(l => l.VerifyEmail(It.IsAny<string>())).Returns((string t) => "https://crm.test/verify-email?token=" + t);
         _throttle.Setup(t => t.TryReserveAsync(It.IsAny<string>(), It.IsAny<string?>()))
             .ReturnsAsync((string email, string? client) => new LoginAttempt(email, client, "slot", null));
+        _limiter.Setup(l => l.TryAcquireAsync(It.IsAny<KeyedLimit>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new KeyedLimitDecision(true, 5, 4, TimeSpan.FromHours(1)));
         _tokens.SetupGet(t => t.RefreshTokenLifetime).Returns(TimeSpan.FromDays(7));
         _tokens.Setup(t => t.IssueAccessToken(It.IsAny<User>(), It.IsAny<Guid>())).Returns(new AccessToken("access-token", 900));
     }
@@ -55,6 +59,20 @@ public sealed class AuthHandlerTests
         error.Code.ShouldBe("email_taken");
         _users.Verify(u => u.Add(It.IsAny<User>()), Times.Never);
         _organizations.Verify(o => o.Add(It.IsAny<Organization>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Register_past_the_limit_of_the_email_is_refused_429_before_anything_is_looked_up()
+    {
+        _limiter.Setup(l => l.TryAcquireAsync(KeyedLimit.RegisterPerEmail, User.Normalize("many@example.com"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new KeyedLimitDecision(false, 5, 0, TimeSpan.FromMinutes(30)));
+
+        var error = await Should.ThrowAsync<TooManyRequestsException>(() =>
+            RegisterHandler().Handle(new RegisterCommand("Many@Example.com", "long-enough-pass", "M", "Org"), CancellationToken.None));
+
+        error.Code.ShouldBe("rate_limited");
+        error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(30));
+        _users.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -232,9 +250,9 @@ public sealed class AuthHandlerTests
 
     private SessionIssuer Issuer() => new(_sessions.Object, _refreshTokens.Object, _tokens.Object, new InMemoryReadStore(), _context, _time);
 
-    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _links.Object, _time);
+    private RegisterCommandHandler RegisterHandler() => new(_users.Object, _organizations.Object, _hasher.Object, Issuer(), _outbox.Object, _links.Object, _limiter.Object, _time);
 
-    private LoginCommandHandler LoginHandler() => new(_users.Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
+    private LoginCommandHandler LoginHandler() => new(_users.Object, new Mock<IRepository<TwoFactorCredential>>().Object, new Mock<IRepository<TwoFactorChallenge>>().Object, _hasher.Object, _throttle.Object, _context, Issuer(), _audit.Object, _time);
 
     private RefreshCommandHandler RefreshHandler() => new(_refreshTokens.Object, _sessions.Object, _users.Object, Issuer(), _audit.Object, _time);
 }

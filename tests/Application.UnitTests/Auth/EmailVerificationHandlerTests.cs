@@ -2,7 +2,9 @@ using Crm.Application.Auth.Commands.ResendVerification;
 using Crm.Application.Auth.Commands.VerifyEmail;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Email;
+using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.RateLimiting;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
 using Crm.Domain.Users;
@@ -16,6 +18,7 @@ public sealed class EmailVerificationHandlerTests
     private readonly Mock<IRepository<User>> _users = new();
     private readonly Mock<IEmailOutbox> _outbox = new();
     private readonly Mock<IEmailLinks> _links = new();
+    private readonly Mock<IKeyedRateLimiter> _limiter = new();
     private readonly RequestContext _context = new();
     private readonly User _user = User.Register("grace@example.com", "Grace", "hash", DateTime.UtcNow);
 
@@ -25,6 +28,8 @@ public sealed class EmailVerificationHandlerTests
         _links.Setup(l => l.VerifyEmail(It.IsAny<string>())).Returns((string t) => "https://crm.test/verify-email?token=" + t);
         _users.Setup(u => u.FindAsync(_user.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_user);
         _context.SetUser(_user.Id, Guid.NewGuid());
+        _limiter.Setup(l => l.TryAcquireAsync(KeyedLimit.ResendVerificationPerUser, _user.Id.ToString(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new KeyedLimitDecision(true, 3, 2, TimeSpan.FromHours(1)));
     }
 
     [Test]
@@ -37,6 +42,34 @@ public sealed class EmailVerificationHandlerTests
         _user.EmailVerificationTokenHash.ShouldBe(SecretTokens.Hash(second));
         _user.EmailVerificationTokenHash.ShouldNotBe(SecretTokens.Hash(first));
         _outbox.Verify(o => o.Queue(EmailTemplate.EmailVerification, "grace@example.com", It.IsAny<IReadOnlyDictionary<string, object?>>(), null), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task Resending_past_the_hourly_bound_of_the_account_is_refused_429_without_a_new_link()
+    {
+        _limiter.Setup(l => l.TryAcquireAsync(KeyedLimit.ResendVerificationPerUser, _user.Id.ToString(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new KeyedLimitDecision(false, 3, 0, TimeSpan.FromMinutes(20)));
+
+        var error = await Should.ThrowAsync<TooManyRequestsException>(() =>
+            new ResendVerificationCommandHandler(_users.Object, _context, _outbox.Object, _links.Object, _limiter.Object, TimeProvider.System)
+                .Handle(new ResendVerificationCommand(), CancellationToken.None));
+
+        error.Code.ShouldBe("rate_limited");
+        _user.EmailVerificationTokenHash.ShouldBeNull();
+        _outbox.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_verified_account_is_refused_without_spending_one_of_its_resends()
+    {
+        _user.ConfirmEmail(DateTime.UtcNow);
+
+        var error = await Should.ThrowAsync<BusinessRuleException>(() =>
+            new ResendVerificationCommandHandler(_users.Object, _context, _outbox.Object, _links.Object, _limiter.Object, TimeProvider.System)
+                .Handle(new ResendVerificationCommand(), CancellationToken.None));
+
+        error.Code.ShouldBe("email_already_verified");
+        _limiter.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -65,7 +98,7 @@ public sealed class EmailVerificationHandlerTests
         string? link = null;
         _outbox.Setup(o => o.Queue(EmailTemplate.EmailVerification, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, object?>>(), null))
             .Callback((EmailTemplate _, string _, IReadOnlyDictionary<string, object?> model, Guid? _) => link = (string?)model["link"]);
-        await new ResendVerificationCommandHandler(_users.Object, _context, _outbox.Object, _links.Object, TimeProvider.System)
+        await new ResendVerificationCommandHandler(_users.Object, _context, _outbox.Object, _links.Object, _limiter.Object, TimeProvider.System)
             .Handle(new ResendVerificationCommand(), CancellationToken.None);
         return Uri.UnescapeDataString(link!.Split("token=")[1]);
     }

@@ -21,9 +21,10 @@ public sealed partial class ErrorCatalogTests
         primaries.Select(e => e.Title).ShouldBeUnique();
         foreach (var variants in ErrorCatalog.All.GroupBy(e => e.Code).Where(g => g.Count() > 1))
         {
-            // A code appears twice only as a record's not-found entry and its reference variant (an id in the body).
+            // A code appears twice only as an entry and its invalid-input variant (a record id in the body, a
+            // wrong password in a request that is not a sign-in).
             variants.Count().ShouldBe(2, variants.Key);
-            variants.First().Kind.ShouldBe(ErrorKind.NotFound, variants.Key);
+            variants.First().Kind.ShouldNotBe(ErrorKind.Invalid, variants.Key);
             variants.Last().Kind.ShouldBe(ErrorKind.Invalid, variants.Key);
         }
     }
@@ -37,6 +38,8 @@ public sealed partial class ErrorCatalogTests
         ErrorCatalog.ContactNotFound.Status.ShouldBe(404);
         ErrorCatalog.ContactReferenceNotFound.Status.ShouldBe(400);
         ErrorCatalog.ContactReferenceNotFound.Code.ShouldBe(ErrorCatalog.ContactNotFound.Code);
+        ErrorCatalog.WrongPassword.Status.ShouldBe(400);
+        ErrorCatalog.WrongPassword.Code.ShouldBe(ErrorCatalog.InvalidCredentials.Code);
         ErrorCatalog.LastOwner.Status.ShouldBe(409);
         ErrorCatalog.RateLimited.Status.ShouldBe(429);
     }

@@ -1,6 +1,5 @@
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
-using Crm.Domain.Users;
 using static Crm.Domain.UnitTests.RuleAssert;
 
 namespace Crm.Domain.UnitTests.Organizations;
@@ -51,19 +50,6 @@ public sealed class OrganizationTests
 
         AssertBrokenRule(() => organization.ChangeSettings(actors[role], "Renamed", null, Later), "insufficient_role", ErrorKind.Forbidden);
         organization.Name.ShouldBe("Acme");
-    }
-
-    [Test]
-    public void An_account_that_has_not_proved_its_address_cannot_join_another_organization()
-    {
-        var (organization, actors) = Team();
-        var stranger = User.Register("sales@acme.com", "Not Sales", "hash", Created);
-
-        AssertBrokenRule(() => organization.AddMember(actors[MemberRole.Owner], stranger, MemberRole.Member, Later), "email_not_verified", ErrorKind.Forbidden);
-        organization.FindMember(stranger.Id).ShouldBeNull();
-
-        stranger.ConfirmEmail(Later);
-        organization.AddMember(actors[MemberRole.Owner], stranger, MemberRole.Member, Later).UserId.ShouldBe(stranger.Id);
     }
 
     /// <summary>Who may add a member with which role: every pair of the actor's and the new member's role.</summary>

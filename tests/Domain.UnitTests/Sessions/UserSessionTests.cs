@@ -92,4 +92,24 @@ public sealed class UserSessionTests
         session.ClientAddress!.Length.ShouldBe(64);
         session.UserAgent!.Length.ShouldBe(512);
     }
+
+    [Test]
+    public void A_session_was_last_used_when_it_started_and_when_it_was_last_refreshed()
+    {
+        var session = UserSession.Start(Guid.NewGuid(), Now, null, null);
+        session.LastUsedAt.ShouldBe(Now);
+
+        session.IssueRefreshToken([1], Now.AddMinutes(1), Week);
+        session.LastUsedAt.ShouldBe(Now.AddMinutes(1));
+
+        session.IssueRefreshToken([2], Now.AddHours(3), Week);
+        session.LastUsedAt.ShouldBe(Now.AddHours(3));
+    }
+
+    [TestCase(0, false)]
+    [TestCase(4, false)]
+    [TestCase(5, true)]
+    [TestCase(60, true)]
+    public void A_request_records_its_use_only_when_the_last_one_is_five_minutes_old(int minutesAgo, bool stale) =>
+        UserSession.IsLastUseStale(Now.AddMinutes(-minutesAgo), Now).ShouldBe(stale);
 }

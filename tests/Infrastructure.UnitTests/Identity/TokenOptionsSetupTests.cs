@@ -15,6 +15,7 @@ public sealed class TokenOptionsSetupTests
         Setup(Environments.Development).PostConfigure(null, options);
 
         options.SigningKeys.ShouldBe([TokenOptions.DevelopmentSigningKey]);
+        options.EncryptionKeys.ShouldBe([TokenOptions.DevelopmentEncryptionKey]);
         Setup(Environments.Development).Validate(null, options).Succeeded.ShouldBeTrue();
     }
 
@@ -60,8 +61,50 @@ public sealed class TokenOptionsSetupTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        Setup(Environments.Production).Validate(null, new TokenOptions { SigningKeys = [key.ExportPkcs8PrivateKeyPem()] })
+        Setup(Environments.Production).Validate(null, new TokenOptions { SigningKeys = [key.ExportPkcs8PrivateKeyPem()], EncryptionKeys = [RealEncryptionKey] })
             .Succeeded.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Outside_Development_a_missing_encryption_key_fails_with_a_message_saying_what_to_set()
+    {
+        var options = new TokenOptions { SigningKeys = [RealSigningKey()] };
+
+        Setup(Environments.Production).PostConfigure(null, options);
+        var result = Setup(Environments.Production).Validate(null, options);
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Auth__EncryptionKeys__0");
+    }
+
+    [Test]
+    public void Outside_Development_the_development_encryption_key_is_refused()
+    {
+        var result = Setup("Staging").Validate(
+            null, new TokenOptions { SigningKeys = [RealSigningKey()], EncryptionKeys = [RealEncryptionKey, TokenOptions.DevelopmentEncryptionKey] });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Auth:EncryptionKeys holds the public development key");
+    }
+
+    [TestCase("c2hvcnQ=")]
+    [TestCase("not base64 at all")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void An_encryption_key_that_is_not_32_bytes_of_base64_is_refused(string key)
+    {
+        var result = Setup(Environments.Production).Validate(
+            null, new TokenOptions { SigningKeys = [RealSigningKey()], EncryptionKeys = [key] });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("32 bytes");
+    }
+
+    private const string RealEncryptionKey = "q1Vn3o6mYb0yT9fJ2cR7xW4kP8sL5dH1aZ0eU6iO3gM=";
+
+    private static string RealSigningKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
     }
 
     private static TokenOptionsSetup Setup(string environment) =>

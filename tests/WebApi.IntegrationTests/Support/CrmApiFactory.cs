@@ -38,6 +38,8 @@ public sealed class CrmApiFactory(
             builder.UseSetting("Auth:SigningKeys:1", secondSigningKey);
         }
 
+        builder.UseSetting("Auth:EncryptionKeys:0", TestKeys.Encryption);
+
         // Suites send many requests per user; the rate limit tests turn limits on with their own settings.
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
@@ -80,6 +82,9 @@ public static class TestKeys
 
     public const string Secondary =
         "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgw89XNMFFVJxNq+i73rfnsmeBUhn/v/zQujf91kE63ZihRANCAATbnmHn5RpwlSt1TdYAgHXZC0eA9NpMe2VkiDlEiYtXz1NL5M2q5IZrgoQxB6RnBKJl08kxRCHWXdY3fA8x5Emo";
+
+    /// <summary>A test-only AES-256 key (base64 of 32 bytes) for secrets the service stores encrypted.</summary>
+    public const string Encryption = "3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=";
 
     public const string Stranger =
         "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgoBVjTg8uXTGnRATBiPLGxyhU4deYTpKlU7CymVrY7YChRANCAAR5kxqMd/B+0qZraS0/LrMUa5AXnJg6F9r4lgV1gf5MXYsMQo/+UiB+T9E42fPY/gO8KWA+vWlUHUbZyyNFoADn";

@@ -26,16 +26,25 @@ public sealed record Team(Guid OrganizationId, Account Owner, Account Admin, Acc
     public string Members => $"/api/v1/organizations/{OrganizationId}/members";
 
     /// <summary>
-    /// Registers a new user, proves its address and has <paramref name="owner"/> add it to its organization; the account answered acts
-    /// in that organization.
+    /// Registers a new user, proves its address, has <paramref name="owner"/> invite it to its organization and accepts
+    /// the invitation signed in; the account answered acts in that organization.
     /// </summary>
     public static async Task<Account> JoinAsync(Api api, Account owner, string role)
     {
         var user = await api.RegisterAsync(organization: $"{role}'s own org");
         await api.VerifyEmailAsync(user);
-        var added = await api.As(owner).PostAsync(
-            $"/api/v1/organizations/{owner.OrganizationId}/members", new { email = user.Email, role });
-        added.Status.ShouldBe(HttpStatusCode.Created, added.Text);
+        var invitation = await InviteAsync(api, owner, user.Email, role);
+        var accepted = await api.As(user).PostAsync($"/api/v1/invitations/{invitation}/accept");
+        accepted.Status.ShouldBe(HttpStatusCode.Created, accepted.Text);
         return user with { OrganizationId = owner.OrganizationId };
+    }
+
+    /// <summary>Has <paramref name="inviter"/> invite an address to its organization; answers the invitation's id.</summary>
+    public static async Task<Guid> InviteAsync(Api api, Account inviter, string email, string role, Guid? organizationId = null)
+    {
+        var organization = organizationId ?? inviter.OrganizationId;
+        var invited = await api.As(inviter, organization).PostAsync($"/api/v1/organizations/{organization}/members", new { email, role });
+        invited.Status.ShouldBe(HttpStatusCode.Accepted, invited.Text);
+        return Guid.Parse((string)invited.Json["invitation"]!["id"]!);
     }
 }

@@ -16,6 +16,6 @@ public sealed record AuthResult(
     public OrganizationMembershipDto? Organization { get; init; }
 }
 
-public sealed record UserDto(Guid Id, string Email, string Name, bool EmailVerified);
+public sealed record UserDto(Guid Id, string Email, string Name, bool EmailVerified, bool TwoFactorEnabled);
 
 public sealed record OrganizationMembershipDto(Guid Id, string Name, MemberRole Role);

@@ -18,19 +18,33 @@ public sealed class SessionIssuer(
 {
     /// <summary>Starts a session for a user whose memberships are already stored.</summary>
     public async Task<AuthResult> StartAsync(User user, CancellationToken cancellationToken) =>
-        Start(user, await OrganizationsOfAsync(store, user.Id, cancellationToken));
+        Start(
+            user,
+            await OrganizationsOfAsync(store, user.Id, cancellationToken),
+            await UsesTwoFactorAsync(store, user.Id, cancellationToken));
 
-    /// <summary>Starts a session, answering with the memberships given (they may not be stored yet).</summary>
-    public AuthResult Start(User user, IReadOnlyList<OrganizationMembershipDto> organizations)
+    /// <summary>
+    /// Starts a session, answering with the memberships given (they may not be stored yet); for a new account,
+    /// which has no authenticator yet unless told otherwise.
+    /// </summary>
+    public AuthResult Start(User user, IReadOnlyList<OrganizationMembershipDto> organizations, bool twoFactorEnabled = false)
     {
         var session = UserSession.Start(user.Id, time.UtcNow(), context.ClientAddress, context.UserAgent);
         sessions.Add(session);
-        return Issue(user, session, organizations);
+        return Issue(user, session, organizations, twoFactorEnabled);
     }
 
     /// <summary>Issues the next token pair of an existing session.</summary>
     public async Task<AuthResult> RotateAsync(User user, UserSession session, CancellationToken cancellationToken) =>
-        Issue(user, session, await OrganizationsOfAsync(store, user.Id, cancellationToken));
+        Issue(
+            user,
+            session,
+            await OrganizationsOfAsync(store, user.Id, cancellationToken),
+            await UsesTwoFactorAsync(store, user.Id, cancellationToken));
+
+    /// <summary>Whether the user has two-factor sign-in on (a confirmed authenticator).</summary>
+    public static Task<bool> UsesTwoFactorAsync(IReadStore store, Guid userId, CancellationToken cancellationToken) =>
+        store.AnyAsync(store.Query(new EnabledTwoFactorOfUserSpecification(userId)), cancellationToken);
 
     /// <summary>The organizations a user belongs to, oldest membership first.</summary>
     public static async Task<List<OrganizationMembershipDto>> OrganizationsOfAsync(
@@ -45,7 +59,7 @@ public sealed class SessionIssuer(
         return await store.ToListAsync(query, cancellationToken);
     }
 
-    private AuthResult Issue(User user, UserSession session, IReadOnlyList<OrganizationMembershipDto> organizations)
+    private AuthResult Issue(User user, UserSession session, IReadOnlyList<OrganizationMembershipDto> organizations, bool twoFactorEnabled)
     {
         var (refreshToken, hash) = SecretTokens.Generate();
         refreshTokens.Add(session.IssueRefreshToken(hash, time.UtcNow(), tokens.RefreshTokenLifetime));
@@ -55,7 +69,7 @@ public sealed class SessionIssuer(
             access.Token,
             access.ExpiresInSeconds,
             refreshToken,
-            new UserDto(user.Id, user.Email, user.Name, user.EmailVerified),
+            new UserDto(user.Id, user.Email, user.Name, user.EmailVerified, twoFactorEnabled),
             organizations);
     }
 }

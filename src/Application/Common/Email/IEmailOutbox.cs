@@ -7,6 +7,7 @@ public enum EmailTemplate
     Invitation,
     PasswordReset,
     EmailVerification,
+    PasswordChanged,
 }
 
 /// <summary>

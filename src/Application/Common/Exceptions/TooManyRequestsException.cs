@@ -7,4 +7,7 @@ public sealed class TooManyRequestsException(Error error, TimeSpan retryAfter, s
     : CodedException(error, detail)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
+
+    /// <summary>The limit that was reached, when it is a counted one: answered in the RateLimit-Limit header.</summary>
+    public int? Limit { get; init; }
 }

@@ -8,6 +8,9 @@ namespace Crm.Application.Common.Interfaces;
 /// </summary>
 public interface IReadStore
 {
+    /// <summary>Whom the rows are read for (organization and user): list cursors are bound to it.</summary>
+    string Reader => string.Empty;
+
     /// <summary>Every row of <typeparamref name="T"/> visible to the request, for joins and aggregates.</summary>
     IQueryable<T> Query<T>()
         where T : class;

@@ -18,10 +18,10 @@ public static class ReadStoreExtensions
     private static async Task<PagedList<T>> PageOfAsync<T>(
         this IReadStore store, IQueryable<T> query, IPagedRequest request, int total, CancellationToken cancellationToken)
     {
-        var items = total <= (request.Page - 1) * request.PageSize
+        var offset = Paging.Offset(request);
+        var items = total <= offset
             ? []
-            : await store.ToListAsync(
-                query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize), cancellationToken);
+            : await store.ToListAsync(query.Skip(offset).Take(request.PageSize), cancellationToken);
         return new PagedList<T>(items, request.Page, request.PageSize, total);
     }
 
@@ -61,7 +61,7 @@ public static class ReadStoreExtensions
             var page = await store.PageOfAsync(query, request, await count(), cancellationToken);
             var before = (page.Page - 1) * page.PageSize;
             return creationOrder is { } direction && before + page.Items.Count < page.Total
-                ? page with { NextCursor = Next(page.Items, before, direction, page.Total) }
+                ? page with { NextCursor = Next(page.Items, before, direction, page.Total, CursorBinding.Of(request, store.Reader)) }
                 : page;
         }
 
@@ -71,6 +71,13 @@ public static class ReadStoreExtensions
         }
 
         var cursor = PageCursor.Decode(request.Cursor);
+        var binding = CursorBinding.Of(request, store.Reader);
+        if (cursor.Binding != binding)
+        {
+            throw new InvalidInputException(
+                ErrorCatalog.InvalidCursor, "The cursor belongs to another list, other filters or another organization; start again without it.");
+        }
+
         if (cursor.Order != order)
         {
             throw new InvalidInputException(ErrorCatalog.InvalidCursor, "The cursor was issued for the opposite order; start again without it.");
@@ -83,13 +90,13 @@ public static class ReadStoreExtensions
         var total = Math.Max(cursor.Total, cursor.Offset + items.Count);
         return new PagedList<T>(items, (cursor.Offset / request.PageSize) + 1, request.PageSize, total)
         {
-            NextCursor = rows.Count > request.PageSize ? Next(items, cursor.Offset, order, total) : null,
+            NextCursor = rows.Count > request.PageSize ? Next(items, cursor.Offset, order, total, binding) : null,
         };
     }
 
-    private static string Next<T>(IReadOnlyList<T> items, int before, SortOrder order, int total)
+    private static string Next<T>(IReadOnlyList<T> items, int before, SortOrder order, int total, string binding)
         where T : ICreationOrdered =>
-        new PageCursor(items[^1].CreatedAt, items[^1].Id, before + items.Count, order, total).Encode();
+        new PageCursor(items[^1].CreatedAt, items[^1].Id, before + items.Count, order, total, binding).Encode();
 
     /// <summary>Rows strictly after the cursor's row; the first bound lets the database seek the index to it.</summary>
     private static Expression<Func<T, bool>> After<T>(PageCursor cursor)

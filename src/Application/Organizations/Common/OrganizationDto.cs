@@ -4,7 +4,14 @@ namespace Crm.Application.Organizations.Common;
 
 /// <summary>An organization as seen by one of its members.</summary>
 public sealed record OrganizationDto(
-    Guid Id, string Name, MemberRole Role, string DefaultCurrency, OrganizationPlan Plan, DateTime CreatedAt, DateTime UpdatedAt)
+    Guid Id,
+    string Name,
+    MemberRole Role,
+    string DefaultCurrency,
+    OrganizationPlan Plan,
+    bool RequireTwoFactor,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
 {
     public static OrganizationDto From(Organization organization, MemberRole role) => new(
         organization.Id,
@@ -12,9 +19,10 @@ public sealed record OrganizationDto(
         role,
         organization.DefaultCurrency,
         organization.Plan,
+        organization.RequireTwoFactor,
         organization.CreatedAt,
         organization.UpdatedAt);
 }
 
-/// <summary>A member of an organization.</summary>
-public sealed record MemberDto(Guid UserId, string Email, string Name, MemberRole Role, DateTime JoinedAt);
+/// <summary>A member of an organization, and whether they have two-factor sign-in on (what requiring it would shut out).</summary>
+public sealed record MemberDto(Guid UserId, string Email, string Name, MemberRole Role, DateTime JoinedAt, bool TwoFactorEnabled);

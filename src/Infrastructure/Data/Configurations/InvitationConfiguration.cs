@@ -22,8 +22,11 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("invitations_invited_by_fkey");
         builder.HasIndex(i => i.TokenHash).IsUnique().HasDatabaseName("ux_invitations_token_hash");
-        builder.HasIndex(i => new { i.OrganizationId, i.NormalizedEmail }).IsUnique().HasFilter("accepted_at IS NULL")
+        builder.HasIndex(i => new { i.OrganizationId, i.NormalizedEmail }).IsUnique().HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL")
             .HasDatabaseName("ux_invitations_pending");
+        // An invited person's own list looks its address up across organizations.
+        builder.HasIndex(i => i.NormalizedEmail).HasFilter("accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL")
+            .HasDatabaseName("ix_invitations_pending_email");
         builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -17,9 +17,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         // Always written by the application; the default served the rows that predate plans.
         builder.Property(o => o.Plan).HasConversion(SnakeCaseEnumConverter<OrganizationPlan>.Instance).HasMaxLength(16)
             .HasDefaultValue(OrganizationPlan.Free).ValueGeneratedNever();
+        builder.Property(o => o.RequireTwoFactor).HasDefaultValue(false).ValueGeneratedNever();
         builder.HasColumnsInOrder(
             nameof(Organization.Id), nameof(Organization.Name), nameof(Organization.DefaultCurrency),
-            nameof(Organization.CreatedAt), nameof(Organization.UpdatedAt), nameof(Organization.Plan));
+            nameof(Organization.CreatedAt), nameof(Organization.UpdatedAt), nameof(Organization.Plan),
+            nameof(Organization.RequireTwoFactor));
         builder.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId)
             .HasConstraintName("memberships_organization_id_fkey");
         builder.Navigation(o => o.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -8,6 +8,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
+using Crm.Application.Common.Validation;
 using Crm.Domain.Activities;
 using Crm.Domain.Activities.Rules;
 using Crm.Domain.Common;
@@ -22,7 +23,7 @@ namespace Crm.Application.Activities.Commands.AddComment;
 public sealed record AddActivityCommand([property: JsonIgnore] Guid DealId, ActivityType? Type, CommentPayload? Payload)
     : ICommand<ActivityDto>, IOrganizationScoped;
 
-public sealed record CommentPayload(string? Text);
+public sealed record CommentPayload([MultilineText] string? Text);
 
 public sealed class AddActivityCommandHandler(
     IRepository<Activity> activities, IReadStore store, IRequestContext context, TimelineClock clock, IMapper mapper)

@@ -1,50 +1,29 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
-using Crm.Application.Common.Email;
-using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
-using Crm.Domain.Common;
+using Crm.Application.Common.RateLimiting;
+using Crm.Application.Common.Security;
 using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Auth.Commands.ForgotPassword;
 
 /// <summary>
-/// Sends a password reset link when the email belongs to an account. The answer is the same either way, so that
-/// nobody learns which emails have accounts. At most <see cref="ForgotPasswordCommandHandler.MaxEmailsPerHour"/> links
-/// go to one address an hour, so the endpoint cannot be used to flood someone's mailbox; beyond that it still answers 202.
+/// Asks for a password reset link. The answer is the same whether or not the email has an account, and so is the
+/// work done before answering: the request is only counted against the address's limit and queued; the lookup and
+/// the email happen afterwards (<see cref="SendPasswordReset.SendPasswordResetCommand"/>).
 /// </summary>
 [AuditAction("forgot_password")]
 public sealed record ForgotPasswordCommand(string Email) : ICommand<Unit>;
 
-public sealed class ForgotPasswordCommandHandler(
-    IRepository<User> users, IRepository<PasswordResetToken> tokens, IEmailOutbox outbox, IEmailLinks links, IAuditTrail audit, TimeProvider time)
+public sealed class ForgotPasswordCommandHandler(IKeyedRateLimiter limiter, IPasswordResetRequests queue, IRequestContext context)
     : IRequestHandler<ForgotPasswordCommand, Unit>
 {
-    public const int MaxEmailsPerHour = 3;
-
     public async Task<Unit> Handle(ForgotPasswordCommand request, CancellationToken cancellationToken)
     {
-        if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is not { } user)
-        {
-            return Unit.Value;
-        }
-
-        var recent = await tokens.ListAsync(new RecentPasswordResetTokensSpecification(user.Id, time.UtcNow().AddHours(-1)), cancellationToken);
-        if (recent.Count >= MaxEmailsPerHour)
-        {
-            return Unit.Value;
-        }
-
-        var (token, hash) = SecretTokens.Generate();
-        tokens.Add(PasswordResetToken.Issue(user.Id, hash, time.UtcNow()));
-        outbox.Queue(EmailTemplate.PasswordReset, user.Email, new Dictionary<string, object?>
-        {
-            ["name"] = user.Name,
-            ["link"] = links.ResetPassword(token),
-            ["minutes"] = (int)PasswordResetToken.Lifetime.TotalMinutes,
-        }, null);
-        audit.Record(new AuditEvent("password_reset_requested", "user", user.Id, null, []));
+        var email = User.Normalize(request.Email);
+        await limiter.EnforceAsync(KeyedLimit.ForgotPasswordPerEmail, email, "this email address", cancellationToken);
+        queue.Enqueue(new PasswordResetRequest(email, context.ClientAddress, context.UserAgent));
         return Unit.Value;
     }
 }

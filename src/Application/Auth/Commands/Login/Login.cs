@@ -14,6 +14,8 @@ public sealed record LoginCommand(string Email, string Password) : ICommand<Logi
 
 public sealed class LoginCommandHandler(
     IRepository<User> users,
+    IRepository<TwoFactorCredential> credentials,
+    IRepository<TwoFactorChallenge> challenges,
     IPasswordHasher hasher,
     ILoginThrottle throttle,
     IRequestContext context,
@@ -43,6 +45,15 @@ public sealed class LoginCommandHandler(
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
             user.ChangePasswordHash(hasher.Hash(request.Password), time.UtcNow());
+        }
+
+        if (await credentials.AnyAsync(new EnabledTwoFactorOfUserSpecification(user.Id), cancellationToken))
+        {
+            // The password alone proves half: the answer is a short-lived challenge, never a session.
+            var (challengeToken, hash) = SecretTokens.Generate();
+            challenges.Add(TwoFactorChallenge.Issue(user.Id, hash, time.UtcNow()));
+            audit.Record(new AuditEvent("sign_in_two_factor_required", "user", user.Id, user.Id, []));
+            return LoginResult.TwoFactorRequired(challengeToken);
         }
 
         audit.Record(new AuditEvent("sign_in", "user", user.Id, user.Id, []));

@@ -4,6 +4,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
+using Crm.Application.Common.RateLimiting;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
@@ -27,10 +28,13 @@ public sealed class RegisterCommandHandler(
     SessionIssuer sessions,
     IEmailOutbox outbox,
     IEmailLinks links,
+    IKeyedRateLimiter limiter,
     TimeProvider time) : IRequestHandler<RegisterCommand, AuthResult>
 {
     public async Task<AuthResult> Handle(RegisterCommand request, CancellationToken cancellationToken)
     {
+        // Counted before the lookup, so that a botnet cannot try one address from many client addresses.
+        await limiter.EnforceAsync(KeyedLimit.RegisterPerEmail, User.Normalize(request.Email), "this email address", cancellationToken);
         if (await users.AnyAsync(new UserByEmailSpecification(request.Email), cancellationToken))
         {
             throw EmailTaken();

@@ -13,7 +13,13 @@ namespace Crm.Application.Auth.Queries.GetCurrentUser;
 public sealed record GetCurrentUserQuery : IQuery<CurrentUserDto>;
 
 public sealed record CurrentUserDto(
-    Guid Id, string Email, string Name, bool EmailVerified, DateTime CreatedAt, IReadOnlyList<OrganizationMembershipDto> Organizations);
+    Guid Id,
+    string Email,
+    string Name,
+    bool EmailVerified,
+    bool TwoFactorEnabled,
+    DateTime CreatedAt,
+    IReadOnlyList<OrganizationMembershipDto> Organizations);
 
 public sealed class GetCurrentUserQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<GetCurrentUserQuery, CurrentUserDto>
@@ -24,6 +30,7 @@ public sealed class GetCurrentUserQueryHandler(IReadStore store, IRequestContext
         var user = await store.FirstOrDefaultAsync(store.Query<User>().Where(u => u.Id == userId), cancellationToken)
             ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
         var organizations = await SessionIssuer.OrganizationsOfAsync(store, userId, cancellationToken);
-        return new CurrentUserDto(user.Id, user.Email, user.Name, user.EmailVerified, user.CreatedAt, organizations);
+        var twoFactor = await SessionIssuer.UsesTwoFactorAsync(store, userId, cancellationToken);
+        return new CurrentUserDto(user.Id, user.Email, user.Name, user.EmailVerified, twoFactor, user.CreatedAt, organizations);
     }
 }

@@ -4,32 +4,32 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Invitations.Common;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
+using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.Organizations.Commands.AddMember;
 
 /// <summary>
-/// Adds a registered user to the current organization with a role; an email without an account is invited
-/// instead, by an email with a single-use link.
+/// Invites an email address to the current organization with a role, by an email with a single-use link. Nobody joins
+/// by this act alone: the address's owner accepts. Inviting the same address again replaces the pending invitation.
 /// </summary>
 [Authorize(Roles = "owner,admin")]
-[AuditAction("add_member")]
+[AuditAction("invite_member")]
 public sealed record AddMemberCommand(string Email, MemberRole? Role) : ICommand<AddMemberResult>, IOrganizationScoped;
 
-/// <summary>The member added, or the invitation sent when the email has no account yet.</summary>
-public sealed record AddMemberResult(MemberDto? Member, InvitationDto? Invitation);
-
-public sealed record InvitationDto(Guid Id, string Email, MemberRole Role, DateTime CreatedAt, DateTime ExpiresAt);
+/// <summary>The invitation sent; the same whether or not the address has an account.</summary>
+public sealed record AddMemberResult(InvitationDto Invitation);
 
 public sealed class AddMemberCommandHandler(
     IRepository<Organization> organizations,
     IRepository<User> users,
-    IRepository<Invitation> tokens,
+    IRepository<Invitation> invitations,
     IEmailOutbox outbox,
     IEmailLinks links,
     IRequestContext context,
@@ -41,18 +41,18 @@ public sealed class AddMemberCommandHandler(
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
         var role = request.Role!.Value;
         var now = time.UtcNow();
-        if (await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken) is { } user)
-        {
-            var membership = organization.AddMember(actor, user, role, now);
-            return new AddMemberResult(new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt), null);
-        }
+
+        // The same lookup runs whether or not the address has an account; only membership changes the answer,
+        // and the organization may know its own members.
+        var account = await users.FirstOrDefaultAsync(new UserByEmailSpecification(request.Email), cancellationToken);
+        BusinessRules.Check(new UserIsNotYetMember(account is not null && organization.FindMember(account.Id) is not null));
 
         var (token, hash) = SecretTokens.Generate();
-        var invitation = await tokens.FirstOrDefaultAsync(new PendingInvitationSpecification(organization.Id, request.Email), cancellationToken);
+        var invitation = await invitations.FirstOrDefaultAsync(new PendingInvitationSpecification(organization.Id, request.Email), cancellationToken);
         if (invitation is null)
         {
             invitation = Invitation.Send(organization.Id, actor, request.Email, role, hash, now);
-            tokens.Add(invitation);
+            invitations.Add(invitation);
         }
         else
         {
@@ -68,6 +68,8 @@ public sealed class AddMemberCommandHandler(
             ["link"] = links.AcceptInvitation(token),
             ["days"] = (int)Invitation.Lifetime.TotalDays,
         }, organization.Id);
-        return new AddMemberResult(null, new InvitationDto(invitation.Id, invitation.Email, invitation.Role, invitation.CreatedAt, invitation.ExpiresAt));
+        return new AddMemberResult(new InvitationDto(
+            invitation.Id, invitation.Email, invitation.Role, new InviterDto(actor.UserId, inviter?.Name ?? string.Empty),
+            invitation.CreatedAt, invitation.ExpiresAt));
     }
 }

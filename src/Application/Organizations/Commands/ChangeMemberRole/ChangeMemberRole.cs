@@ -1,3 +1,4 @@
+using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
@@ -17,7 +18,7 @@ namespace Crm.Application.Organizations.Commands.ChangeMemberRole;
 public sealed record ChangeMemberRoleCommand(Guid UserId, MemberRole? Role) : ICommand<MemberDto>, IOrganizationScoped;
 
 public sealed class ChangeMemberRoleCommandHandler(
-    IRepository<Organization> organizations, IRepository<User> users, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRepository<User> users, IReadStore store, IRequestContext context, TimeProvider time)
     : IRequestHandler<ChangeMemberRoleCommand, MemberDto>
 {
     public async Task<MemberDto> Handle(ChangeMemberRoleCommand request, CancellationToken cancellationToken)
@@ -26,6 +27,8 @@ public sealed class ChangeMemberRoleCommandHandler(
         var membership = organization.ChangeMemberRole(actor, request.UserId, request.Role!.Value, time.UtcNow());
         var user = await users.FindAsync(request.UserId, cancellationToken)
             ?? throw new NotFoundException(ErrorCatalog.MemberNotFound);
-        return new MemberDto(user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt);
+        return new MemberDto(
+            user.Id, user.Email, user.Name, membership.Role, membership.CreatedAt,
+            await SessionIssuer.UsesTwoFactorAsync(store, user.Id, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -9,20 +10,29 @@ using MediatR;
 
 namespace Crm.Application.Organizations.Commands.UpdateOrganization;
 
-/// <summary>Changes the current organization's settings; a null field stays as it is.</summary>
+/// <summary>
+/// Changes the current organization's settings; a null field stays as it is. Requiring two-factor sign-in takes an
+/// administrator who has it on.
+/// </summary>
 [Authorize(Roles = "owner,admin")]
 [AuditAction("update_organization")]
-public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency)
+public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency, bool? RequireTwoFactor = null)
     : ICommand<OrganizationDto>, IOrganizationScoped;
 
 public sealed class UpdateOrganizationCommandHandler(
-    IRepository<Organization> organizations, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IReadStore store, IRequestContext context, TimeProvider time)
     : IRequestHandler<UpdateOrganizationCommand, OrganizationDto>
 {
     public async Task<OrganizationDto> Handle(UpdateOrganizationCommand request, CancellationToken cancellationToken)
     {
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
         organization.ChangeSettings(actor, request.Name, request.DefaultCurrency, time.UtcNow());
+        if (request.RequireTwoFactor is { } required)
+        {
+            var actorUsesTwoFactor = await SessionIssuer.UsesTwoFactorAsync(store, actor.UserId, cancellationToken);
+            organization.ChangeTwoFactorRequirement(actor, required, actorUsesTwoFactor, time.UtcNow());
+        }
+
         return OrganizationDto.From(organization, actor.Role);
     }
 }

@@ -25,7 +25,9 @@ public sealed class ListMembersQueryHandler(IReadStore store, IRequestContext co
             join u in store.Query<User>() on m.UserId equals u.Id
             where m.OrganizationId == organizationId
             orderby m.CreatedAt, m.UserId
-            select new MemberDto(u.Id, u.Email, u.Name, m.Role, m.CreatedAt);
+            select new MemberDto(
+                u.Id, u.Email, u.Name, m.Role, m.CreatedAt,
+                store.Query<TwoFactorCredential>().Any(c => c.UserId == u.Id && c.EnabledAt != null));
         return store.ToPageAsync(query, request, cancellationToken);
     }
 }

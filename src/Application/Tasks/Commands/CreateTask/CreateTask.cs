@@ -3,6 +3,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -12,7 +13,7 @@ using MediatR;
 namespace Crm.Application.Tasks.Commands.CreateTask;
 
 [AuditAction("create_task")]
-public sealed record CreateTaskCommand(Guid DealId, string Title, string? Description, DateOnly? DueDate)
+public sealed record CreateTaskCommand(Guid DealId, string Title, [MultilineText] string? Description, DateOnly? DueDate)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class CreateTaskCommandHandler(

@@ -4,6 +4,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -16,7 +17,7 @@ namespace Crm.Application.Tasks.Commands.UpdateTask;
 /// <summary>A partial update; completing the task writes <c>task_completed</c> on its deal's timeline.</summary>
 [AuditAction("update_task")]
 public sealed record UpdateTaskCommand(
-    [property: JsonIgnore] Guid Id, Optional<string> Title, Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
+    [property: JsonIgnore] Guid Id, Optional<string> Title, [MultilineText] Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class UpdateTaskCommandHandler(

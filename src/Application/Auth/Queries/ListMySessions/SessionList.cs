@@ -1,0 +1,3 @@
+namespace Crm.Application.Auth.Queries.ListMySessions;
+
+public sealed record SessionList(IReadOnlyList<SessionDto> Items);
