@@ -4223,6 +4223,87 @@ export class ActivitiesClient {
         }
         return Promise.resolve<Activity>(null as any);
     }
+
+    /**
+     * One entry of a deal's timeline
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @return OK.
+     */
+    get(x_Organization_Id: string, deal_id: string, id: string): Promise<Activity> {
+        let url_ = this.baseUrl + "/api/v1/deals/{deal_id}/activities/{id}";
+        if (deal_id === undefined || deal_id === null)
+            throw new globalThis.Error("The parameter 'deal_id' must be defined.");
+        url_ = url_.replace("{deal_id}", encodeURIComponent("" + deal_id));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<Activity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Activity;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `activity_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Activity>(null as any);
+    }
 }
 
 export class TasksClient {
@@ -5399,6 +5480,7 @@ export interface Problem {
 - `deal_not_found` (404): No deal has this id.
 - `task_not_found` (404): No task has this id.
 - `attachment_not_found` (404): No attachment has this id.
+- `activity_not_found` (404): No timeline entry of this deal has this id.
 - `contact_email_taken` (409): Another contact of the organization has this email address.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.
@@ -5421,6 +5503,8 @@ export interface Problem {
 - `content_type_mismatch` (415): The file's content is not of the declared type. */
     code: string;
     trace_id?: string;
+    /** The request's X-Request-Id (the client's when it sent a sane one), also on the response and in the service's logs. */
+    request_id?: string;
     /** Validation failures only: messages by snake_case field name. */
     errors?: { [key: string]: string[]; };
     /** two_factor_required only: send it with a code to POST /api/v1/auth/login/2fa within 5 minutes; it works once. */
