@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the TypeScript client: regenerates and compiles it (tsc --strict), starts the service (Release build) on a
-# free loopback port against a fresh database of the test cluster, and runs the Node tests against it.
+# free loopback port against a fresh database of the test cluster, and runs the Node tests against it, one of them
+# in headless chromium (installed from apt when missing).
 # Expects build/test.sh's environment (CRM_TEST_CONNECTION, PGDIR, PGPORT) and a Release build.
 # Prints node's summary; the caller reads "# pass N" and "# fail N".
 set -euo pipefail
@@ -8,6 +9,12 @@ cd "$(dirname "$0")/.."
 source build/postgres.sh
 
 (cd build/client && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+# The browser test drives Debian's chromium (never a downloaded browser).
+if ! command -v chromium >/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export CRM_CHROMIUM="$(command -v chromium)"
 (cd build/client && npx --no-install tsc -p tsconfig.json)
 
 pg_create_db_fresh() {
@@ -23,6 +30,8 @@ export Auth__SigningKeys__0="$(openssl ecparam -name prime256v1 -genkey -noout |
 # A fresh AES-256 key for the secrets stored encrypted (authenticator secrets) of this run's database.
 export Auth__EncryptionKeys__0="$(openssl rand -base64 32)"
 export ASPNETCORE_ENVIRONMENT=Testing
+# Pages on other loopback origins may call it: the browser test's page is one.
+export Cors__AllowedOrigins__0="http://127.0.0.1:*"
 # Emails are written as .eml files here, where the scenario reads its verification link.
 Email__PickupDirectory="$(mktemp -d)"
 export Email__PickupDirectory CRM_MAIL_DIR="$Email__PickupDirectory"

@@ -206,6 +206,35 @@ public sealed class BrowserAndProxyTests : ApiTest
         redirected.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
     }
 
+    [Test]
+    public async Task A_trusted_proxy_that_terminated_tls_gets_hsts_and_no_redirect_and_anyone_else_cannot_claim_https()
+    {
+        await using var factory = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Https:Redirect"] = "true",
+            ["https_port"] = "443",
+            ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.5",
+        });
+        var client = factory.CreateClient(new() { BaseAddress = new Uri("http://crm.example.test"), AllowAutoRedirect = false });
+
+        async Task<HttpResponseMessage> ForwardedAsync(string peer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+            request.Headers.Add(CrmApiFactory.ClientAddressHeader, peer);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+            return await client.SendAsync(request);
+        }
+
+        var throughProxy = await ForwardedAsync("10.0.0.5");
+        throughProxy.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Single(throughProxy, "Strict-Transport-Security").ShouldStartWith("max-age=");
+
+        var claimed = await ForwardedAsync("198.51.100.7");
+        ((int)claimed.StatusCode).ShouldBeOneOf(307, 308);
+        claimed.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+    }
+
     [TestCase("http://localhost:3000", true)]
     [TestCase("http://LOCALHOST:1", true)]
     [TestCase("https://app.example.com", true)]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Crm.WebApi.Http;
 
 /// <summary>
-/// The client address behind a reverse proxy: <c>X-Forwarded-For</c> is believed only when the immediate peer is
+/// The client address and scheme behind a reverse proxy: <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed only when the immediate peer is
 /// listed in <c>ForwardedHeaders:KnownProxies</c> (addresses) or <c>ForwardedHeaders:KnownNetworks</c> (CIDR). None
 /// is by default (ASP.NET Core would trust loopback), so a client cannot choose the address that throttles, rate
 /// limits and the audit trail see.
@@ -19,7 +19,7 @@ public static class TrustedProxies
         {
             var proxies = configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
             var networks = configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
