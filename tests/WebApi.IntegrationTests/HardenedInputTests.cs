@@ -126,19 +126,26 @@ public sealed class HardenedInputTests : ApiTest
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner.Token);
         request.Headers.Add("X-Organization-Id", owner.OrganizationId.ToString());
 
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var sending = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 
         if (rowsBeforeFailure == 0)
         {
             // The query failed before the status line: an ordinary problem.
+            using var response = await sending;
             var reply = new Reply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers, response.Content.Headers);
             reply.ShouldBeProblem(HttpStatusCode.InternalServerError, "internal_error");
         }
         else
         {
-            // Bytes had gone out: the transfer breaks rather than ending like a complete file.
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            await Should.ThrowAsync<Exception>(() => response.Content.ReadAsStringAsync());
+            // Rows had been written: the transfer breaks rather than ending like a complete file (at the status line
+            // when the first bytes were still held back for the compression decision, in the body otherwise).
+            var broken = await Should.ThrowAsync<Exception>(async () =>
+            {
+                using var response = await sending;
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                await response.Content.ReadAsStringAsync();
+            });
+            broken.ShouldNotBeOfType<ShouldAssertException>();
         }
     }
 

@@ -1,6 +1,7 @@
 using Crm.TestSupport;
 using Crm.WebApi.IntegrationTests.Support;
-
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.WebApi.IntegrationTests;
 
@@ -37,11 +38,19 @@ public sealed class Testing
     }
 }
 
-/// <summary>Base of HTTP tests: an empty database before each test, and a client speaking the API's JSON.</summary>
+/// <summary>
+/// Base of HTTP tests: an empty database and an empty in-process memory before each test (the shared service's
+/// sign-in throttle lives there, and every test signs in from the same loopback address), and a client speaking the
+/// API's JSON.
+/// </summary>
 public abstract class ApiTest
 {
     [SetUp]
-    public Task ResetDatabase() => Testing.Database.ResetAsync();
+    public Task ResetDatabase()
+    {
+        (Testing.Factory.Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
+        return Testing.Database.ResetAsync();
+    }
 
     protected static Api NewApi() => new(Testing.Factory.CreateClient());
 }

@@ -194,7 +194,7 @@ public sealed class TwoFactorTests : ApiTest
         var me = api.As(user.Account);
 
         (await me.PostAsync("/api/v1/auth/2fa/disable", new { password = "wrong-password-123", code = user.Authenticator.Code(user.Step) }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_password");
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_credentials");
         (await me.PostAsync("/api/v1/auth/2fa/disable", new { password = user.Account.Password, code = user.Authenticator.Code(user.Step - 1) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_two_factor_code");
         (await me.PostAsync("/api/v1/auth/2fa/disable", new { password = user.Account.Password, code = user.RecoveryCodes[3] }))

@@ -431,7 +431,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_password`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_credentials`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5458,7 +5458,6 @@ export interface Problem {
 - `two_factor_required` (401): The password is right; complete the sign-in with a two-factor code and the challenge_token of this answer.
 - `invalid_challenge` (401): The two-factor challenge is invalid, used or expired. Sign in again.
 - `invalid_two_factor_code` (400): The two-factor code is wrong, expired or already used.
-- `invalid_password` (400): The password is wrong.
 - `two_factor_already_enabled` (409): Two-factor sign-in is already on; turn it off before setting it up again.
 - `two_factor_setup_required` (409): Start with POST /api/v1/auth/2fa/setup; there is no secret to confirm.
 - `two_factor_not_enabled` (409): Two-factor sign-in is not on for this account.

@@ -50,7 +50,6 @@ public static class ErrorCatalog
     public static readonly Error TwoFactorRequired = new("two_factor_required", ErrorKind.Unauthenticated, "The password is right; complete the sign-in with a two-factor code and the challenge_token of this answer.");
     public static readonly Error InvalidChallenge = new("invalid_challenge", ErrorKind.Unauthenticated, "The two-factor challenge is invalid, used or expired. Sign in again.");
     public static readonly Error InvalidTwoFactorCode = new("invalid_two_factor_code", ErrorKind.Invalid, "The two-factor code is wrong, expired or already used.");
-    public static readonly Error InvalidPassword = new("invalid_password", ErrorKind.Invalid, "The password is wrong.");
     public static readonly Error TwoFactorAlreadyEnabled = new("two_factor_already_enabled", ErrorKind.Conflict, "Two-factor sign-in is already on; turn it off before setting it up again.");
     public static readonly Error TwoFactorSetupRequired = new("two_factor_setup_required", ErrorKind.Conflict, "Start with POST /api/v1/auth/2fa/setup; there is no secret to confirm.");
     public static readonly Error TwoFactorNotEnabled = new("two_factor_not_enabled", ErrorKind.Conflict, "Two-factor sign-in is not on for this account.");

@@ -65,7 +65,7 @@ public static class Auth
         group.MapPost("/2fa/disable", DisableTwoFactor).WithName("Auth_DisableTwoFactor")
             .WithSummary("Turn two-factor sign-in off with the password and a code or a recovery code")
             .WithDescription("Both are checked under the sign-in throttle. The secret and the remaining recovery codes are deleted.")
-            .ProducesProblems(ErrorCatalog.InvalidPassword, ErrorCatalog.InvalidTwoFactorCode, ErrorCatalog.TwoFactorNotEnabled, ErrorCatalog.TooManyLoginAttempts)
+            .ProducesProblems(ErrorCatalog.WrongPassword, ErrorCatalog.InvalidTwoFactorCode, ErrorCatalog.TwoFactorNotEnabled, ErrorCatalog.TooManyLoginAttempts)
             .RequireAuthorization();
         group.MapPost("/refresh", Refresh).WithName("Auth_Refresh").WithMetadata(LimitedPerClientAddress.Instance)
             .WithSummary("Trade a refresh token for a new token pair")

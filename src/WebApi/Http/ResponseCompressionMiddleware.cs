@@ -9,8 +9,7 @@ namespace Crm.WebApi.Http;
 /// <summary>
 /// Compresses JSON and CSV answers larger than <see cref="Threshold"/> with Brotli or gzip, whichever the client
 /// accepts (Brotli first). ASP.NET Core's own middleware cannot leave small answers alone (their length is unknown
-/// while they are written), so this one holds back the first kilobyte and decides once it knows more. Files, ranges
-/// and anything already encoded pass through untouched.
+/// while they are written), so this one holds back the first kilobyte and decides once it knows more. Files, ranges and anything already encoded pass through untouched.
 /// </summary>
 public sealed class ResponseCompressionMiddleware(RequestDelegate next)
 {
@@ -135,7 +134,8 @@ public sealed class ResponseCompressionMiddleware(RequestDelegate next)
 
         public override Task FlushAsync(CancellationToken cancellationToken) =>
 
-            // Below the threshold the bytes stay held (at most a kilobyte): the decision needs them.
+            // Below the threshold the bytes stay held (at most a kilobyte): the decision needs them. A JSON writer
+            // flushes once at its end, so a flush cannot tell a streamed answer from a small one.
             _target?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
         /// <summary>Ends the body: decides if nothing did yet, writes what was held, and closes the compressed stream.</summary>

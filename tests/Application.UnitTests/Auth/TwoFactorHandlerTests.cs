@@ -202,7 +202,7 @@ public sealed class TwoFactorHandlerTests
         var credential = Enabled(lastStep: RightStep - 1);
 
         (await Should.ThrowAsync<InvalidInputException>(() => DisableHandler().Handle(new DisableTwoFactorCommand("wrong", RightCode), CancellationToken.None)))
-            .Code.ShouldBe("invalid_password");
+            .Code.ShouldBe("invalid_credentials");
         (await Should.ThrowAsync<InvalidInputException>(() => DisableHandler().Handle(new DisableTwoFactorCommand("right-password", "222222"), CancellationToken.None)))
             .Code.ShouldBe("invalid_two_factor_code");
         _credentials.Verify(c => c.Remove(It.IsAny<TwoFactorCredential>()), Times.Never);

@@ -43,7 +43,7 @@ public sealed class DisableTwoFactorCommandHandler(
 
         if (hasher.Verify(user.PasswordHash, request.Password) == PasswordCheck.Failed)
         {
-            throw new InvalidInputException(ErrorCatalog.InvalidPassword);
+            throw new InvalidInputException(ErrorCatalog.WrongPassword);
         }
 
         if (secondFactor.Check(credential, request.Code, null) != SecondFactorOutcome.Accepted)
