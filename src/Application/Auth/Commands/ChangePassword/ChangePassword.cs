@@ -1,12 +1,10 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Sessions;
 using Crm.Domain.Users;
 using MediatR;
@@ -34,8 +32,7 @@ public sealed class ChangePasswordCommandHandler(
 {
     public async Task<ChangePasswordResult> Handle(ChangePasswordCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
 
         // The slot is taken before the slow hash, as for sign-in, so parallel guesses cannot all pass together.
         var attempt = await throttle.TryReserveAsync(user.Email, context.ClientAddress);

@@ -29,8 +29,7 @@ public sealed class DisableTwoFactorCommandHandler(
 {
     public async Task<Unit> Handle(DisableTwoFactorCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         var credential = await credentials.FirstOrDefaultAsync(new EnabledTwoFactorOfUserSpecification(user.Id), cancellationToken)
             ?? throw new ConflictException(ErrorCatalog.TwoFactorNotEnabled);
 

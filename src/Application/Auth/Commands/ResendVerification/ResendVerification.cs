@@ -1,13 +1,11 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.RateLimiting;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using Crm.Domain.Users.Rules;
 using MediatR;
@@ -29,8 +27,7 @@ public sealed class ResendVerificationCommandHandler(
 {
     public async Task<Unit> Handle(ResendVerificationCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         // A verified address is refused before it spends one of the hour's emails.
         BusinessRules.Check(new EmailIsNotYetVerified(user.EmailVerified));
 

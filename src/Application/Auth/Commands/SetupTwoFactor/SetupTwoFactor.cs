@@ -1,11 +1,9 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using MediatR;
 
@@ -34,8 +32,7 @@ public sealed class SetupTwoFactorCommandHandler(
 {
     public async Task<TwoFactorSetupDto> Handle(SetupTwoFactorCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         var secret = totp.NewSecret();
         var ciphertext = protector.Protect(secret, user.Id);
         var now = time.UtcNow();

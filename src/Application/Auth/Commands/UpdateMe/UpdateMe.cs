@@ -1,12 +1,10 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Auth.Queries.GetCurrentUser;
 using Crm.Application.Common.Auditing;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Common;
-using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using MediatR;
 
@@ -22,8 +20,7 @@ public sealed class UpdateMeCommandHandler(IRepository<User> users, IReadStore s
 {
     public async Task<CurrentUserDto> Handle(UpdateMeCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         user.Rename(request.Name, time.UtcNow());
         var organizations = await SessionIssuer.OrganizationsOfAsync(store, user.Id, cancellationToken);
         var twoFactor = await SessionIssuer.UsesTwoFactorAsync(store, user.Id, cancellationToken);

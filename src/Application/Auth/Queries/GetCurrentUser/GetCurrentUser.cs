@@ -1,9 +1,7 @@
 using Crm.Application.Auth.Common;
-using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
-using Crm.Domain.Errors;
 using Crm.Domain.Users;
 using MediatR;
 
@@ -28,7 +26,7 @@ public sealed class GetCurrentUserQueryHandler(IReadStore store, IRequestContext
     {
         var userId = context.RequireUserId();
         var user = await store.FirstOrDefaultAsync(store.Query<User>().Where(u => u.Id == userId), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+            ?? throw CurrentUser.Gone();
         var organizations = await SessionIssuer.OrganizationsOfAsync(store, userId, cancellationToken);
         var twoFactor = await SessionIssuer.UsesTwoFactorAsync(store, userId, cancellationToken);
         return new CurrentUserDto(user.Id, user.Email, user.Name, user.EmailVerified, twoFactor, user.CreatedAt, organizations);

@@ -31,8 +31,7 @@ public sealed class AcceptMyInvitationCommandHandler(
     public async Task<OrganizationMembershipDto> Handle(AcceptMyInvitationCommand request, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         var invitation = await invitations.FirstOrDefaultAsync(
                 new InvitationOfAddressSpecification(request.InvitationId, user.NormalizedEmail, now), cancellationToken)
             ?? throw new NotFoundException(ErrorCatalog.InvitationNotFound);

@@ -1,3 +1,4 @@
+using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
@@ -25,8 +26,7 @@ public sealed class DeclineMyInvitationCommandHandler(
     public async Task<Unit> Handle(DeclineMyInvitationCommand request, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        var user = await users.FindAsync(context.RequireUserId(), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+        var user = await CurrentUser.FindAsync(users, context, cancellationToken);
         var invitation = await invitations.FirstOrDefaultAsync(
                 new InvitationOfAddressSpecification(request.InvitationId, user.NormalizedEmail, now), cancellationToken)
             ?? throw new NotFoundException(ErrorCatalog.InvitationNotFound);

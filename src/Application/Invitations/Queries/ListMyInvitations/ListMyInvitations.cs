@@ -1,3 +1,4 @@
+using Crm.Application.Auth.Common;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -29,7 +30,7 @@ public sealed class ListMyInvitationsQueryHandler(IReadStore store, IRequestCont
     {
         var userId = context.RequireUserId();
         var user = await store.FirstOrDefaultAsync(store.Query<User>().Where(u => u.Id == userId), cancellationToken)
-            ?? throw new UnauthorizedException(ErrorCatalog.InvalidToken, "The account no longer exists.");
+            ?? throw CurrentUser.Gone();
         if (!user.EmailVerified)
         {
             throw new ForbiddenException(ErrorCatalog.EmailNotVerified);
