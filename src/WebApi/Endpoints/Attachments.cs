@@ -36,6 +36,7 @@ public static class Attachments
                 .ProducesProblems(ErrorCatalog.NotRecordOwner)
                 .ProducesProblems(parent == AttachmentParent.Contact ? ErrorCatalog.ContactNotFound : ErrorCatalog.DealNotFound)
                 .ProducesProblems(ErrorCatalog.FileTooLarge, ErrorCatalog.PayloadTooLarge)
+                .ProducesProblems(ErrorCatalog.StorageQuotaExceeded)
                 .ProducesProblems(ErrorCatalog.UnsupportedFileType, ErrorCatalog.ContentTypeMismatch);
             group.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct, [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
                     List(parent, id, page, pageSize, mediator, ct))
