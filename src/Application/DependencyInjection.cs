@@ -8,6 +8,7 @@ using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
+using Crm.Application.Organizations.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());
         services.AddScoped<AttachmentParents>();
+        services.AddScoped<StorageFigures>();
         services.AddScoped<PendingCacheInvalidations>();
         services.AddScoped<IListTotals, ListTotals>();
         services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());

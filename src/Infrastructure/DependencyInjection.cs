@@ -71,6 +71,7 @@ public static class DependencyInjection
 
         services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddScoped<IStorageUsage, StorageUsage>();
         services.AddSingleton<LocalFileStorage>();
         services.AddSingleton<S3FileStorage>();
         services.AddSingleton<IFileStorage>(sp => new ResilientFileStorage(

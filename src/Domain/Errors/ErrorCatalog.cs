@@ -102,6 +102,7 @@ public static class ErrorCatalog
     public static readonly Error FileTooLarge = new("file_too_large", ErrorKind.TooLarge, "The file is larger than allowed.");
     public static readonly Error UnsupportedFileType = new("unsupported_file_type", ErrorKind.UnsupportedMediaType, "Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.");
     public static readonly Error ContentTypeMismatch = new("content_type_mismatch", ErrorKind.UnsupportedMediaType, "The file's content is not of the declared type.");
+    public static readonly Error StorageQuotaExceeded = new("storage_quota_exceeded", ErrorKind.Conflict, "The file does not fit in the organization's storage quota; remove files or change plan.");
 
     /// <summary>
     /// Every entry of the catalog in the order declared; a reference variant follows its record's entry and shares its

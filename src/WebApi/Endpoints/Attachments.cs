@@ -29,7 +29,7 @@ public static class Attachments
             group.MapPost("/", (Guid id, IFormFile? file, IMediator mediator, CancellationToken ct) => Upload(parent, id, file, mediator, ct))
                 .WithName($"{tag}_UploadAttachment")
                 .WithSummary($"Attach a file to a {parent.ToString().ToLowerInvariant()} (multipart field \"file\")")
-                .WithDescription("PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text or CSV, recognised by content; at most the configured size (25 MB by default).")
+                .WithDescription("PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text or CSV, recognised by content; at most the configured size (25 MB by default), and within the organization's storage quota (storage_used_bytes and storage_quota_bytes of the organization).")
                 .DisableAntiforgery()
                 .Accepts<IFormFile>("multipart/form-data")
                 .WithMetadata(new RequestSizeLimitAttribute(maxSize + (1024 * 1024)))
@@ -37,6 +37,7 @@ public static class Attachments
                 .ProducesProblems(ErrorCatalog.NotRecordOwner)
                 .ProducesProblems(parent == AttachmentParent.Contact ? ErrorCatalog.ContactNotFound : ErrorCatalog.DealNotFound)
                 .ProducesProblems(ErrorCatalog.FileTooLarge, ErrorCatalog.PayloadTooLarge)
+                .ProducesProblems(ErrorCatalog.StorageQuotaExceeded)
                 .ProducesProblems(ErrorCatalog.UnsupportedFileType, ErrorCatalog.ContentTypeMismatch);
             group.MapGet("/", (Guid id, IMediator mediator, CancellationToken ct, [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize) =>
                     List(parent, id, page, pageSize, mediator, ct))

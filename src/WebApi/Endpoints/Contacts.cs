@@ -1,6 +1,7 @@
 using Crm.Application.Common.Models;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.DeleteContact;
+using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
@@ -31,6 +32,12 @@ public static class Contacts
         group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
             .ProducesProblems(ErrorCatalog.ContactNotFound);
         group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields")
+            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
+            .ProducesProblems(ErrorCatalog.ContactNotFound)
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate);
+        group.MapPut("/{id:guid}", Replace).WithName("Contacts_Replace")
+            .WithSummary("Replace a contact: every field takes the value sent, so optional fields left out are cleared")
             .ProducesProblems(ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
@@ -72,6 +79,9 @@ public static class Contacts
         TypedResults.Ok(await mediator.Send(new GetContactQuery(id), ct));
 
     private static async Task<Ok<ContactDto>> Update(Guid id, UpdateContactCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
+
+    private static async Task<Ok<ContactDto>> Replace(Guid id, ReplaceContactCommand command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
 
     private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)

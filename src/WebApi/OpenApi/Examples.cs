@@ -23,6 +23,7 @@ internal static class Examples
         ["Members_ChangeRole"] = """{"role": "admin"}""",
         ["Contacts_Create"] = """{"name": "Grace Hopper", "email": "grace@example.com", "phone": "+1 (202) 555-0143"}""",
         ["Contacts_Update"] = """{"phone": null}""",
+        ["Contacts_Replace"] = """{"name": "Grace Hopper", "email": "grace@example.com", "phone": null, "owner_id": "0193a5e2-7c4b-7d1e-9f3a-2b6c8d0e4f11"}""",
         ["Deals_Create"] = """{"contact_id": "0193a5c2-7b1e-7c3a-9d2f-1a2b3c4d5e6f", "title": "Compiler licences", "amount": 12500.00, "currency": "EUR", "stage": "qualification"}""",
         ["Deals_Update"] = """{"status": "won", "amount": 12500.00}""",
         ["Tasks_Create"] = """{"deal_id": "0193a5c2-8c2f-7d4b-8e3a-2b3c4d5e6f70", "title": "Send the offer", "description": "Include volume pricing.", "due_date": "2026-12-01"}""",

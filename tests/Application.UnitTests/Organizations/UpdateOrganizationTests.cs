@@ -5,6 +5,7 @@ using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
+using Crm.Application.UnitTests.Attachments;
 using Moq;
 
 namespace Crm.Application.UnitTests.Organizations;
@@ -61,5 +62,5 @@ public sealed class UpdateOrganizationTests
     }
 
     private UpdateOrganizationCommandHandler Handler(IReadStore store) =>
-        new(_organizations.Object, store, _context, TimeProvider.System);
+        new(_organizations.Object, store, _context, StorageQuotaTests.Figures(), TimeProvider.System);
 }

@@ -33,6 +33,8 @@ public sealed class Api(HttpClient client)
 
     public Task<Reply> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, body);
 
+    public Task<Reply> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+
     public Task<Reply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
     /// <summary>Uploads bytes as the multipart field <c>file</c>.</summary>

@@ -6,4 +6,7 @@ public sealed class FilesOptions
 
     /// <summary>The largest file accepted, in bytes (25 MB).</summary>
     public long MaxSize { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Bytes of files each plan's organizations may store.</summary>
+    public StorageQuotas Quotas { get; set; } = new();
 }

@@ -2,7 +2,7 @@ using Crm.Domain.Organizations;
 
 namespace Crm.Application.Organizations.Common;
 
-/// <summary>An organization as seen by one of its members.</summary>
+/// <summary>An organization as seen by one of its members, with the bytes of files it stores and may store.</summary>
 public sealed record OrganizationDto(
     Guid Id,
     string Name,
@@ -11,9 +11,11 @@ public sealed record OrganizationDto(
     OrganizationPlan Plan,
     bool RequireTwoFactor,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    long StorageUsedBytes,
+    long StorageQuotaBytes)
 {
-    public static OrganizationDto From(Organization organization, MemberRole role) => new(
+    public static OrganizationDto From(Organization organization, MemberRole role, long storageUsedBytes, long storageQuotaBytes) => new(
         organization.Id,
         organization.Name,
         role,
@@ -21,7 +23,9 @@ public sealed record OrganizationDto(
         organization.Plan,
         organization.RequireTwoFactor,
         organization.CreatedAt,
-        organization.UpdatedAt);
+        organization.UpdatedAt,
+        storageUsedBytes,
+        storageQuotaBytes);
 }
 
 /// <summary>A member of an organization, and whether they have two-factor sign-in on (what requiring it would shut out).</summary>

@@ -41,5 +41,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
             .HasDatabaseName("ix_attachments_contact");
         builder.HasIndex(a => new { a.DealId, a.CreatedAt }).IsDescending(false, true).HasFilter("deal_id IS NOT NULL")
             .HasDatabaseName("ix_attachments_deal");
+
+        // The storage quota sums an organization's sizes from this index alone.
+        builder.HasIndex(a => a.OrganizationId).IncludeProperties(a => a.Size).HasDatabaseName("ix_attachments_organization_size");
     }
 }

@@ -128,6 +128,11 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("attachments_pkey");
 
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_attachments_organization_size");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId"), new[] { "Size" });
+
                     b.HasIndex("ContactId", "CreatedAt")
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_attachments_contact")

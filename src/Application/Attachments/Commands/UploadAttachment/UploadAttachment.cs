@@ -9,10 +9,12 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Domain.Attachments;
+using Crm.Domain.Attachments.Rules;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
+using Crm.Domain.Organizations;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,8 @@ namespace Crm.Application.Attachments.Commands.UploadAttachment;
 
 /// <summary>
 /// Attaches a file to a contact or deal. Its type is recognised from its leading bytes; it is hashed and stored
-/// by reading the (disk-buffered) upload, never holding it whole in memory.
+/// by reading the (disk-buffered) upload, never holding it whole in memory. It must fit in the organization's storage
+/// quota: checked before a byte is stored, and again under the organization's storage lock before it is recorded.
 /// </summary>
 [NoValidator("The file is checked by its handler as it is read: size, and type by its leading bytes.")]
 [AuditAction("upload_attachment")]
@@ -31,6 +34,8 @@ public sealed record UploadAttachmentCommand(
 public sealed class UploadAttachmentCommandHandler(
     AttachmentParents parents,
     IRepository<Attachment> attachments,
+    IReadStore store,
+    IStorageUsage usage,
     IFileStorage storage,
     ITransactionOutcome outcome,
     IRequestContext context,
@@ -72,9 +77,21 @@ public sealed class UploadAttachmentCommandHandler(
             _ => throw new InvalidOperationException("Files attach to contacts and deals only."),
         };
 
+        var organizationId = attachment.OrganizationId;
+        var plan = await store.FirstOrDefaultAsync(
+            store.Query<Organization>().Where(o => o.Id == organizationId).Select(o => o.Plan), cancellationToken);
+        var quota = options.Value.Quotas.For(plan);
+        var used = await usage.MeasureAsync([organizationId], cancellationToken);
+        BusinessRules.Check(new StorageQuotaNotExceeded(used.GetValueOrDefault(organizationId), request.Length, quota));
+
         request.Content.Position = 0;
         await storage.SaveAsync(attachment.StorageKey, request.Content, request.Length, type, cancellationToken);
         outcome.OnRollback(ct => storage.DeleteAsync(attachment.StorageKey, ct));
+
+        // Uploads running at once all passed the check above; counted again under the lock, only those that fit
+        // together are recorded (the others' stored content goes with their rollback). The lock is taken after the
+        // slow write, so it is held only until the commit.
+        BusinessRules.Check(new StorageQuotaNotExceeded(await usage.LockAndMeasureAsync(organizationId, cancellationToken), request.Length, quota));
         attachments.Add(attachment);
         return mapper.Map<AttachmentDto>(attachment);
     }

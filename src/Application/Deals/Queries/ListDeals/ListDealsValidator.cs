@@ -8,6 +8,7 @@ public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
     public ListDealsValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(q => q.Status).FilterValues();
         RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
         RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
             .WithMessage("must not be less than min_amount");

@@ -15,14 +15,14 @@ namespace Crm.Application.Organizations.Commands.CreateOrganization;
 public sealed record CreateOrganizationCommand(string Name, string? DefaultCurrency) : ICommand<OrganizationDto>;
 
 public sealed class CreateOrganizationCommandHandler(
-    IRepository<Organization> organizations, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IRequestContext context, StorageFigures figures, TimeProvider time)
     : IRequestHandler<CreateOrganizationCommand, OrganizationDto>
 {
-    public Task<OrganizationDto> Handle(CreateOrganizationCommand request, CancellationToken cancellationToken)
+    public async Task<OrganizationDto> Handle(CreateOrganizationCommand request, CancellationToken cancellationToken)
     {
         var organization = Organization.Create(
             request.Name, request.DefaultCurrency, context.RequireUserId(), time.UtcNow());
         organizations.Add(organization);
-        return Task.FromResult(OrganizationDto.From(organization, MemberRole.Owner));
+        return await figures.DescribeAsync(organization, MemberRole.Owner, cancellationToken);
     }
 }

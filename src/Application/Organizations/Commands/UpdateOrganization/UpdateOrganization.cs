@@ -20,7 +20,7 @@ public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurr
     : ICommand<OrganizationDto>, IOrganizationScoped;
 
 public sealed class UpdateOrganizationCommandHandler(
-    IRepository<Organization> organizations, IReadStore store, IRequestContext context, TimeProvider time)
+    IRepository<Organization> organizations, IReadStore store, IRequestContext context, StorageFigures figures, TimeProvider time)
     : IRequestHandler<UpdateOrganizationCommand, OrganizationDto>
 {
     public async Task<OrganizationDto> Handle(UpdateOrganizationCommand request, CancellationToken cancellationToken)
@@ -33,6 +33,6 @@ public sealed class UpdateOrganizationCommandHandler(
             organization.ChangeTwoFactorRequirement(actor, required, actorUsesTwoFactor, time.UtcNow());
         }
 
-        return OrganizationDto.From(organization, actor.Role);
+        return await figures.DescribeAsync(organization, actor.Role, cancellationToken);
     }
 }

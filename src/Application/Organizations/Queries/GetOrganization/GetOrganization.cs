@@ -12,7 +12,7 @@ namespace Crm.Application.Organizations.Queries.GetOrganization;
 /// <summary>The current organization, for any of its members.</summary>
 public sealed record GetOrganizationQuery : IQuery<OrganizationDto>, IOrganizationScoped;
 
-public sealed class GetOrganizationQueryHandler(IReadStore store, IRequestContext context)
+public sealed class GetOrganizationQueryHandler(IReadStore store, IRequestContext context, StorageFigures figures)
     : IRequestHandler<GetOrganizationQuery, OrganizationDto>
 {
     public async Task<OrganizationDto> Handle(GetOrganizationQuery request, CancellationToken cancellationToken)
@@ -22,6 +22,6 @@ public sealed class GetOrganizationQueryHandler(IReadStore store, IRequestContex
         var organization = await store.FirstOrDefaultAsync(
             store.Query<Organization>().Where(o => o.Id == organizationId), cancellationToken)
             ?? throw new ForbiddenException(ErrorCatalog.OrganizationAccessDenied);
-        return OrganizationDto.From(organization, actor.Role);
+        return await figures.DescribeAsync(organization, actor.Role, cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ public sealed class SearchRecordsValidator : AbstractValidator<SearchRecordsQuer
     public SearchRecordsValidator()
     {
         Include(PagingValidator.Instance);
-        RuleFor(q => q.Q).NotEmpty().MaximumLength(200).Must(q => q.Any(char.IsLetterOrDigit))
+        RuleFor(q => q.Q).NotEmpty().MaximumLength(QueryBounds.MaxSearchLength).Must(q => q.Any(char.IsLetterOrDigit))
             .WithMessage("must contain a letter or a digit");
+        RuleFor(q => q.Types).FilterValues();
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Contacts.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Errors;
+using MediatR;
+
+namespace Crm.Application.Contacts.Commands.ReplaceContact;
+
+/// <summary>
+/// A full replacement: every field takes the value sent, so email or phone left out are cleared; name and owner
+/// must be sent. The same rules as a partial update apply.
+/// </summary>
+[AuditAction("replace_contact")]
+public sealed record ReplaceContactCommand([property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId)
+    : ICommand<ContactDto>, IOrganizationScoped;
+
+public sealed class ReplaceContactCommandHandler(
+    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    : IRequestHandler<ReplaceContactCommand, ContactDto>
+{
+    public async Task<ContactDto> Handle(ReplaceContactCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
+        var previousOwner = contact.OwnerId;
+        var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner), time.UtcNow());
+
+        // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
+        if (owner != previousOwner)
+        {
+            await store.EnsureMemberAsync(contact.OrganizationId, owner, cancellationToken);
+        }
+
+        await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
+        return mapper.Map<ContactDto>(contact);
+    }
+}
