@@ -7,6 +7,7 @@ namespace Crm.WebApi.IntegrationTests;
 public sealed class EnumValueTests : ApiTest
 {
     [TestCase("owner, member")]
+    [TestCase("admin, manager")]
     [TestCase("owner,member")]
     [TestCase("OWNER")]
     [TestCase(" member")]
@@ -25,6 +26,7 @@ public sealed class EnumValueTests : ApiTest
     }
 
     [TestCase("qualification, closed")]
+    [TestCase("proposal, negotiation")]
     [TestCase("Qualification")]
     [TestCase("qualification ")]
     public async Task A_deal_stage_outside_the_documented_names_is_refused(string stage)

@@ -8,6 +8,9 @@ namespace Crm.WebApi.IntegrationTests.Fuzzing;
 public sealed record FuzzTargets(
     Guid Organization, IReadOnlyDictionary<string, Guid> Own, IReadOnlyDictionary<string, Guid> Others)
 {
+    /// <summary>A valid cursor of the contacts list, which every other list must refuse.</summary>
+    public string? ContactsCursor { get; init; }
+
     /// <summary>The kind of record a path parameter names, from its name or the segment before it.</summary>
     public static string KindOfPathParameter(string path, string name)
     {

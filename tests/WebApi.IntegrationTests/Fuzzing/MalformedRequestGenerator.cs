@@ -106,6 +106,21 @@ public sealed class MalformedRequestGenerator(int seed, FuzzTargets targets, int
                 yield return Request(operation, $"query:{parameter.Name}={Short(value)}", path, $"{parameter.Name}={value}", Body(operation));
             }
 
+            if ((parameter.Schema?["enum"] ?? parameter.Schema?["items"]?["enum"]) is JsonArray { Count: > 0 } members)
+            {
+                var first = (string?)members[0];
+                var last = (string?)members[^1];
+                foreach (var value in new[] { first?.ToUpperInvariant(), $"%20{first}", $"{first},{last}", $"{first}%2C%20{last}", "unknown", "1" })
+                {
+                    yield return Request(operation, $"query-enum:{parameter.Name}={value}", path, $"{parameter.Name}={value}", Body(operation)) with { MustBeRefused = true };
+                }
+            }
+
+            if (parameter.Name == "cursor" && targets.ContactsCursor is { } cursor && operation.Name != "Contacts_List")
+            {
+                yield return Request(operation, "query-cursor:another list's", path, $"cursor={Uri.EscapeDataString(cursor)}", Body(operation)) with { MustBeRefused = true };
+            }
+
             var many = string.Join('&', Enumerable.Repeat($"{parameter.Name}=a", 500));
             yield return Request(operation, $"query-repeated:{parameter.Name}x500", path, many, Body(operation));
         }
