@@ -5284,6 +5284,12 @@ export class AttachmentsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `attachment_not_found`.", status, _responseText, _headers, result404);
             });
+        } else if (status === 416) {
+            return response.text().then((_responseText) => {
+            let result416: any = null;
+            result416 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Range not satisfiable: no byte asked for lies in the file; Content-Range gives its length. Codes: `range_not_satisfiable`.", status, _responseText, _headers, result416);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -5399,6 +5405,7 @@ export interface Problem {
 - `deal_not_found` (404): No deal has this id.
 - `task_not_found` (404): No task has this id.
 - `attachment_not_found` (404): No attachment has this id.
+- `range_not_satisfiable` (416): The requested byte range lies outside the file; Content-Range gives its length.
 - `contact_email_taken` (409): Another contact of the organization has this email address.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.

@@ -10,16 +10,19 @@ public sealed record FuzzRequest(OpenApiOperation Operation, string Variant, str
 {
     public IReadOnlyList<KeyValuePair<string, string?>> Headers { get; init; } = [];
 
+    /// <summary>The method sent, when a variant sends another than the operation's.</summary>
+    public string? Method { get; init; }
+
     /// <summary>Whether no answer but an error is right (a value outside its documented enum, for instance).</summary>
     public bool MustBeRefused { get; init; }
 
     public override string ToString() =>
-        $"{Operation.Method} {Shorten(Target)} [{Variant}]{(Body is null ? "" : $" body: {Shorten(System.Text.Encoding.UTF8.GetString(Body))}")}";
+        $"{Method ?? Operation.Method} {Shorten(Target)} [{Variant}]{(Body is null ? "" : $" body: {Shorten(System.Text.Encoding.UTF8.GetString(Body))}")}";
 
     /// <summary>The request as <paramref name="token"/> in <paramref name="organization"/>, unless a variant says otherwise.</summary>
     public HttpRequestMessage ToMessage(string token, Guid organization)
     {
-        var request = new HttpRequestMessage(new HttpMethod(Operation.Method), Target);
+        var request = new HttpRequestMessage(new HttpMethod(Method ?? Operation.Method), Target);
         if (Body is not null)
         {
             request.Content = new ByteArrayContent(Body);

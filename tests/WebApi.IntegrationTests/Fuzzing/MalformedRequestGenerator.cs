@@ -44,7 +44,7 @@ public sealed class MalformedRequestGenerator(int seed, FuzzTargets targets, int
         "%00", "a%00b", "a%1Fb", "%07", "%7F", "%ED%A0%80", "%FF%FE", "%C0%80", "-1", "0", "2147483648", "-2147483649",
         "99999999999999999999", "1e309", "NaN", "Infinity", "", "%20", "true", "%5B%5D", "not-a-uuid", "%27%20OR%201%3D1--",
         "a%3A*%26%7C!(", "%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd", "%E2%80%AEevil", "00000000-0000-0000-0000-000000000000",
-        "2026-02-30", "9999-12-31T23:59:59Z", "-0001-01-01",
+        "2026-02-30", "9999-12-31T23:59:59Z", "-0001-01-01", "%25", "_", "%5C", "a%5C", "%25%5C", "%5C%5C%25", "%2A",
     ];
 
     // No NUL in a path: the server refuses it before the application sees the request.
@@ -155,11 +155,27 @@ public sealed class MalformedRequestGenerator(int seed, FuzzTargets targets, int
             ("header-request-id:control", [new("X-Request-Id", "a\u0001b" + new string('x', 300))]),
             ("header-idempotency:oversized", [new("Idempotency-Key", new string('k', 5000))]),
             ("header-if-match:garbage", [new("If-Match", "\"\u00ff\"")]),
+            ("header-if-match:weak", [new("If-Match", "W/\"1\", *, \"" + new string('9', 400) + "\"")]),
+            ("header-if-none-match:garbage", [new("If-None-Match", "\u0001, *")]),
+            ("header-if-modified-since:garbage", [new("If-Modified-Since", "yesterday")]),
+            ("header-range:beyond", [new("Range", "bytes=999999999-")]),
+            ("header-range:backwards", [new("Range", "bytes=5-1")]),
+            ("header-range:many", [new("Range", "bytes=" + string.Join(',', Enumerable.Range(0, 200).Select(i => $"{i}-{i}")))]),
+            ("header-range:garbage", [new("Range", "bytes=abc")]),
+            ("header-accept-encoding:garbage", [new("Accept-Encoding", "br;q=2, gzip;q=-1, \u00ff")]),
+            ("header-forwarded-for:garbage", [new("X-Forwarded-For", "not an address, 999.1.1.1")]),
         };
         foreach (var (variant, values) in headers)
         {
             yield return Request(operation, variant, path, "", body) with { Headers = values };
         }
+
+        // The same path with another method, or with a segment more: unserved, yet answered as a problem.
+        var other = operation.Method == "PUT" ? "TRACE" : "PUT";
+        yield return Request(operation, $"route-method:{other}", path, "", body) with { Method = other };
+        yield return Request(operation, "route-method:OPTIONS", path, "", null) with { Method = "OPTIONS" };
+        yield return Request(operation, "route-extra-segment", $"{path}/zzz", "", body);
+        yield return Request(operation, "route-trailing-slash", $"{path}/", "", body);
     }
 
     private IEnumerable<FuzzRequest> JsonBodyVariants(OpenApiOperation operation)
