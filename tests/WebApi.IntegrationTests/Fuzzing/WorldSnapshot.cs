@@ -33,6 +33,14 @@ public sealed class WorldSnapshot(NpgsqlDataSource database)
         return result;
     }
 
+    /// <summary>How many rows of a table belong to the organization.</summary>
+    public async Task<long> CountAsync(string table, Guid organization)
+    {
+        await using var command = database.CreateCommand($"SELECT count(*) FROM \"{table}\" WHERE organization_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = organization });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>"table.column → parent" for every row whose single-column foreign key names a record of another organization.</summary>
     public async Task<IReadOnlyList<string>> CrossOrganizationReferencesAsync()
     {
