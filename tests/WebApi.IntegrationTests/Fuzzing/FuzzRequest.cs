@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Crm.WebApi.IntegrationTests.Support;
 
 namespace Crm.WebApi.IntegrationTests.Fuzzing;
 
@@ -20,7 +21,7 @@ public sealed record FuzzRequest(OpenApiOperation Operation, string Variant, str
         $"{Method ?? Operation.Method} {Shorten(Target)} [{Variant}]{(Body is null ? "" : $" body: {Shorten(System.Text.Encoding.UTF8.GetString(Body))}")}";
 
     /// <summary>The request as <paramref name="token"/> in <paramref name="organization"/>, unless a variant says otherwise.</summary>
-    public HttpRequestMessage ToMessage(string token, Guid organization)
+    public HttpRequestMessage ToMessage(string token, Guid organization, string clientAddress)
     {
         var request = new HttpRequestMessage(new HttpMethod(Method ?? Operation.Method), Target);
         if (Body is not null)
@@ -43,6 +44,7 @@ public sealed record FuzzRequest(OpenApiOperation Operation, string Variant, str
             request.Headers.Add("X-Organization-Id", organization.ToString());
         }
 
+        request.Headers.Add(CrmApiFactory.ClientAddressHeader, clientAddress);
         foreach (var (name, value) in Headers.Where(h => h.Value is not null))
         {
             request.Headers.TryAddWithoutValidation(name, value);
