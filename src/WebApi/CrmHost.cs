@@ -70,6 +70,8 @@ public static class CrmHost
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        // The strict converter reads and writes; the framework's stays for the OpenAPI generator, which reads it.
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = MaxJsonDepth;

@@ -24,6 +24,8 @@ public enum ErrorKind
     TooLarge = 413,
     /// <summary>The content is of a type that is not accepted.</summary>
     UnsupportedMediaType = 415,
+    /// <summary>The byte range asked for lies wholly outside the file.</summary>
+    RangeNotSatisfiable = 416,
     /// <summary>Too many requests; the answer says when to retry.</summary>
     TooManyRequests = 429,
     /// <summary>An unexpected failure; nothing about it is shown.</summary>

@@ -50,7 +50,7 @@ public static class Attachments
         attachments.MapGet("/", Get).WithName("Attachments_Get").WithSummary("A file's details").ProducesProblems(ErrorCatalog.AttachmentNotFound);
         attachments.MapGet("/content", Content).WithName("Attachments_Content")
             .WithSummary("A file's content: a redirect to a short-lived link (S3) or the content itself, with range support")
-            .ProducesProblems(ErrorCatalog.AttachmentNotFound);
+            .ProducesProblems(ErrorCatalog.AttachmentNotFound, ErrorCatalog.RangeNotSatisfiable);
         attachments.MapDelete("/", Delete).WithName("Attachments_Delete").WithSummary("Remove a file")
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.NotDealOwner)
             .ProducesProblems(ErrorCatalog.AttachmentNotFound);
@@ -75,8 +75,8 @@ public static class Attachments
     private static async Task<Ok<AttachmentDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetAttachmentQuery(id), ct));
 
-    private static async Task<Results<RedirectHttpResult, FileStreamHttpResult>> Content(
-        Guid id, IMediator mediator, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, FileStreamHttpResult, ProblemHttpResult>> Content(
+        Guid id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var download = await mediator.Send(new DownloadAttachmentQuery(id), ct);
         if (download.Content.Link is { } link)
@@ -84,7 +84,16 @@ public static class Attachments
             return TypedResults.Redirect(link.ToString());
         }
 
-        response.Headers.ContentDisposition = DownloadName.ContentDisposition(download.Attachment.FileName);
+        var size = download.Attachment.Size;
+        if (ByteRanges.Unsatisfiable(context.Request, size))
+        {
+            // The framework would answer an empty 416 typed as the file: a problem says it in the API's terms.
+            await download.Content.Stream!.DisposeAsync();
+            context.Response.Headers.ContentRange = $"bytes */{size}";
+            return TypedResults.Problem(Problems.Create(ErrorCatalog.RangeNotSatisfiable, $"The file has {size} bytes."));
+        }
+
+        context.Response.Headers.ContentDisposition = DownloadName.ContentDisposition(download.Attachment.FileName);
         return TypedResults.Stream(download.Content.Stream!, download.Attachment.ContentType, enableRangeProcessing: true);
     }
 

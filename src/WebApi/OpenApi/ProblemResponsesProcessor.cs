@@ -101,6 +101,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         409 => "Conflicts with the current state",
         413 => "Too large",
         415 => "The body's media type is not accepted",
+        416 => "Range not satisfiable: no byte asked for lies in the file; Content-Range gives its length",
         429 => "Too many requests: retry after the Retry-After header's seconds",
         _ => "Unexpected error (no internals are shown)",
     };
