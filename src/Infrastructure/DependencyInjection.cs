@@ -13,6 +13,7 @@ using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
+using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.RateLimiting;
@@ -57,6 +58,11 @@ public static class DependencyInjection
         services.AddSingleton<TokenPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<TokenPurgeJob>());
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotencyKeyPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

@@ -32,16 +32,19 @@ public static class Deals
             .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden);
         group.MapGet("/{id:guid}", Get).WithName("Deals_Get").WithSummary("One deal")
-            .ProducesProblems(ErrorCatalog.DealNotFound);
+            .ProducesProblems(ErrorCatalog.DealNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Deals_Update")
             .WithSummary("Change a deal: fields, status and stage, as one atomic change")
             .ProducesProblems(ErrorCatalog.InvalidStatusTransition, ErrorCatalog.DealAmountRequired, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidStageTransition, ErrorCatalog.InvalidCurrency, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.StageRollbackForbidden, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.DealNotFound)
-            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Deals_Delete").WithSummary("Delete a deal with its tasks and timeline")
             .ProducesProblems(ErrorCatalog.NotRecordOwner)
-            .ProducesProblems(ErrorCatalog.DealNotFound);
+            .ProducesProblems(ErrorCatalog.DealNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
 
         var timeline = app.MapGroup(Base + "/{deal_id:guid}/activities").WithTags("Activities")
             .RequireAuthorization().RequireOrganizationHeader();
@@ -82,21 +85,32 @@ public static class Deals
                 cursor),
             ct));
 
-    private static async Task<Created<DealDto>> Create(CreateDealCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, IMediator mediator, CancellationToken ct)
     {
         var deal = await mediator.Send(command, ct);
-        return TypedResults.Created($"{Base}/{deal.Id}", deal);
+        return EntityTags.Created(response, $"{Base}/{deal.Id}", deal);
     }
 
-    private static async Task<Ok<DealDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetDealQuery(id), ct));
-
-    private static async Task<Ok<DealDto>> Update(Guid id, UpdateDealCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
-
-    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Ok<DealDto>, NotModified>> Get(
+        Guid id, [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch, HttpResponse response, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new DeleteDealCommand(id), ct);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch);
+        return EntityTags.Read(response, await mediator.Send(new GetDealQuery(id), ct), condition);
+    }
+
+    private static async Task<Ok<DealDto>> Update(
+        Guid id,
+        UpdateDealCommand command,
+        [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
+        HttpResponse response,
+        IMediator mediator,
+        CancellationToken ct) =>
+        EntityTags.Ok(response, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch) }, ct));
+
+    private static async Task<NoContent> Delete(
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteDealCommand(id, EntityTags.IfMatch(ifMatch)), ct);
         return TypedResults.NoContent();
     }
 
