@@ -149,6 +149,29 @@ public sealed class IdempotencyTests : ApiTest
         (await ContactsOf(account)).ShouldBe(3);
     }
 
+    [Test]
+    public async Task A_key_held_by_a_running_request_answers_409_until_its_lock_runs_out_then_a_repeat_runs()
+    {
+        var (api, account) = await SignedInAsync();
+        var body = new { name = "Ada" };
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", body, Key("held"))).Status.ShouldBe(HttpStatusCode.Created);
+
+        // As the row stands while its first request runs, then as it stays when the instance running it was lost.
+        await Testing.Database.ScalarAsync<object>(
+            "UPDATE idempotency_keys SET status_code = NULL, response = NULL, locked_until = now() + interval '1 hour'");
+        var running = await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", body, Key("held"));
+        await Testing.Database.ScalarAsync<object>("UPDATE idempotency_keys SET locked_until = now() - interval '1 second'");
+        var otherBody = await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", new { name = "Grace" }, Key("held"));
+        var takenOver = await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", body, Key("held"));
+
+        running.ShouldBeProblem(HttpStatusCode.Conflict, "idempotency_key_in_progress");
+        otherBody.ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        takenOver.Status.ShouldBe(HttpStatusCode.Created, takenOver.Text);
+        takenOver.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await ContactsOf(account)).ShouldBe(2);
+        (await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", body, Key("held"))).Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+    }
+
     private static (string Name, string Value) Key(string key) => ("Idempotency-Key", key);
 
     private static async Task<(Api Api, Account Account)> SignedInAsync()
