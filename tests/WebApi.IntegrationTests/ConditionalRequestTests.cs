@@ -116,6 +116,19 @@ public sealed class ConditionalRequestTests : ApiTest
     }
 
     [Test]
+    public async Task An_empty_condition_is_no_condition()
+    {
+        var api = await SignedInAsync();
+        var (path, _) = await CreateAsync(api, "contacts");
+
+        var patch = await api.SendAsync(HttpMethod.Patch, path, new { name = "Changed" }, ("If-Match", ""));
+        var read = await api.SendAsync(HttpMethod.Get, path, null, ("If-None-Match", ""));
+
+        patch.Status.ShouldBe(HttpStatusCode.OK, patch.Text);
+        read.Status.ShouldBe(HttpStatusCode.OK, read.Text);
+    }
+
+    [Test]
     public async Task Another_organizations_record_is_not_found_whatever_the_condition()
     {
         var api = NewApi();

@@ -172,6 +172,21 @@ public sealed class IdempotencyTests : ApiTest
         (await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", body, Key("held"))).Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
     }
 
+    [Test]
+    public async Task An_empty_key_is_no_key()
+    {
+        var (api, account) = await SignedInAsync();
+
+        var first = await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", new { name = "Ada" }, Key(""));
+        var second = await api.SendAsync(HttpMethod.Post, "/api/v1/contacts", new { name = "Ada" }, Key(""));
+
+        first.Status.ShouldBe(HttpStatusCode.Created, first.Text);
+        second.Status.ShouldBe(HttpStatusCode.Created, second.Text);
+        second.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await ContactsOf(account)).ShouldBe(2);
+        (await Count("SELECT count(*) FROM idempotency_keys")).ShouldBe(0);
+    }
+
     private static (string Name, string Value) Key(string key) => ("Idempotency-Key", key);
 
     private static async Task<(Api Api, Account Account)> SignedInAsync()

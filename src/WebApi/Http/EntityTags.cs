@@ -9,7 +9,7 @@ namespace Crm.WebApi.Http;
 /// <summary>
 /// Conditional requests (RFC 9110 §8.8.3, §13): a record's strong ETag is its row version, quoted; If-Match compares
 /// strongly (a weak tag never matches), If-None-Match weakly. A malformed header is refused, never ignored: a client
-/// that believes it is protected by a condition must not be silently unprotected.
+/// that believes it is protected by a condition must not be silently unprotected. An empty header is no condition.
 /// </summary>
 public static class EntityTags
 {
@@ -55,12 +55,13 @@ public static class EntityTags
 
     private static VersionCondition? Parse(string? header, string name, bool weakMatches)
     {
-        if (header is null)
+        // An empty field is no condition: generated clients send one for a header left out.
+        var value = header?.Trim(' ', '\t');
+        if (string.IsNullOrEmpty(value))
         {
             return null;
         }
 
-        var value = header.Trim(' ', '\t');
         if (value == "*")
         {
             return VersionCondition.Any;

@@ -15,7 +15,8 @@ namespace Crm.WebApi.Http;
 /// concurrent duplicates claims it, the others answer <c>409 idempotency_key_in_progress</c>); the answer is kept
 /// for its repeats (<c>Idempotent-Replayed: true</c>), unless <see cref="IdempotencyKeys.Keeps"/> says a retry should
 /// run again, when the key is released; the same key with another method, path or body is
-/// <c>422 idempotency_key_reused</c>. Requests without the header run as before.
+/// <c>422 idempotency_key_reused</c>. Requests without the header (or with it empty, as generated clients send a
+/// header left out) run as before.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
@@ -25,7 +26,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
     public async Task InvokeAsync(HttpContext http, IRequestContext context, IdempotencyStore store)
     {
         if (!HttpMethods.IsPost(http.Request.Method) && !HttpMethods.IsPatch(http.Request.Method)
-            || !http.Request.Headers.TryGetValue(IdempotencyKeys.Header, out var values)
+            || !http.Request.Headers.TryGetValue(IdempotencyKeys.Header, out var values) || values.Count == 1 && string.IsNullOrWhiteSpace(values[0])
             || context.UserId is not { } callerId || http.GetEndpoint() is null)
         {
             await next(http);
