@@ -62,7 +62,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var released = false;
         try
         {
             try
@@ -74,24 +73,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
                 // Answered here as the exception handler would, so that the answer can be kept like any other.
                 await AnswerExceptionAsync(http, exception);
             }
-
-            if (IdempotencyKeys.Keeps(http.Response.StatusCode, ProblemCode(http, buffer)) && buffer.Length <= store.MaxResponseBytes)
-            {
-                await store.RecordAsync(scope, claimId, Answer(http, buffer));
-            }
-            else
-            {
-                released = true;
-                await store.ReleaseAsync(scope, claimId);
-            }
         }
         catch
         {
-            if (!released)
-            {
-                await store.ReleaseAsync(scope, claimId);
-            }
-
+            await store.ReleaseAsync(scope, claimId);
             throw;
         }
         finally
@@ -99,8 +84,30 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             http.Response.Body = original;
         }
 
+        await SettleAsync(http, store, scope, claimId, buffer);
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>Keeps the answer for repeats, or frees the key for a retry that should run again.</summary>
+    private async Task SettleAsync(HttpContext http, IdempotencyStore store, IdempotencyScope scope, Guid claimId, MemoryStream buffer)
+    {
+        try
+        {
+            if (IdempotencyKeys.Keeps(http.Response.StatusCode, ProblemCode(http, buffer)) && buffer.Length <= store.MaxResponseBytes)
+            {
+                await store.RecordAsync(scope, claimId, Answer(http, buffer));
+            }
+            else
+            {
+                await store.ReleaseAsync(scope, claimId);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The request's work is done and its answer goes out; the key stays claimed until its lock runs out.
+            logger.LogError(exception, "The answer to an idempotency key could not be recorded for {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
     }
 
     private async Task AnswerExceptionAsync(HttpContext http, Exception exception)
