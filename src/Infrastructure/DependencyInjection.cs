@@ -9,6 +9,7 @@ using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
+using Crm.Infrastructure.Concurrency;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
@@ -133,6 +134,7 @@ public static class DependencyInjection
         services.AddSingleton<AccessTokenKeys>();
         services.AddSingleton<ITokenIssuer, TokenIssuer>();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<EntityTagCipher>();
         services.AddSingleton<ITotp, OtpNetTotp>();
         return services;
     }

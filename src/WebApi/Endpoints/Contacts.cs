@@ -6,6 +6,7 @@ using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -65,17 +66,22 @@ public static class Contacts
                 cursor),
             ct));
 
-    private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var contact = await mediator.Send(command, ct);
-        return EntityTags.Created(response, $"{Base}/{contact.Id}", contact);
+        return EntityTags.Created(response, tags, $"{Base}/{contact.Id}", contact);
     }
 
     private static async Task<Results<Ok<ContactDto>, NotModified>> Get(
-        Guid id, [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch, HttpResponse response, IMediator mediator, CancellationToken ct)
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        var condition = EntityTags.IfNoneMatch(ifNoneMatch);
-        return EntityTags.Read(response, await mediator.Send(new GetContactQuery(id), ct), condition);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetContactQuery(id), ct), condition);
     }
 
     private static async Task<Ok<ContactDto>> Update(
@@ -83,14 +89,15 @@ public static class Contacts
         UpdateContactCommand command,
         [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
         HttpResponse response,
+        EntityTagCipher tags,
         IMediator mediator,
         CancellationToken ct) =>
-        EntityTags.Ok(response, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch) }, ct));
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
 
     private static async Task<NoContent> Delete(
-        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct)
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new DeleteContactCommand(id, EntityTags.IfMatch(ifMatch)), ct);
+        await mediator.Send(new DeleteContactCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 }

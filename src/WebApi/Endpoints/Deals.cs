@@ -10,6 +10,7 @@ using Crm.Application.Deals.Queries.GetDeal;
 using Crm.Application.Deals.Queries.ListDeals;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -85,17 +86,22 @@ public static class Deals
                 cursor),
             ct));
 
-    private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var deal = await mediator.Send(command, ct);
-        return EntityTags.Created(response, $"{Base}/{deal.Id}", deal);
+        return EntityTags.Created(response, tags, $"{Base}/{deal.Id}", deal);
     }
 
     private static async Task<Results<Ok<DealDto>, NotModified>> Get(
-        Guid id, [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch, HttpResponse response, IMediator mediator, CancellationToken ct)
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        var condition = EntityTags.IfNoneMatch(ifNoneMatch);
-        return EntityTags.Read(response, await mediator.Send(new GetDealQuery(id), ct), condition);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetDealQuery(id), ct), condition);
     }
 
     private static async Task<Ok<DealDto>> Update(
@@ -103,14 +109,15 @@ public static class Deals
         UpdateDealCommand command,
         [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
         HttpResponse response,
+        EntityTagCipher tags,
         IMediator mediator,
         CancellationToken ct) =>
-        EntityTags.Ok(response, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch) }, ct));
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
 
     private static async Task<NoContent> Delete(
-        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct)
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new DeleteDealCommand(id, EntityTags.IfMatch(ifMatch)), ct);
+        await mediator.Send(new DeleteDealCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 

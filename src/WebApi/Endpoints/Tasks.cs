@@ -6,6 +6,7 @@ using Crm.Application.Tasks.Common;
 using Crm.Application.Tasks.Queries.GetTask;
 using Crm.Application.Tasks.Queries.ListTasks;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -66,17 +67,22 @@ public static class Tasks
                 cursor),
             ct));
 
-    private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var task = await mediator.Send(command, ct);
-        return EntityTags.Created(response, $"{Base}/{task.Id}", task);
+        return EntityTags.Created(response, tags, $"{Base}/{task.Id}", task);
     }
 
     private static async Task<Results<Ok<TaskDto>, NotModified>> Get(
-        Guid id, [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch, HttpResponse response, IMediator mediator, CancellationToken ct)
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        var condition = EntityTags.IfNoneMatch(ifNoneMatch);
-        return EntityTags.Read(response, await mediator.Send(new GetTaskQuery(id), ct), condition);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetTaskQuery(id), ct), condition);
     }
 
     private static async Task<Ok<TaskDto>> Update(
@@ -84,14 +90,15 @@ public static class Tasks
         UpdateTaskCommand command,
         [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
         HttpResponse response,
+        EntityTagCipher tags,
         IMediator mediator,
         CancellationToken ct) =>
-        EntityTags.Ok(response, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch) }, ct));
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
 
     private static async Task<NoContent> Delete(
-        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct)
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new DeleteTaskCommand(id, EntityTags.IfMatch(ifMatch)), ct);
+        await mediator.Send(new DeleteTaskCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,13 +1,14 @@
-using System.Globalization;
 using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Exceptions;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Crm.WebApi.Http;
 
 /// <summary>
-/// Conditional requests (RFC 9110 §8.8.3, §13): a record's strong ETag is its row version, quoted; If-Match compares
+/// Conditional requests (RFC 9110 §8.8.3, §13): a record's strong ETag is its row version, encrypted
+/// (<see cref="EntityTagCipher"/>) and quoted; If-Match compares
 /// strongly (a weak tag never matches), If-None-Match weakly. A malformed header is refused, never ignored: a client
 /// that believes it is protected by a condition must not be silently unprotected. An empty header is no condition.
 /// </summary>
@@ -16,44 +17,46 @@ public static class EntityTags
     public const string IfMatchHeader = "If-Match";
     public const string IfNoneMatchHeader = "If-None-Match";
 
-    public static string Of(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string Of(EntityTagCipher cipher, IVersionedResource record) => $"\"{cipher.Tag(record.Id, record.Version)}\"";
 
-    /// <summary>The versions an If-Match header allows a write to; null when the request has none.</summary>
-    public static VersionCondition? IfMatch(string? header) => Parse(header, IfMatchHeader, weakMatches: false);
+    /// <summary>The versions of record <paramref name="id"/> an If-Match header allows a write to; null when it has none.</summary>
+    public static VersionCondition? IfMatch(string? header, EntityTagCipher cipher, Guid id) =>
+        Parse(header, IfMatchHeader, tag => cipher.Version(id, tag), weakMatches: false);
 
-    /// <summary>The versions an If-None-Match header says the client already has; null when the request has none.</summary>
-    public static VersionCondition? IfNoneMatch(string? header) => Parse(header, IfNoneMatchHeader, weakMatches: true);
+    /// <summary>The versions of record <paramref name="id"/> an If-None-Match header says the client has; null when it has none.</summary>
+    public static VersionCondition? IfNoneMatch(string? header, EntityTagCipher cipher, Guid id) =>
+        Parse(header, IfNoneMatchHeader, tag => cipher.Version(id, tag), weakMatches: true);
 
     /// <summary>A record just created: 201 with its address and ETag.</summary>
-    public static Created<T> Created<T>(HttpResponse response, string location, T record)
+    public static Created<T> Created<T>(HttpResponse response, EntityTagCipher cipher, string location, T record)
         where T : IVersionedResource
     {
-        response.Headers.ETag = Of(record.Version);
+        response.Headers.ETag = Of(cipher, record);
         return TypedResults.Created(location, record);
     }
 
     /// <summary>A record read or changed: 200 with its ETag.</summary>
-    public static Ok<T> Ok<T>(HttpResponse response, T record)
+    public static Ok<T> Ok<T>(HttpResponse response, EntityTagCipher cipher, T record)
         where T : IVersionedResource
     {
-        response.Headers.ETag = Of(record.Version);
+        response.Headers.ETag = Of(cipher, record);
         return TypedResults.Ok(record);
     }
 
     /// <summary>A record read: 304 without a body when the client has this version already, else 200.</summary>
-    public static Results<Ok<T>, NotModified> Read<T>(HttpResponse response, T record, VersionCondition? ifNoneMatch)
+    public static Results<Ok<T>, NotModified> Read<T>(HttpResponse response, EntityTagCipher cipher, T record, VersionCondition? ifNoneMatch)
         where T : IVersionedResource
     {
         if (ifNoneMatch?.Matches(record.Version) == true)
         {
-            response.Headers.ETag = Of(record.Version);
+            response.Headers.ETag = Of(cipher, record);
             return new NotModified();
         }
 
-        return Ok(response, record);
+        return Ok(response, cipher, record);
     }
 
-    private static VersionCondition? Parse(string? header, string name, bool weakMatches)
+    private static VersionCondition? Parse(string? header, string name, Func<string, uint?> versionOf, bool weakMatches)
     {
         // An empty field is no condition: generated clients send one for a header left out.
         var value = header?.Trim(' ', '\t');
@@ -112,8 +115,7 @@ public static class EntityTags
             var opaque = value[start..i];
             i++;
             tags++;
-            if ((!weak || weakMatches) && opaque.Length <= 10 && opaque.All(char.IsAsciiDigit)
-                && uint.TryParse(opaque, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            if ((!weak || weakMatches) && versionOf(opaque) is { } version)
             {
                 versions.Add(version);
             }

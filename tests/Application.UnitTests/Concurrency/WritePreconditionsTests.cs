@@ -101,6 +101,8 @@ public sealed class WritePreconditionsTests
 
     private sealed class Answer : IVersionedResource
     {
+        public Guid Id { get; } = Guid.NewGuid();
+
         public uint Version { get; set; }
     }
 }
