@@ -3,6 +3,7 @@ using Crm.Application.Attachments.Common;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Caching;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Events;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<SecondFactorCheck>();
         services.AddScoped<TimelineClock>();
         services.AddScoped<TransactionOutcome>();
+        services.AddScoped<WritePreconditions>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());
         services.AddScoped<AttachmentParents>();
         services.AddScoped<StorageFigures>();

@@ -9,10 +9,12 @@ using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
+using Crm.Infrastructure.Concurrency;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
+using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.RateLimiting;
@@ -57,6 +59,11 @@ public static class DependencyInjection
         services.AddSingleton<TokenPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<TokenPurgeJob>());
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotencyKeyPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
@@ -128,6 +135,7 @@ public static class DependencyInjection
         services.AddSingleton<AccessTokenKeys>();
         services.AddSingleton<ITokenIssuer, TokenIssuer>();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<EntityTagCipher>();
         services.AddSingleton<ITotp, OtpNetTotp>();
         return services;
     }

@@ -108,6 +108,7 @@ public static class CrmHost
         app.UseMiddleware<RequestContextMiddleware>();
         app.UseRateLimiter();
         app.Use(app.Services.GetRequiredService<CrmRateLimiting>().AddHeaders);
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapAuthEndpoints();
         app.MapOrganizationEndpoints();

@@ -249,15 +249,17 @@ export class AuthClient {
 
     /**
      * Start turning two-factor sign-in on: a new authenticator secret
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    setupTwoFactor(): Promise<TwoFactorSetup> {
+    setupTwoFactor(idempotency_Key?: string | undefined): Promise<TwoFactorSetup> {
         let url_ = this.baseUrl + "/api/v1/auth/2fa/setup";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -280,7 +282,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -292,7 +294,13 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `two_factor_already_enabled`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `two_factor_already_enabled`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -316,9 +324,10 @@ export class AuthClient {
 
     /**
      * Confirm the pending secret with a code; two-factor sign-in is on
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    enableTwoFactor(body: EnableTwoFactorRequest): Promise<RecoveryCodes> {
+    enableTwoFactor(body: EnableTwoFactorRequest, idempotency_Key?: string | undefined): Promise<RecoveryCodes> {
         let url_ = this.baseUrl + "/api/v1/auth/2fa/enable";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -328,6 +337,7 @@ export class AuthClient {
             body: content_,
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -351,7 +361,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -363,7 +373,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `two_factor_already_enabled`, `two_factor_setup_required`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `two_factor_already_enabled`, `two_factor_setup_required`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -376,6 +386,12 @@ export class AuthClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -399,9 +415,10 @@ export class AuthClient {
 
     /**
      * Turn two-factor sign-in off with the password and a code or a recovery code
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Done; no content.
      */
-    disableTwoFactor(body: DisableTwoFactorRequest): Promise<void> {
+    disableTwoFactor(body: DisableTwoFactorRequest, idempotency_Key?: string | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/2fa/disable";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -411,6 +428,7 @@ export class AuthClient {
             body: content_,
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -431,7 +449,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_credentials`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_credentials`, `invalid_two_factor_code`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -443,7 +461,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `two_factor_not_enabled`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `two_factor_not_enabled`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -456,6 +474,12 @@ export class AuthClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -556,15 +580,17 @@ export class AuthClient {
 
     /**
      * End the current session
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Done; no content.
      */
-    logout(): Promise<void> {
+    logout(idempotency_Key?: string | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/logout";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -584,13 +610,25 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -675,9 +713,10 @@ export class AuthClient {
 
     /**
      * Change my name
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    updateMe(body: UpdateMeRequest): Promise<CurrentUser> {
+    updateMe(body: UpdateMeRequest, idempotency_Key?: string | undefined): Promise<CurrentUser> {
         let url_ = this.baseUrl + "/api/v1/auth/me";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -687,6 +726,7 @@ export class AuthClient {
             body: content_,
             method: "PATCH",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -710,13 +750,19 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -729,6 +775,12 @@ export class AuthClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -752,9 +804,10 @@ export class AuthClient {
 
     /**
      * Change my password; every other session ends
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Done; no content.
      */
-    changePassword(body: ChangePasswordRequest): Promise<void> {
+    changePassword(body: ChangePasswordRequest, idempotency_Key?: string | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/change-password";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -764,6 +817,7 @@ export class AuthClient {
             body: content_,
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };
@@ -784,13 +838,19 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_credentials`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_credentials`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -803,6 +863,12 @@ export class AuthClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1311,15 +1377,17 @@ export class AuthClient {
 
     /**
      * Email a new verification link; the previous one stops working
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    resendVerification(): Promise<void> {
+    resendVerification(idempotency_Key?: string | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/resend-verification";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -1339,7 +1407,7 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1351,7 +1419,13 @@ export class AuthClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `email_already_verified`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `email_already_verified`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1686,9 +1760,10 @@ export class OrganizationsClient {
 
     /**
      * Create an organization owned by the caller
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    create(body: CreateOrganizationRequest): Promise<Organization> {
+    create(body: CreateOrganizationRequest, idempotency_Key?: string | undefined): Promise<Organization> {
         let url_ = this.baseUrl + "/api/v1/organizations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1698,6 +1773,7 @@ export class OrganizationsClient {
             body: content_,
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1721,13 +1797,19 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not signed in, or the token or session is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -1740,6 +1822,12 @@ export class OrganizationsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1839,9 +1927,10 @@ export class OrganizationsClient {
 
     /**
      * Change an organization's name, default currency or two-factor requirement (owner, admin)
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    update(id: string, body: UpdateOrganizationRequest): Promise<Organization> {
+    update(id: string, body: UpdateOrganizationRequest, idempotency_Key?: string | undefined): Promise<Organization> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1854,6 +1943,7 @@ export class OrganizationsClient {
             body: content_,
             method: "PATCH",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1877,7 +1967,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_currency`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_currency`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1901,7 +1991,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `two_factor_needed_to_require`, `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `two_factor_needed_to_require`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -1914,6 +2004,12 @@ export class OrganizationsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2034,9 +2130,10 @@ export class MembersClient {
 
     /**
      * Invite an email address to join with a role (owner, admin)
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    add(id: string, body: AddMemberRequest): Promise<AddMemberResult> {
+    add(id: string, body: AddMemberRequest, idempotency_Key?: string | undefined): Promise<AddMemberResult> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2049,6 +2146,7 @@ export class MembersClient {
             body: content_,
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2072,7 +2170,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2096,7 +2194,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `member_exists`, `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `member_exists`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -2109,6 +2207,12 @@ export class MembersClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2132,9 +2236,10 @@ export class MembersClient {
 
     /**
      * Change a member's role (owner, admin; the owner role only by an owner)
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
      */
-    changeRole(id: string, user_id: string, body: ChangeRoleRequest): Promise<Member> {
+    changeRole(id: string, user_id: string, body: ChangeRoleRequest, idempotency_Key?: string | undefined): Promise<Member> {
         let url_ = this.baseUrl + "/api/v1/organizations/{id}/members/{user_id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2150,6 +2255,7 @@ export class MembersClient {
             body: content_,
             method: "PATCH",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2173,7 +2279,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2197,7 +2303,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `last_owner`, `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `last_owner`, `concurrent_update`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -2210,6 +2316,12 @@ export class MembersClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2561,9 +2673,10 @@ export class InvitationsClient {
 
     /**
      * Accept one of my invitations and join the organization
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    accept(id: string): Promise<OrganizationMembership> {
+    accept(id: string, idempotency_Key?: string | undefined): Promise<OrganizationMembership> {
         let url_ = this.baseUrl + "/api/v1/invitations/{id}/accept";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2573,6 +2686,7 @@ export class InvitationsClient {
         let options_: RequestInit = {
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -2595,7 +2709,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2619,7 +2733,13 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `member_exists`, `invitation_stale`, `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `member_exists`, `invitation_stale`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2643,9 +2763,10 @@ export class InvitationsClient {
 
     /**
      * Decline one of my invitations; its link stops working
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Done; no content.
      */
-    decline(id: string): Promise<void> {
+    decline(id: string, idempotency_Key?: string | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/invitations/{id}/decline";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2655,6 +2776,7 @@ export class InvitationsClient {
         let options_: RequestInit = {
             method: "POST",
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -2674,7 +2796,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2698,7 +2820,13 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2838,9 +2966,10 @@ export class ContactsClient {
     /**
      * Create a contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateContactRequest): Promise<Contact> {
+    create(x_Organization_Id: string, body: CreateContactRequest, idempotency_Key?: string | undefined): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2851,6 +2980,7 @@ export class ContactsClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2874,7 +3004,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2892,7 +3022,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `contact_email_taken`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `contact_email_taken`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -2905,6 +3035,12 @@ export class ContactsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2929,9 +3065,10 @@ export class ContactsClient {
     /**
      * One contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_None_Match (optional) The `ETag` of the copy the client holds: when it is still current the answer is 304 without a body.
      * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<Contact> {
+    get(x_Organization_Id: string, id: string, if_None_Match?: string | null | undefined): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2942,6 +3079,7 @@ export class ContactsClient {
             method: "GET",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2960,11 +3098,15 @@ export class ContactsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Contact;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not modified: the copy named in If-None-Match is current. No body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3007,9 +3149,11 @@ export class ContactsClient {
     /**
      * Change some of a contact's fields
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateContactRequest): Promise<Contact> {
+    update(x_Organization_Id: string, id: string, body: UpdateContactRequest, idempotency_Key?: string | undefined, if_Match?: string | null | undefined): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3023,6 +3167,8 @@ export class ContactsClient {
             method: "PATCH",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3046,7 +3192,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3070,7 +3216,13 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `contact_email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `contact_email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3083,6 +3235,12 @@ export class ContactsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3107,9 +3265,10 @@ export class ContactsClient {
     /**
      * Replace a contact: every field takes the value sent, so optional fields left out are cleared
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return OK.
      */
-    replace(x_Organization_Id: string, id: string, body: ReplaceContactRequest): Promise<Contact> {
+    replace(x_Organization_Id: string, id: string, body: ReplaceContactRequest, if_Match?: string | null | undefined): Promise<Contact> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3123,6 +3282,7 @@ export class ContactsClient {
             method: "PUT",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3146,7 +3306,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3171,6 +3331,12 @@ export class ContactsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_email_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3207,9 +3373,10 @@ export class ContactsClient {
     /**
      * Delete a contact that has no deals
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return Done; no content.
      */
-    delete(x_Organization_Id: string, id: string): Promise<void> {
+    delete(x_Organization_Id: string, id: string, if_Match?: string | null | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3220,6 +3387,7 @@ export class ContactsClient {
             method: "DELETE",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -3239,7 +3407,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3265,6 +3433,12 @@ export class ContactsClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflicts with the current state. Codes: `contact_has_deals`.", status, _responseText, _headers, result409);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -3288,10 +3462,11 @@ export class ContactsClient {
     /**
      * Attach a file to a contact (multipart field "file")
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @param file (optional) 
      * @return Created.
      */
-    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | null | undefined): Promise<Attachment> {
+    uploadAttachment(x_Organization_Id: string, id: string, idempotency_Key?: string | undefined, file?: FileParameter | null | undefined): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/contacts/{id}/attachments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3307,6 +3482,7 @@ export class ContactsClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -3329,7 +3505,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3353,7 +3529,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `storage_quota_exceeded`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `storage_quota_exceeded`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3366,6 +3542,12 @@ export class ContactsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3613,9 +3795,10 @@ export class DealsClient {
     /**
      * Open a deal with a contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateDealRequest): Promise<Deal> {
+    create(x_Organization_Id: string, body: CreateDealRequest, idempotency_Key?: string | undefined): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3626,6 +3809,7 @@ export class DealsClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3649,7 +3833,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `contact_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_currency`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `contact_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_currency`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3663,6 +3847,12 @@ export class DealsClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -3674,6 +3864,12 @@ export class DealsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3698,9 +3894,10 @@ export class DealsClient {
     /**
      * One deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_None_Match (optional) The `ETag` of the copy the client holds: when it is still current the answer is 304 without a body.
      * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<Deal> {
+    get(x_Organization_Id: string, id: string, if_None_Match?: string | null | undefined): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3711,6 +3908,7 @@ export class DealsClient {
             method: "GET",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -3729,11 +3927,15 @@ export class DealsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Deal;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not modified: the copy named in If-None-Match is current. No body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3776,9 +3978,11 @@ export class DealsClient {
     /**
      * Change a deal: fields, status and stage, as one atomic change
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateDealRequest): Promise<Deal> {
+    update(x_Organization_Id: string, id: string, body: UpdateDealRequest, idempotency_Key?: string | undefined, if_Match?: string | null | undefined): Promise<Deal> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3792,6 +3996,8 @@ export class DealsClient {
             method: "PATCH",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3815,7 +4021,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_currency`, `contact_not_found`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_currency`, `contact_not_found`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3839,7 +4045,13 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -3852,6 +4064,12 @@ export class DealsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3876,9 +4094,10 @@ export class DealsClient {
     /**
      * Delete a deal with its tasks and timeline
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return Done; no content.
      */
-    delete(x_Organization_Id: string, id: string): Promise<void> {
+    delete(x_Organization_Id: string, id: string, if_Match?: string | null | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3889,6 +4108,7 @@ export class DealsClient {
             method: "DELETE",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -3908,7 +4128,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3927,6 +4147,12 @@ export class DealsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `deal_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3951,10 +4177,11 @@ export class DealsClient {
     /**
      * Attach a file to a deal (multipart field "file")
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @param file (optional) 
      * @return Created.
      */
-    uploadAttachment(x_Organization_Id: string, id: string, file?: FileParameter | null | undefined): Promise<Attachment> {
+    uploadAttachment(x_Organization_Id: string, id: string, idempotency_Key?: string | undefined, file?: FileParameter | null | undefined): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/deals/{id}/attachments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3970,6 +4197,7 @@ export class DealsClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -3992,7 +4220,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4016,7 +4244,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `storage_quota_exceeded`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `storage_quota_exceeded`.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -4029,6 +4257,12 @@ export class DealsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`, `unsupported_file_type`, `content_type_mismatch`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4245,9 +4479,10 @@ export class ActivitiesClient {
     /**
      * Comment on a deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    create(x_Organization_Id: string, deal_id: string, body: AddActivityRequest): Promise<Activity> {
+    create(x_Organization_Id: string, deal_id: string, body: AddActivityRequest, idempotency_Key?: string | undefined): Promise<Activity> {
         let url_ = this.baseUrl + "/api/v1/deals/{deal_id}/activities";
         if (deal_id === undefined || deal_id === null)
             throw new globalThis.Error("The parameter 'deal_id' must be defined.");
@@ -4261,6 +4496,7 @@ export class ActivitiesClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4284,7 +4520,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `activity_type_not_allowed`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `activity_type_not_allowed`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4304,6 +4540,12 @@ export class ActivitiesClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `deal_not_found`.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -4315,6 +4557,12 @@ export class ActivitiesClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4545,9 +4793,10 @@ export class TasksClient {
     /**
      * Add a task to a deal
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
      */
-    create(x_Organization_Id: string, body: CreateTaskRequest): Promise<Task> {
+    create(x_Organization_Id: string, body: CreateTaskRequest, idempotency_Key?: string | undefined): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4558,6 +4807,7 @@ export class TasksClient {
             method: "POST",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4581,7 +4831,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `deal_not_found`, `due_date_in_past`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `deal_not_found`, `due_date_in_past`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4595,6 +4845,12 @@ export class TasksClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -4606,6 +4862,12 @@ export class TasksClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4630,9 +4892,10 @@ export class TasksClient {
     /**
      * One task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_None_Match (optional) The `ETag` of the copy the client holds: when it is still current the answer is 304 without a body.
      * @return OK.
      */
-    get(x_Organization_Id: string, id: string): Promise<Task> {
+    get(x_Organization_Id: string, id: string, if_None_Match?: string | null | undefined): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4643,6 +4906,7 @@ export class TasksClient {
             method: "GET",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -4661,11 +4925,15 @@ export class TasksClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Task;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not modified: the copy named in If-None-Match is current. No body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4708,9 +4976,11 @@ export class TasksClient {
     /**
      * Change or complete a task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return OK.
      */
-    update(x_Organization_Id: string, id: string, body: UpdateTaskRequest): Promise<Task> {
+    update(x_Organization_Id: string, id: string, body: UpdateTaskRequest, idempotency_Key?: string | undefined, if_Match?: string | null | undefined): Promise<Task> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4724,6 +4994,8 @@ export class TasksClient {
             method: "PATCH",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4747,7 +5019,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `due_date_in_past`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `due_date_in_past`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4771,7 +5043,13 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -4784,6 +5062,12 @@ export class TasksClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4808,9 +5092,10 @@ export class TasksClient {
     /**
      * Delete a task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return Done; no content.
      */
-    delete(x_Organization_Id: string, id: string): Promise<void> {
+    delete(x_Organization_Id: string, id: string, if_Match?: string | null | undefined): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4821,6 +5106,7 @@ export class TasksClient {
             method: "DELETE",
             headers: {
                 "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4840,7 +5126,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4859,6 +5145,12 @@ export class TasksClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `task_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5477,6 +5769,12 @@ export class AttachmentsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `attachment_not_found`.", status, _responseText, _headers, result404);
             });
+        } else if (status === 416) {
+            return response.text().then((_responseText) => {
+            let result416: any = null;
+            result416 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Range not satisfiable: no byte asked for lies in the file; Content-Range gives its length. Codes: `range_not_satisfiable`.", status, _responseText, _headers, result416);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -5552,6 +5850,11 @@ export interface Problem {
 - `payload_too_large` (413): The request body is too large.
 - `unsupported_media_type` (415): The request body's media type is not accepted here.
 - `rate_limited` (429): Too many requests: a rate limit was reached. The detail says which one.
+- `invalid_entity_tag` (400): If-Match and If-None-Match take * or a comma-separated list of quoted entity tags, as the ETag header gives them.
+- `precondition_failed` (412): The record has changed since the version named in If-Match; read it again, then retry with its new ETag.
+- `invalid_idempotency_key` (400): An Idempotency-Key header is sent once and holds 1 to 255 printable ASCII characters.
+- `idempotency_key_in_progress` (409): A request with this Idempotency-Key is still running; retry once it has been answered.
+- `idempotency_key_reused` (422): This Idempotency-Key was used for a different request; send a new key with a new request.
 - `internal_error` (500): An unexpected error occurred.
 - `authentication_required` (401): Send an access token: Authorization: Bearer <token>.
 - `invalid_token` (401): The access token is invalid or has expired.
@@ -5592,6 +5895,7 @@ export interface Problem {
 - `task_not_found` (404): No task has this id.
 - `attachment_not_found` (404): No attachment has this id.
 - `activity_not_found` (404): No timeline entry of this deal has this id.
+- `range_not_satisfiable` (416): The requested byte range lies outside the file; Content-Range gives its length.
 - `contact_email_taken` (409): Another contact of the organization has this email address.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.

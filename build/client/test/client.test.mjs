@@ -120,6 +120,12 @@ test("register, organization, invite and accept, contact, deal, task, win, timel
   sellerToken = (await seller.auth.login({ email: sellerAccount.user.email, password: "client-smoke-password" })).access_token;
 
   const contact = await seller.contacts.create(org, { name: "Grace Hopper", email: `grace-${unique}@example.com` });
+  // A retried create with the same Idempotency-Key answers the first result; a stale If-Match changes nothing.
+  const ada = { name: "Ada Lovelace", email: `ada-${unique}@example.com` };
+  const created = await seller.contacts.create(org, ada, `create-ada-${unique}`);
+  assert.equal((await seller.contacts.create(org, ada, `create-ada-${unique}`)).id, created.id);
+  await assert.rejects(seller.contacts.update(org, created.id, { phone: "+44 20 7946 0000" }, undefined, '"1"'), (error) =>
+    error instanceof CrmApiError && error.status === 412 && error.code === "precondition_failed");
   const deal = await seller.deals.create(org, { contact_id: contact.id, title: "Compiler licences" });
   assert.equal(deal.currency, "EUR");
   assert.equal(deal.status, "new");

@@ -21,6 +21,11 @@ public static class ErrorCatalog
     public static readonly Error PayloadTooLarge = new("payload_too_large", ErrorKind.TooLarge, "The request body is too large.");
     public static readonly Error UnsupportedMediaType = new("unsupported_media_type", ErrorKind.UnsupportedMediaType, "The request body's media type is not accepted here.");
     public static readonly Error RateLimited = new("rate_limited", ErrorKind.TooManyRequests, "Too many requests: a rate limit was reached. The detail says which one.");
+    public static readonly Error InvalidEntityTag = new("invalid_entity_tag", ErrorKind.Invalid, "If-Match and If-None-Match take * or a comma-separated list of quoted entity tags, as the ETag header gives them.");
+    public static readonly Error PreconditionFailed = new("precondition_failed", ErrorKind.PreconditionFailed, "The record has changed since the version named in If-Match; read it again, then retry with its new ETag.");
+    public static readonly Error InvalidIdempotencyKey = new("invalid_idempotency_key", ErrorKind.Invalid, "An Idempotency-Key header is sent once and holds 1 to 255 printable ASCII characters.");
+    public static readonly Error IdempotencyKeyInProgress = new("idempotency_key_in_progress", ErrorKind.Conflict, "A request with this Idempotency-Key is still running; retry once it has been answered.");
+    public static readonly Error IdempotencyKeyReused = new("idempotency_key_reused", ErrorKind.Unprocessable, "This Idempotency-Key was used for a different request; send a new key with a new request.");
     public static readonly Error InternalError = new("internal_error", ErrorKind.Internal, "An unexpected error occurred.");
 
     // Accounts and sessions

@@ -20,12 +20,16 @@ public enum ErrorKind
     NotAcceptable = 406,
     /// <summary>The current state forbids it: duplicate, still referenced, concurrent update.</summary>
     Conflict = 409,
+    /// <summary>A condition of the request (If-Match) does not hold: the record changed since the client read it.</summary>
+    PreconditionFailed = 412,
     /// <summary>The request or its file is larger than allowed.</summary>
     TooLarge = 413,
     /// <summary>The content is of a type that is not accepted.</summary>
     UnsupportedMediaType = 415,
     /// <summary>The byte range asked for lies wholly outside the file.</summary>
     RangeNotSatisfiable = 416,
+    /// <summary>The request is well formed but cannot be processed as sent (a key reused for another request).</summary>
+    Unprocessable = 422,
     /// <summary>Too many requests; the answer says when to retry.</summary>
     TooManyRequests = 429,
     /// <summary>An unexpected failure; nothing about it is shown.</summary>

@@ -8,7 +8,7 @@ namespace Crm.Domain.Records;
 /// A CRM record that a user owns within an organization. Members change only what they own; managers and above
 /// change everything. Raises domain events for the timeline and other reactions.
 /// </summary>
-public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents
+public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVersioned
 {
     private readonly List<IDomainEvent> _events = [];
 
@@ -19,6 +19,9 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents
     public DateTime CreatedAt { get; protected set; }
 
     public DateTime UpdatedAt { get; protected set; }
+
+    /// <summary>Set by the store on every write, never by the record itself.</summary>
+    public uint Version { get; private set; }
 
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
 

@@ -8,7 +8,7 @@ using Crm.Domain.Tasks.Rules;
 namespace Crm.Domain.Tasks;
 
 /// <summary>A to-do on a deal. Who may change it follows the deal's ownership.</summary>
-public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents
+public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 5000;
@@ -37,6 +37,9 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Set by the store on every write, never by the task itself.</summary>
+    public uint Version { get; private set; }
 
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
 

@@ -25,7 +25,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
     /// <summary>Never recorded: secrets, derived columns, and what the entry records in its own columns.</summary>
     private static readonly HashSet<string> Hidden =
     [
-        nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", nameof(User.EmailVerificationTokenHash), "SearchText", "xmin",
+        nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", nameof(User.EmailVerificationTokenHash), "SearchText", "xmin", nameof(IVersioned.Version),
         nameof(Entity.Id), nameof(ITenantOwned.OrganizationId), "CreatedAt", "UpdatedAt",
     ];
 

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Errors;
@@ -10,7 +11,7 @@ namespace Crm.Infrastructure.Data;
 /// Commits a command's changes in one transaction through EF's execution strategy, and turns the database's
 /// conflict answers (unique keys, row versions) into conflicts with stable codes.
 /// </summary>
-internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditions) : IUnitOfWork
 {
     /// <summary>Unique constraints whose violation is a conflict the client can act on.</summary>
     private static readonly Dictionary<string, Error> UniqueConstraints = new()
@@ -58,6 +59,11 @@ internal sealed class UnitOfWork(CrmDbContext db) : IUnitOfWork
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => preconditions.Guards(e.Entity)))
+        {
+            // The record changed after it was checked against If-Match: the client's condition no longer holds.
+            throw new PreconditionFailedException(ErrorCatalog.PreconditionFailed);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -7,6 +7,7 @@ using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -30,22 +31,26 @@ public static class Contacts
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactEmailTaken);
         group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
-            .ProducesProblems(ErrorCatalog.ContactNotFound);
+            .ProducesProblems(ErrorCatalog.ContactNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields")
             .ProducesProblems(ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
-            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate);
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapPut("/{id:guid}", Replace).WithName("Contacts_Replace")
             .WithSummary("Replace a contact: every field takes the value sent, so optional fields left out are cleared")
             .ProducesProblems(ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
-            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate);
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals")
             .ProducesProblems(ErrorCatalog.NotRecordOwner)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
-            .ProducesProblems(ErrorCatalog.ContactHasDeals);
+            .ProducesProblems(ErrorCatalog.ContactHasDeals)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
     }
 
     private static async Task<Ok<PagedList<ContactDto>>> List(
@@ -69,24 +74,48 @@ public static class Contacts
                 cursor),
             ct));
 
-    private static async Task<Created<ContactDto>> Create(CreateContactCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var contact = await mediator.Send(command, ct);
-        return TypedResults.Created($"{Base}/{contact.Id}", contact);
+        return EntityTags.Created(response, tags, $"{Base}/{contact.Id}", contact);
     }
 
-    private static async Task<Ok<ContactDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetContactQuery(id), ct));
-
-    private static async Task<Ok<ContactDto>> Update(Guid id, UpdateContactCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
-
-    private static async Task<Ok<ContactDto>> Replace(Guid id, ReplaceContactCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
-
-    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Ok<ContactDto>, NotModified>> Get(
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        await mediator.Send(new DeleteContactCommand(id), ct);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetContactQuery(id), ct), condition);
+    }
+
+    private static async Task<Ok<ContactDto>> Update(
+        Guid id,
+        UpdateContactCommand command,
+        [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct) =>
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
+
+    private static async Task<Ok<ContactDto>> Replace(
+        Guid id,
+        ReplaceContactCommand command,
+        [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct) =>
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
+
+    private static async Task<NoContent> Delete(
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteContactCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 }

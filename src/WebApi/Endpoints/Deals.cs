@@ -11,6 +11,7 @@ using Crm.Application.Deals.Queries.GetDeal;
 using Crm.Application.Deals.Queries.ListDeals;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -33,16 +34,19 @@ public static class Deals
             .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden);
         group.MapGet("/{id:guid}", Get).WithName("Deals_Get").WithSummary("One deal")
-            .ProducesProblems(ErrorCatalog.DealNotFound);
+            .ProducesProblems(ErrorCatalog.DealNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Deals_Update")
             .WithSummary("Change a deal: fields, status and stage, as one atomic change")
             .ProducesProblems(ErrorCatalog.InvalidStatusTransition, ErrorCatalog.DealAmountRequired, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidStageTransition, ErrorCatalog.InvalidCurrency, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.StageRollbackForbidden, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.DealNotFound)
-            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Deals_Delete").WithSummary("Delete a deal with its tasks and timeline")
             .ProducesProblems(ErrorCatalog.NotRecordOwner)
-            .ProducesProblems(ErrorCatalog.DealNotFound);
+            .ProducesProblems(ErrorCatalog.DealNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
 
         var timeline = app.MapGroup(Base + "/{deal_id:guid}/activities").WithTags("Activities")
             .RequireAuthorization().RequireOrganizationHeader();
@@ -85,21 +89,38 @@ public static class Deals
                 cursor),
             ct));
 
-    private static async Task<Created<DealDto>> Create(CreateDealCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var deal = await mediator.Send(command, ct);
-        return TypedResults.Created($"{Base}/{deal.Id}", deal);
+        return EntityTags.Created(response, tags, $"{Base}/{deal.Id}", deal);
     }
 
-    private static async Task<Ok<DealDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetDealQuery(id), ct));
-
-    private static async Task<Ok<DealDto>> Update(Guid id, UpdateDealCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
-
-    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Ok<DealDto>, NotModified>> Get(
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        await mediator.Send(new DeleteDealCommand(id), ct);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetDealQuery(id), ct), condition);
+    }
+
+    private static async Task<Ok<DealDto>> Update(
+        Guid id,
+        UpdateDealCommand command,
+        [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct) =>
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
+
+    private static async Task<NoContent> Delete(
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteDealCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 

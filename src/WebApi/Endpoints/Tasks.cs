@@ -6,6 +6,7 @@ using Crm.Application.Tasks.Common;
 using Crm.Application.Tasks.Queries.GetTask;
 using Crm.Application.Tasks.Queries.ListTasks;
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Concurrency;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
 using MediatR;
@@ -27,15 +28,18 @@ public static class Tasks
             .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.DueDateInPast)
             .ProducesProblems(ErrorCatalog.NotDealOwner);
         group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task")
-            .ProducesProblems(ErrorCatalog.TaskNotFound);
+            .ProducesProblems(ErrorCatalog.TaskNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task")
             .ProducesProblems(ErrorCatalog.DueDateInPast)
             .ProducesProblems(ErrorCatalog.NotDealOwner)
             .ProducesProblems(ErrorCatalog.TaskNotFound)
-            .ProducesProblems(ErrorCatalog.ConcurrentUpdate);
+            .ProducesProblems(ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task")
             .ProducesProblems(ErrorCatalog.NotDealOwner)
-            .ProducesProblems(ErrorCatalog.TaskNotFound);
+            .ProducesProblems(ErrorCatalog.TaskNotFound)
+            .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
     }
 
     private static async Task<Ok<PagedList<TaskDto>>> List(
@@ -63,21 +67,38 @@ public static class Tasks
                 cursor),
             ct));
 
-    private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
     {
         var task = await mediator.Send(command, ct);
-        return TypedResults.Created($"{Base}/{task.Id}", task);
+        return EntityTags.Created(response, tags, $"{Base}/{task.Id}", task);
     }
 
-    private static async Task<Ok<TaskDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetTaskQuery(id), ct));
-
-    private static async Task<Ok<TaskDto>> Update(Guid id, UpdateTaskCommand command, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(command with { Id = id }, ct));
-
-    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDto>, NotModified>> Get(
+        Guid id,
+        [FromHeader(Name = EntityTags.IfNoneMatchHeader)] string? ifNoneMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct)
     {
-        await mediator.Send(new DeleteTaskCommand(id), ct);
+        var condition = EntityTags.IfNoneMatch(ifNoneMatch, tags, id);
+        return EntityTags.Read(response, tags, await mediator.Send(new GetTaskQuery(id), ct), condition);
+    }
+
+    private static async Task<Ok<TaskDto>> Update(
+        Guid id,
+        UpdateTaskCommand command,
+        [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch,
+        HttpResponse response,
+        EntityTagCipher tags,
+        IMediator mediator,
+        CancellationToken ct) =>
+        EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
+
+    private static async Task<NoContent> Delete(
+        Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteTaskCommand(id, EntityTags.IfMatch(ifMatch, tags, id)), ct);
         return TypedResults.NoContent();
     }
 }

@@ -50,6 +50,7 @@ public static class CrmOpenApi
             settings.OperationProcessors.Add(new QueryParametersProcessor());
             settings.OperationProcessors.Add(new BearerSecurityProcessor());
             settings.OperationProcessors.Add(new ResponseContentTypesProcessor());
+            settings.OperationProcessors.Add(new ConditionalRequestsProcessor());
             settings.OperationProcessors.Add(new ProblemResponsesProcessor());
             settings.OperationProcessors.Add(new RequestExamplesProcessor());
             settings.OperationProcessors.Add(new WireNamesProcessor());

@@ -55,6 +55,13 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
             Add(ErrorCatalog.RateLimited);
         }
 
+        var method = context.OperationDescription.Method;
+        if (OperationMetadata.SignedIn(metadata) && (method == OpenApiOperationMethod.Post || method == OpenApiOperationMethod.Patch))
+        {
+            // Idempotency-Key (IdempotencyMiddleware).
+            Add(ErrorCatalog.InvalidIdempotencyKey, ErrorCatalog.IdempotencyKeyInProgress, ErrorCatalog.IdempotencyKeyReused);
+        }
+
         if (metadata.OfType<LimitedPerClientAddress>().Any())
         {
             Add(ErrorCatalog.RateLimited);
@@ -99,9 +106,11 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         403 => "Not allowed",
         404 => "Not found (records of other organizations are not found either)",
         409 => "Conflicts with the current state",
+        412 => "A condition of the request (If-Match) does not hold",
         413 => "Too large",
         415 => "The body's media type is not accepted",
         416 => "Range not satisfiable: no byte asked for lies in the file; Content-Range gives its length",
+        422 => "The Idempotency-Key was used for a different request",
         429 => "Too many requests: retry after the Retry-After header's seconds",
         _ => "Unexpected error (no internals are shown)",
     };

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Crm.Application.Common.Caching;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
@@ -42,7 +43,7 @@ public sealed class CrmHandlerTests
         var store = new InMemoryReadStore().With(existing).With(Membership());
 
         var error = await Should.ThrowAsync<ConflictException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System)
+            new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada 2", "ADA@example.com", null, null), CancellationToken.None));
 
         error.Code.ShouldBe("contact_email_taken");
@@ -53,7 +54,7 @@ public sealed class CrmHandlerTests
     public async Task A_contact_owner_must_be_a_member_of_the_organization()
     {
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), _context, Mapper, TimeProvider.System)
+            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("user_not_member");
@@ -67,7 +68,7 @@ public sealed class CrmHandlerTests
         _contacts.Setup(c => c.FindAsync(contact.Id, It.IsAny<CancellationToken>())).ReturnsAsync(contact);
 
         var error = await Should.ThrowAsync<ConflictException>(() =>
-            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore().With(deal), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context)
+            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore().With(deal), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context, new WritePreconditions())
                 .Handle(new DeleteContactCommand(contact.Id), CancellationToken.None));
 
         error.Code.ShouldBe("contact_has_deals");
@@ -81,7 +82,7 @@ public sealed class CrmHandlerTests
         _contacts.Setup(c => c.FindAsync(foreign.Id, It.IsAny<CancellationToken>())).ReturnsAsync(foreign);
 
         var error = await Should.ThrowAsync<NotFoundException>(() =>
-            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore(), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context)
+            new DeleteContactCommandHandler(_contacts.Object, new InMemoryReadStore(), Mock.Of<IFileStorage>(), Mock.Of<ITransactionOutcome>(), _context, new WritePreconditions())
                 .Handle(new DeleteContactCommand(foreign.Id), CancellationToken.None));
 
         error.Code.ShouldBe("contact_not_found");
@@ -93,7 +94,7 @@ public sealed class CrmHandlerTests
         var foreignContact = Contact.Create(Guid.NewGuid(), _owner, null, "Elsewhere", null, null, DateTime.UtcNow);
 
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>
-            new CreateDealCommandHandler(_deals.Object, new InMemoryReadStore().With(foreignContact), _context, Mapper, TimeProvider.System)
+            new CreateDealCommandHandler(_deals.Object, new InMemoryReadStore().With(foreignContact), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateDealCommand(foreignContact.Id, "Deal", null, "USD", null, null), CancellationToken.None));
 
         error.Code.ShouldBe("contact_not_found");

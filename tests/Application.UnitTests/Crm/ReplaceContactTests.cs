@@ -1,6 +1,8 @@
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
@@ -70,6 +72,7 @@ public sealed class ReplaceContactTests
     }
 
     private Task<ContactDto> Replace(ReplaceContactCommand command, IReadStore store) =>
-        new ReplaceContactCommandHandler(_contacts.Object, store, _context, MappingProfile.CreateMapper(), TimeProvider.System)
+        new ReplaceContactCommandHandler(
+                _contacts.Object, store, _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
             .Handle(command, CancellationToken.None);
 }

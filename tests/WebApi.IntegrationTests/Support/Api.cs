@@ -96,7 +96,8 @@ public sealed class Api(HttpClient client)
     public Api As(Account account, Guid? organizationId = null) =>
         new(client) { Token = account.AccessToken, OrganizationId = organizationId ?? account.OrganizationId, ClientAddress = ClientAddress };
 
-    private async Task<Reply> SendAsync(HttpMethod method, string path, object? body)
+    /// <summary>Sends a request with extra headers (conditions, idempotency keys) as this client.</summary>
+    public async Task<Reply> SendAsync(HttpMethod method, string path, object? body, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Content = body switch
@@ -118,6 +119,11 @@ public sealed class Api(HttpClient client)
         if (ClientAddress is not null)
         {
             request.Headers.Add(CrmApiFactory.ClientAddressHeader, ClientAddress);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
         using var response = await client.SendAsync(request);

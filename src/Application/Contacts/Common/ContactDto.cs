@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+using Crm.Application.Common.Concurrency;
 using Crm.Domain.Common;
 
 namespace Crm.Application.Contacts.Common;
 
-public sealed class ContactDto : ICreationOrdered
+public sealed class ContactDto : ICreationOrdered, IVersionedResource
 {
     public required Guid Id { get; init; }
 
@@ -17,4 +19,8 @@ public sealed class ContactDto : ICreationOrdered
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>The record's version, sent as the ETag header rather than in the body.</summary>
+    [JsonIgnore]
+    public uint Version { get; set; }
 }

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+using Crm.Application.Common.Concurrency;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 
 namespace Crm.Application.Deals.Common;
 
-public sealed class DealDto : ICreationOrdered
+public sealed class DealDto : ICreationOrdered, IVersionedResource
 {
     public required Guid Id { get; init; }
 
@@ -24,4 +26,8 @@ public sealed class DealDto : ICreationOrdered
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>The record's version, sent as the ETag header rather than in the body.</summary>
+    [JsonIgnore]
+    public uint Version { get; set; }
 }

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+using Crm.Application.Common.Concurrency;
 using Crm.Domain.Common;
 
 namespace Crm.Application.Tasks.Common;
 
-public sealed class TaskDto : ICreationOrdered
+public sealed class TaskDto : ICreationOrdered, IVersionedResource
 {
     public required Guid Id { get; init; }
 
@@ -21,4 +23,8 @@ public sealed class TaskDto : ICreationOrdered
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>The record's version, sent as the ETag header rather than in the body.</summary>
+    [JsonIgnore]
+    public uint Version { get; set; }
 }

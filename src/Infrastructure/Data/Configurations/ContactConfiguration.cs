@@ -43,6 +43,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_contacts_search_trgm");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
-        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -54,6 +54,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             .HasDatabaseName("ix_deals_organization_owner");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
-        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

@@ -29,6 +29,6 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
         builder.HasIndex(t => new { t.DealId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_deal_due");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
-        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

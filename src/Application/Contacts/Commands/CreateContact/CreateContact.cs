@@ -1,8 +1,10 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -16,7 +18,7 @@ public sealed record CreateContactCommand(string Name, string? Email, string? Ph
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
-    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
     : IRequestHandler<CreateContactCommand, ContactDto>
 {
     public async Task<ContactDto> Handle(CreateContactCommand request, CancellationToken cancellationToken)
@@ -28,6 +30,6 @@ public sealed class CreateContactCommandHandler(
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);
         contacts.Add(contact);
-        return mapper.Map<ContactDto>(contact);
+        return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -17,17 +19,26 @@ namespace Crm.Application.Contacts.Commands.ReplaceContact;
 /// must be sent. The same rules as a partial update apply.
 /// </summary>
 [AuditAction("replace_contact")]
-public sealed record ReplaceContactCommand([property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId)
+public sealed record ReplaceContactCommand(
+    [property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId,
+    [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class ReplaceContactCommandHandler(
-    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<Contact> contacts,
+    IReadStore store,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time,
+    WritePreconditions preconditions,
+    ITransactionOutcome outcome)
     : IRequestHandler<ReplaceContactCommand, ContactDto>
 {
     public async Task<ContactDto> Handle(ReplaceContactCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
+        preconditions.Require(contact, request.IfMatch);
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
         contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner), time.UtcNow());
@@ -39,6 +50,6 @@ public sealed class ReplaceContactCommandHandler(
         }
 
         await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
-        return mapper.Map<ContactDto>(contact);
+        return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }
 }

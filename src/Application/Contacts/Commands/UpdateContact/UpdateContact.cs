@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -15,17 +17,25 @@ namespace Crm.Application.Contacts.Commands.UpdateContact;
 /// <summary>A partial update: fields left out keep their value; email or phone set to null are cleared.</summary>
 [AuditAction("update_contact")]
 public sealed record UpdateContactCommand(
-    [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId)
+    [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId,
+    [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class UpdateContactCommandHandler(
-    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<Contact> contacts,
+    IReadStore store,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time,
+    WritePreconditions preconditions,
+    ITransactionOutcome outcome)
     : IRequestHandler<UpdateContactCommand, ContactDto>
 {
     public async Task<ContactDto> Handle(UpdateContactCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
+        preconditions.Require(contact, request.IfMatch);
         contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId), time.UtcNow());
         if (request.OwnerId.IsSet)
         {
@@ -37,6 +47,6 @@ public sealed class UpdateContactCommandHandler(
             await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
         }
 
-        return mapper.Map<ContactDto>(contact);
+        return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }
 }

@@ -1,8 +1,10 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -26,7 +28,8 @@ public sealed class CreateDealCommandHandler(
     IReadStore store,
     IRequestContext context,
     IMapper mapper,
-    TimeProvider time) : IRequestHandler<CreateDealCommand, DealDto>
+    TimeProvider time,
+    ITransactionOutcome outcome) : IRequestHandler<CreateDealCommand, DealDto>
 {
     public async Task<DealDto> Handle(CreateDealCommand request, CancellationToken cancellationToken)
     {
@@ -46,7 +49,7 @@ public sealed class CreateDealCommandHandler(
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         deals.Add(deal);
-        return mapper.Map<DealDto>(deal);
+        return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
     }
 
     private async Task<string> DefaultCurrencyAsync(Guid organizationId, CancellationToken cancellationToken) =>

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -22,16 +24,24 @@ public sealed record UpdateDealCommand(
     Optional<DealStatus> Status,
     Optional<DealStage> Stage,
     Optional<Guid> OwnerId,
-    Optional<Guid> ContactId) : ICommand<DealDto>, IOrganizationScoped;
+    Optional<Guid> ContactId,
+    [property: JsonIgnore] VersionCondition? IfMatch = null) : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class UpdateDealCommandHandler(
-    IRepository<Deal> deals, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<Deal> deals,
+    IReadStore store,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time,
+    WritePreconditions preconditions,
+    ITransactionOutcome outcome)
     : IRequestHandler<UpdateDealCommand, DealDto>
 {
     public async Task<DealDto> Handle(UpdateDealCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var deal = await deals.GetInOrganizationAsync(request.Id, context, ErrorCatalog.DealNotFound, cancellationToken);
+        preconditions.Require(deal, request.IfMatch);
         deal.Change(
             actor,
             new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId),
@@ -46,6 +56,6 @@ public sealed class UpdateDealCommandHandler(
             await store.EnsureMemberAsync(deal.OrganizationId, request.OwnerId.Value, cancellationToken);
         }
 
-        return mapper.Map<DealDto>(deal);
+        return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
     }
 }

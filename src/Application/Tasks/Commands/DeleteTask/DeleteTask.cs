@@ -1,4 +1,5 @@
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -11,14 +12,15 @@ namespace Crm.Application.Tasks.Commands.DeleteTask;
 
 [NoValidator("Its only input is the id in the path, which routing accepts as a UUID only.")]
 [AuditAction("delete_task")]
-public sealed record DeleteTaskCommand(Guid Id) : ICommand<Unit>, IOrganizationScoped;
+public sealed record DeleteTaskCommand(Guid Id, VersionCondition? IfMatch = null) : ICommand<Unit>, IOrganizationScoped;
 
-public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context)
+public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, WritePreconditions preconditions)
     : IRequestHandler<DeleteTaskCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteTaskCommand request, CancellationToken cancellationToken)
     {
         var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
+        preconditions.Require(task, request.IfMatch);
         var deal = await deals.GetInOrganizationAsync(task.DealId, context, ErrorCatalog.TaskNotFound, cancellationToken);
         task.EnsureMayDelete(deal, context.RequireActor());
         tasks.Remove(task);

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
@@ -17,19 +19,27 @@ namespace Crm.Application.Tasks.Commands.UpdateTask;
 /// <summary>A partial update; completing the task writes <c>task_completed</c> on its deal's timeline.</summary>
 [AuditAction("update_task")]
 public sealed record UpdateTaskCommand(
-    [property: JsonIgnore] Guid Id, Optional<string> Title, [MultilineText] Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone)
+    [property: JsonIgnore] Guid Id, Optional<string> Title, [MultilineText] Optional<string?> Description, Optional<DateOnly?> DueDate, Optional<bool> IsDone,
+    [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class UpdateTaskCommandHandler(
-    IRepository<DealTask> tasks, IRepository<Deal> deals, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<DealTask> tasks,
+    IRepository<Deal> deals,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time,
+    WritePreconditions preconditions,
+    ITransactionOutcome outcome)
     : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
+        preconditions.Require(task, request.IfMatch);
         var deal = await deals.GetInOrganizationAsync(task.DealId, context, ErrorCatalog.TaskNotFound, cancellationToken);
         task.Update(deal, actor, new TaskChanges(request.Title, request.Description, request.DueDate, request.IsDone), time.TodayUtc(), time.UtcNow());
-        return mapper.Map<TaskDto>(task);
+        return outcome.VersionedAfterCommit(mapper.Map<TaskDto>(task), task);
     }
 }
