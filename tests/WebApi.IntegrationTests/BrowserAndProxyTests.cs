@@ -127,14 +127,14 @@ public sealed class BrowserAndProxyTests : ApiTest
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/contacts");
         preflight.Headers.Add("Origin", AllowedPage);
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type, x-organization-id, if-match, idempotency-key");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type, x-organization-id, if-match, if-none-match, idempotency-key");
         var answer = await client.SendAsync(preflight);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         Single(answer, "Access-Control-Allow-Origin").ShouldBe(AllowedPage);
         Single(answer, "Access-Control-Allow-Methods").Split(',', StringSplitOptions.TrimEntries).ShouldContain("POST");
         var headers = Single(answer, "Access-Control-Allow-Headers").Split(',', StringSplitOptions.TrimEntries);
-        headers.ShouldBe(["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "Idempotency-Key", "X-Request-Id"], ignoreOrder: true);
+        headers.ShouldBe(["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"], ignoreOrder: true);
         answer.Headers.Contains("Access-Control-Allow-Credentials").ShouldBeFalse();
     }
 
@@ -169,7 +169,7 @@ public sealed class BrowserAndProxyTests : ApiTest
 
         answer.Status.ShouldBe(HttpStatusCode.OK);
         Single(answer.Response, "Access-Control-Allow-Origin").ShouldBe(AllowedPage);
-        string[] needed = ["Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id"];
+        string[] needed = ["Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id", "Idempotent-Replayed"];
         needed.ShouldBeSubsetOf(Single(answer.Response, "Access-Control-Expose-Headers").Split(',', StringSplitOptions.TrimEntries));
     }
 

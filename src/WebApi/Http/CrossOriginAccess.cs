@@ -7,11 +7,12 @@ namespace Crm.WebApi.Http;
 /// </summary>
 public static class CrossOriginAccess
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "Idempotency-Key", RequestIdMiddleware.HeaderName];
+    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", RequestIdMiddleware.HeaderName];
 
     public static readonly string[] ExposedHeaders =
     [
         "Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", RequestIdMiddleware.HeaderName, "Content-Disposition",
+        "Idempotent-Replayed",
     ];
 
     public static IServiceCollection AddTo(IServiceCollection services, IConfiguration configuration)
