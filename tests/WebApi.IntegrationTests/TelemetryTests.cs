@@ -40,7 +40,7 @@ public sealed class TelemetryTests : ApiTest
     }
 
     [Test]
-    public async Task Log_lines_of_a_request_carry_its_trace_user_and_organization()
+    public async Task Log_lines_of_a_request_carry_its_request_id_trace_user_and_organization()
     {
         var capture = new CapturingLoggerProvider();
         await using var logged = new CrmApiFactory(
@@ -49,9 +49,10 @@ public sealed class TelemetryTests : ApiTest
         var api = new Api(withCapture.CreateClient());
         var account = await api.RegisterAsync();
 
-        (await api.As(account).GetAsync("/api/v1/deals")).Status.ShouldBe(HttpStatusCode.OK);
+        (await api.As(account).SendAsync(HttpMethod.Get, "/api/v1/deals", null, ("X-Request-Id", "proxy-7f3a-1"))).Status.ShouldBe(HttpStatusCode.OK);
 
         var line = capture.Entries.Last(e => e.Message.Contains("ListDealsQuery", StringComparison.Ordinal));
+        line.Scope["request_id"].ShouldBe("proxy-7f3a-1");
         line.Scope["user_id"].ShouldBe(account.UserId.ToString());
         line.Scope["organization_id"].ShouldBe(account.OrganizationId.ToString());
         line.Scope["TraceId"].ShouldNotBeNullOrEmpty();
