@@ -28,10 +28,10 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasOne<User>().WithMany().HasForeignKey(k => k.RevokedBy).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("api_keys_revoked_by_fkey");
 
-        // Every request with a key looks it up by the hash of its secret.
+        // No row version: every request's last-use update would make a revocation in flight fail as a conflict, and two
+        // revocations agree anyway. Every request with a key looks it up by the hash of its secret.
         builder.HasIndex(k => k.SecretHash).IsUnique().HasDatabaseName("ux_api_keys_secret_hash");
         builder.HasIndex(k => new { k.OrganizationId, k.CreatedAt }).IsDescending(false, true)
             .HasDatabaseName("ix_api_keys_organization");
-        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
     }
 }

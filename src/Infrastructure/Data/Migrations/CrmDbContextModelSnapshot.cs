@@ -138,12 +138,6 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("secret_hash");
 
-                    b.Property<uint>("xmin")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("api_keys_pkey");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261207123906_ApiKeys")]
+    [Migration("20261207130128_ApiKeys")]
     partial class ApiKeys
     {
         /// <inheritdoc />
@@ -140,12 +140,6 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("secret_hash");
-
-                    b.Property<uint>("xmin")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("api_keys_pkey");

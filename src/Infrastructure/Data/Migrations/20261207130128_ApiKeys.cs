@@ -43,8 +43,7 @@ namespace Crm.Infrastructure.Data.Migrations
                     expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     revoked_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
