@@ -288,6 +288,31 @@ public sealed class ApiKeyTests : ApiTest
         ((string?)list.Single(k => (string?)k!["name"] == "Child")!["created_by"]!["name"]).ShouldBe("Ops");
     }
 
+    [Test]
+    public async Task An_invitation_an_admin_key_sent_is_accepted_until_the_key_is_revoked()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (keyId, admin) = await CreateKeyAsync(api, owner, role: "admin", name: "Provisioning");
+        var members = $"/api/v1/organizations/{owner.OrganizationId}/members";
+        var grace = await api.RegisterAsync();
+        var alan = await api.RegisterAsync();
+        await api.VerifyEmailAsync(grace);
+        await api.VerifyEmailAsync(alan);
+
+        var toGrace = await WithKey(api, admin).PostAsync(members, new { email = grace.Email, role = "manager" });
+        var toAlan = await WithKey(api, admin).PostAsync(members, new { email = alan.Email, role = "member" });
+        toGrace.Status.ShouldBe(HttpStatusCode.Accepted, toGrace.Text);
+        ((string?)toGrace.Json["invitation"]!["invited_by"]!["name"]).ShouldBe("Provisioning");
+
+        var joined = await api.As(grace).PostAsync($"/api/v1/invitations/{toGrace.Json["invitation"]!["id"]}/accept");
+        joined.Status.ShouldBe(HttpStatusCode.Created, joined.Text);
+        joined["role"].ShouldBe("manager");
+        (await api.As(owner).DeleteAsync($"{Keys}/{keyId}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await api.As(alan).PostAsync($"/api/v1/invitations/{toAlan.Json["invitation"]!["id"]}/accept"))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "invitation_stale");
+    }
+
     [TestCase("GET", "/api/v1/auth/me")]
     [TestCase("GET", "/api/v1/auth/sessions")]
     [TestCase("POST", "/api/v1/auth/2fa/setup")]

@@ -8,8 +8,11 @@ namespace Crm.Domain.ApiKeys;
 /// <summary>
 /// A service account of one organization: a secret that acts there with a role (never owner), optionally read-only
 /// and until an expiry, until revoked. Its id is also the id of the service user that owns what the key creates.
+/// Like invitations and memberships, not under the tenant query filter: a key is looked up before any organization is
+/// known (authentication), and an invitation a key sent is accepted outside its organization; every query names the
+/// organization itself.
 /// </summary>
-public sealed class ApiKey : Entity, ITenantOwned
+public sealed class ApiKey : Entity
 {
     public const int NameMaxLength = 100;
 

@@ -72,7 +72,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var now = time.GetUtcNow().UtcDateTime;
         var hash = ApiKeySecrets.Hash(secret!);
-        var key = await db.Set<ApiKey>().IgnoreQueryFilters().AsNoTracking()
+        var key = await db.Set<ApiKey>().AsNoTracking()
             .Where(k => k.SecretHash == hash)
             .Select(k => new
             {
@@ -100,7 +100,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             // Conditional, so that parallel requests of one key write it once.
             var staleBefore = now - ApiKey.LastUsedPrecision;
-            await db.Set<ApiKey>().IgnoreQueryFilters()
+            await db.Set<ApiKey>()
                 .Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= staleBefore))
                 .ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
