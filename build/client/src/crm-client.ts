@@ -1501,7 +1501,7 @@ export class SearchClient {
 
     /**
      * Search the organization's contacts, deals, tasks and comments
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param q (optional) The words to find (prefixes match).
      * @param types (optional) Comma-separated types to return: contact, deal, task, comment (default all).
      * @param page (optional) Page number, from 1.
@@ -1601,7 +1601,7 @@ export class AdminClient {
 
     /**
      * The organization's outgoing emails and their delivery status (owner, admin)
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -2811,7 +2811,7 @@ export class ContactsClient {
 
     /**
      * The organization's contacts, filtered, sorted and paged
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param search (optional) Case- and accent-insensitive substring of the name or email.
@@ -2915,7 +2915,7 @@ export class ContactsClient {
 
     /**
      * Create a contact
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Created.
      */
     create(x_Organization_Id: string, body: CreateContactRequest): Promise<Contact> {
@@ -3006,7 +3006,7 @@ export class ContactsClient {
 
     /**
      * One contact
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     get(x_Organization_Id: string, id: string): Promise<Contact> {
@@ -3084,7 +3084,7 @@ export class ContactsClient {
 
     /**
      * Change some of a contact's fields
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     update(x_Organization_Id: string, id: string, body: UpdateContactRequest): Promise<Contact> {
@@ -3184,7 +3184,7 @@ export class ContactsClient {
 
     /**
      * Delete a contact that has no deals
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
@@ -3265,7 +3265,7 @@ export class ContactsClient {
 
     /**
      * Attach a file to a contact (multipart field "file")
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param file (optional) 
      * @return Created.
      */
@@ -3361,7 +3361,7 @@ export class ContactsClient {
 
     /**
      * The files of a contact, newest first
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -3460,7 +3460,7 @@ export class DealsClient {
 
     /**
      * The organization's deals, filtered, sorted and paged
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param status (optional) Any of these statuses; repeat the parameter for several.
@@ -3584,7 +3584,7 @@ export class DealsClient {
 
     /**
      * Open a deal with a contact
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Created.
      */
     create(x_Organization_Id: string, body: CreateDealRequest): Promise<Deal> {
@@ -3669,7 +3669,7 @@ export class DealsClient {
 
     /**
      * One deal
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     get(x_Organization_Id: string, id: string): Promise<Deal> {
@@ -3747,7 +3747,7 @@ export class DealsClient {
 
     /**
      * Change a deal: fields, status and stage, as one atomic change
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     update(x_Organization_Id: string, id: string, body: UpdateDealRequest): Promise<Deal> {
@@ -3847,7 +3847,7 @@ export class DealsClient {
 
     /**
      * Delete a deal with its tasks and timeline
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
@@ -3922,7 +3922,7 @@ export class DealsClient {
 
     /**
      * Attach a file to a deal (multipart field "file")
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param file (optional) 
      * @return Created.
      */
@@ -4018,7 +4018,7 @@ export class DealsClient {
 
     /**
      * The files of a deal, newest first
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -4117,7 +4117,7 @@ export class ActivitiesClient {
 
     /**
      * A deal's timeline, newest first
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
@@ -4210,7 +4210,7 @@ export class ActivitiesClient {
 
     /**
      * Comment on a deal
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Created.
      */
     create(x_Organization_Id: string, deal_id: string, body: AddActivityRequest): Promise<Activity> {
@@ -4315,7 +4315,7 @@ export class TasksClient {
 
     /**
      * Tasks by due date (none last) or creation, filtered and paged
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param deal_id (optional) 
@@ -4429,7 +4429,7 @@ export class TasksClient {
 
     /**
      * Add a task to a deal
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Created.
      */
     create(x_Organization_Id: string, body: CreateTaskRequest): Promise<Task> {
@@ -4514,7 +4514,7 @@ export class TasksClient {
 
     /**
      * One task
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     get(x_Organization_Id: string, id: string): Promise<Task> {
@@ -4592,7 +4592,7 @@ export class TasksClient {
 
     /**
      * Change or complete a task
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     update(x_Organization_Id: string, id: string, body: UpdateTaskRequest): Promise<Task> {
@@ -4692,7 +4692,7 @@ export class TasksClient {
 
     /**
      * Delete a task
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
@@ -4778,7 +4778,7 @@ export class AnalyticsClient {
 
     /**
      * Deal counts and amounts by status and currency, and deals created recently
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param days (optional) The window, in days, of new_deals (1 to 365).
      * @return OK.
      */
@@ -4852,7 +4852,7 @@ export class AnalyticsClient {
 
     /**
      * Deals per stage, how many reached each stage, and the conversion between stages
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     dealFunnel(x_Organization_Id: string): Promise<DealFunnel> {
@@ -4932,7 +4932,7 @@ export class AuditLogsClient {
 
     /**
      * The organization's audit trail, newest first (owner, admin)
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param actor_id (optional) 
@@ -5041,7 +5041,7 @@ export class AuditLogsClient {
 
     /**
      * Stream the filtered audit trail as CSV or JSON (owner, admin)
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param format (optional) 
      * @param actor_id (optional) 
      * @param entity_type (optional) 
@@ -5156,7 +5156,7 @@ export class AttachmentsClient {
 
     /**
      * A file's details
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     get(x_Organization_Id: string, id: string): Promise<Attachment> {
@@ -5234,7 +5234,7 @@ export class AttachmentsClient {
 
     /**
      * Remove a file
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Done; no content.
      */
     delete(x_Organization_Id: string, id: string): Promise<void> {
@@ -5309,7 +5309,7 @@ export class AttachmentsClient {
 
     /**
      * A file's content: a redirect to a short-lived link (S3) or the content itself, with range support
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return OK.
      */
     content(x_Organization_Id: string, id: string): Promise<void> {
@@ -5395,7 +5395,7 @@ export class ApiKeysClient {
 
     /**
      * Create an API key (owner, admin; an admin key only by an owner, never an owner key)
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Created.
      */
     create(x_Organization_Id: string, body: CreateApiKeyRequest): Promise<CreatedApiKey> {
@@ -5480,7 +5480,7 @@ export class ApiKeysClient {
 
     /**
      * The organization's API keys, newest first, with their last use (owner, admin); revoked keys are gone
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -5559,7 +5559,7 @@ export class ApiKeysClient {
 
     /**
      * Revoke an API key: every request with it answers 401 from now on (owner, admin)
-     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it.
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @return Done; no content.
      */
     revoke(x_Organization_Id: string, id: string): Promise<void> {
