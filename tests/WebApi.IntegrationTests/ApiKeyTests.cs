@@ -345,14 +345,33 @@ public sealed class ApiKeyTests : ApiTest
         var (id, secret) = await CreateKeyAsync(api, owner);
         var keyed = WithKey(api, secret);
 
-        (await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => keyed.GetAsync("/api/v1/contacts")))))
-            .ShouldAllBe(r => r.Status == HttpStatusCode.OK);
-        var first = (await api.As(owner).GetAsync(Keys)).Json["items"]![0]!["last_used_at"];
-        first.ShouldNotBeNull();
-        // xmin changes with every write of the row: ten parallel first uses wrote it once.
-        var version = await Testing.Database.ScalarAsync<string>($"SELECT xmin::text FROM api_keys WHERE id = '{id}'");
-        (await keyed.GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);
-        (await Testing.Database.ScalarAsync<string>($"SELECT xmin::text FROM api_keys WHERE id = '{id}'")).ShouldBe(version);
+        // A trigger counts the key's row writes for the length of this test.
+        await Testing.Database.ScalarAsync<int>("""
+            CREATE TABLE test_api_key_writes (id uuid);
+            CREATE FUNCTION test_count_api_key_writes() RETURNS trigger LANGUAGE plpgsql AS
+              'BEGIN INSERT INTO test_api_key_writes VALUES (NEW.id); RETURN NEW; END';
+            CREATE TRIGGER test_count_api_key_writes AFTER UPDATE ON api_keys FOR EACH ROW EXECUTE FUNCTION test_count_api_key_writes();
+            SELECT 1
+            """);
+        try
+        {
+            (await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => keyed.GetAsync("/api/v1/contacts")))))
+                .ShouldAllBe(r => r.Status == HttpStatusCode.OK);
+            (await keyed.GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);
+
+            (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM test_api_key_writes WHERE id = '{id}'")).ShouldBe(1);
+        }
+        finally
+        {
+            await Testing.Database.ScalarAsync<int>("""
+                DROP TRIGGER test_count_api_key_writes ON api_keys;
+                DROP FUNCTION test_count_api_key_writes();
+                DROP TABLE test_api_key_writes;
+                SELECT 1
+                """);
+        }
+
+        (await api.As(owner).GetAsync(Keys)).Json["items"]![0]!["last_used_at"].ShouldNotBeNull();
 
         await Testing.Database.ScalarAsync<int>($"UPDATE api_keys SET last_used_at = now() - interval '61 seconds' WHERE id = '{id}' RETURNING 1");
         var stale = await Testing.Database.ScalarAsync<DateTime>($"SELECT last_used_at FROM api_keys WHERE id = '{id}'");
