@@ -63,6 +63,9 @@ public sealed class ApiKeyTests : ApiTest
         ((string?)item["created_by"]!["id"]).ShouldBe(owner.UserId.ToString());
         item["last_used_at"].ShouldBeNull();
         item["secret"].ShouldBeNull();
+        var one = await api.As(owner).GetAsync($"{Keys}/{id}");
+        one.Status.ShouldBe(HttpStatusCode.OK, one.Text);
+        one.Json.ToJsonString().ShouldBe(item.ToJsonString());
     }
 
     [TestCase("manager")]
@@ -75,6 +78,7 @@ public sealed class ApiKeyTests : ApiTest
 
         (await api.As(team[role]).PostAsync(Keys, new { name = "Mine", role = "member" })).ShouldBeProblem(HttpStatusCode.Forbidden, "insufficient_role");
         (await api.As(team[role]).GetAsync(Keys)).ShouldBeProblem(HttpStatusCode.Forbidden, "insufficient_role");
+        (await api.As(team[role]).GetAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.Forbidden, "insufficient_role");
         (await api.As(team[role]).DeleteAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.Forbidden, "insufficient_role");
     }
 
@@ -171,6 +175,7 @@ public sealed class ApiKeyTests : ApiTest
         ((string?)after[0].Json["detail"]).ShouldBe("The API key was revoked.");
         (await WithKey(api, other).GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);
         (await api.As(owner).DeleteAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "api_key_not_found");
+        (await api.As(owner).GetAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "api_key_not_found");
         var list = await api.As(owner).GetAsync(Keys);
         list.Json["items"]!.AsArray().Select(i => (string?)i!["id"]).ShouldBe([otherId.ToString()]);
     }
@@ -198,6 +203,7 @@ public sealed class ApiKeyTests : ApiTest
         var (id, secret) = await CreateKeyAsync(api, first);
 
         (await api.As(second).DeleteAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "api_key_not_found");
+        (await api.As(second).GetAsync($"{Keys}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "api_key_not_found");
         (await api.As(second).GetAsync(Keys)).Json["items"]!.AsArray().ShouldBeEmpty();
         (await WithKey(api, secret).GetAsync("/api/v1/contacts")).Status.ShouldBe(HttpStatusCode.OK);
     }

@@ -189,6 +189,7 @@ test("an API key: shown once, acts as its organization's service member, read-on
   assert.deepEqual(listed.items.map((k) => [k.name, k.created_by.name]), [["Reporting", "Kim Keys"], ["Billing sync", "Kim Keys"]]);
   assert.ok(listed.items.find((k) => k.id === created.id).last_used_at);
   assert.ok(listed.items.every((k) => !("secret" in k)));
+  assert.deepEqual(await owner.apiKeys.get(org, created.id), listed.items[1]);
 
   await owner.apiKeys.revoke(org, created.id);
   await assert.rejects(bearer.contacts.list(org), (error) =>

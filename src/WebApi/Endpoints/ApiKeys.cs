@@ -1,6 +1,7 @@
 using Crm.Application.ApiKeys.Commands.CreateApiKey;
 using Crm.Application.ApiKeys.Commands.RevokeApiKey;
 using Crm.Application.ApiKeys.Common;
+using Crm.Application.ApiKeys.Queries.GetApiKey;
 using Crm.Application.ApiKeys.Queries.ListApiKeys;
 using Crm.Application.Common.Models;
 using Crm.Domain.Errors;
@@ -29,6 +30,10 @@ public static class ApiKeys
         group.MapGet("/", List).WithName("ApiKeys_List")
             .WithSummary("The organization's API keys, newest first, with their last use (owner, admin); revoked keys are gone")
             .ProducesProblems(ErrorCatalog.InsufficientRole);
+        group.MapGet("/{id:guid}", Get).WithName("ApiKeys_Get")
+            .WithSummary("One API key, with its last use (owner, admin); never its secret")
+            .ProducesProblems(ErrorCatalog.InsufficientRole)
+            .ProducesProblems(ErrorCatalog.ApiKeyNotFound);
         group.MapDelete("/{id:guid}", Revoke).WithName("ApiKeys_Revoke")
             .WithSummary("Revoke an API key: every request with it answers 401 from now on (owner, admin)")
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.ApiKeyReadOnly)
@@ -47,6 +52,9 @@ public static class ApiKeys
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize) =>
         TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<ApiKeyDto>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetApiKeyQuery(id), ct));
 
     private static async Task<NoContent> Revoke(Guid id, IMediator mediator, CancellationToken ct)
     {

@@ -3,8 +3,6 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
-using Crm.Domain.ApiKeys;
-using Crm.Domain.Users;
 using MediatR;
 
 namespace Crm.Application.ApiKeys.Queries.ListApiKeys;
@@ -17,16 +15,6 @@ public sealed record ListApiKeysQuery(int Page = 1, int PageSize = Paging.Defaul
 public sealed class ListApiKeysQueryHandler(IReadStore store, IRequestContext context)
     : IRequestHandler<ListApiKeysQuery, PagedList<ApiKeyDto>>
 {
-    public Task<PagedList<ApiKeyDto>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
-    {
-        var organizationId = context.RequireOrganizationId();
-        var query =
-            from k in store.Query<ApiKey>()
-            join u in store.Query<User>() on k.CreatedBy equals u.Id
-            where k.OrganizationId == organizationId && k.RevokedAt == null
-            orderby k.CreatedAt descending, k.Id descending
-            select new ApiKeyDto(
-                k.Id, k.Name, k.Role, k.ReadOnly, k.Prefix, new ApiKeyCreatorDto(u.Id, u.Name), k.CreatedAt, k.ExpiresAt, k.LastUsedAt);
-        return store.ToPageAsync(query, request, cancellationToken);
-    }
+    public Task<PagedList<ApiKeyDto>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken) =>
+        store.ToPageAsync(ApiKeysOfOrganization.Query(store, context.RequireOrganizationId()), request, cancellationToken);
 }
