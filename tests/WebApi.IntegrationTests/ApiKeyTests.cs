@@ -322,6 +322,23 @@ public sealed class ApiKeyTests : ApiTest
             .ShouldBeProblem(HttpStatusCode.Conflict, "invitation_stale");
     }
 
+    [Test]
+    public async Task A_keys_service_user_cannot_sign_in_or_ask_for_a_password_reset()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (id, secret) = await CreateKeyAsync(api, owner);
+        var address = await Testing.Database.ScalarAsync<string>($"SELECT email FROM users WHERE id = '{id}'");
+
+        address.ShouldBe($"api-key:{id}");
+        // Its empty password hash matches no password, the empty one included.
+        (await api.PostAsync("/api/v1/auth/login", new { email = address, password = secret }))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
+        (await api.PostAsync("/api/v1/auth/login", new { email = address, password = "" })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.PostAsync("/api/v1/auth/forgot-password", new { email = address }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [TestCase("GET", "/api/v1/auth/me")]
     [TestCase("GET", "/api/v1/auth/sessions")]
     [TestCase("POST", "/api/v1/auth/2fa/setup")]

@@ -54,8 +54,8 @@ public sealed class User : Entity
 
     /// <summary>
     /// The service user of an API key (same id), which owns the records the key creates and names it where an owner
-    /// or author is shown. Its address has no <c>@</c>, so no request can name it (sign-in, reset, invitation), and
-    /// its empty password hash matches no password.
+    /// or author is shown. Its address has no <c>@</c>, so reset, registration and invitations refuse it, and its
+    /// empty password hash matches no password, so signing in as it fails.
     /// </summary>
     public static User ServiceAccount(Guid apiKeyId, string name, DateTime now)
     {
