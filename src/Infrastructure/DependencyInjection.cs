@@ -19,6 +19,7 @@ using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -141,9 +142,20 @@ public static class DependencyInjection
     }
 
     /// <summary>The JwtBearer handler, validating the JWTs that <see cref="TokenIssuer"/> issues.</summary>
+    /// <summary>The default authentication scheme: forwards to the access token or the API key handler.</summary>
+    public const string CrmAuthenticationScheme = "Crm";
+
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // One default scheme that hands each request to the handler of what it presents: an API key (crm_…, in
+        // Authorization or X-Api-Key) or an access token. Authorization and the request context work alike for both.
+        services.AddAuthentication(CrmAuthenticationScheme)
+            .AddPolicyScheme(CrmAuthenticationScheme, "Access token or API key", o => o.ForwardDefaultSelector = http =>
+                ApiKeyAuthenticationHandler.PresentsKey(http.Request)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         // Nothing uses the framework's Data Protection key ring, so it stays in memory instead of being written to
         // the user profile.

@@ -121,6 +121,7 @@ public static class CrmHost
         app.MapSearchEndpoints();
         app.MapAdminEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

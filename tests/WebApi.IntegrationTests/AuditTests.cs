@@ -143,7 +143,7 @@ public sealed class AuditTests : ApiTest
         if (format == "csv")
         {
             var lines = reply.Text.Trim().Split('\n');
-            lines[0].Trim().ShouldBe("id,created_at,organization_id,actor_id,action,entity_type,entity_id,changes,client_address,user_agent,trace_id");
+            lines[0].Trim().ShouldBe("id,created_at,organization_id,actor_id,action,entity_type,entity_id,changes,client_address,user_agent,trace_id,actor_type");
             lines.Length.ShouldBe(4);
             lines.Skip(1).ShouldAllBe(l => l.Contains("create_contact"));
         }

@@ -127,14 +127,14 @@ public sealed class BrowserAndProxyTests : ApiTest
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/contacts");
         preflight.Headers.Add("Origin", AllowedPage);
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type, x-organization-id, if-match, if-none-match, idempotency-key");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type, x-organization-id, if-match, if-none-match, idempotency-key, x-api-key");
         var answer = await client.SendAsync(preflight);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         Single(answer, "Access-Control-Allow-Origin").ShouldBe(AllowedPage);
         Single(answer, "Access-Control-Allow-Methods").Split(',', StringSplitOptions.TrimEntries).ShouldContain("POST");
         var headers = Single(answer, "Access-Control-Allow-Headers").Split(',', StringSplitOptions.TrimEntries);
-        headers.ShouldBe(["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"], ignoreOrder: true);
+        headers.ShouldBe(["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", "X-Api-Key", "X-Request-Id"], ignoreOrder: true);
         answer.Headers.Contains("Access-Control-Allow-Credentials").ShouldBeFalse();
     }
 

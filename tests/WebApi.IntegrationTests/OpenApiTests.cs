@@ -83,8 +83,15 @@ public sealed partial class OpenApiTests : ApiTest
         var listDeals = document["paths"]!["/api/v1/deals"]!["get"]!;
         listDeals["parameters"]!.AsArray().ShouldContain(p => (string?)p!["name"] == "X-Organization-Id" && (string?)p["in"] == "header" && (bool?)p["required"] == true);
         ((string)listDeals["responses"]!["400"]!["description"]!).ShouldContain("organization_header_required");
-        listDeals["security"]!.AsArray().ShouldHaveSingleItem()!.AsObject().ShouldContainKey("bearer");
+        // An access token, or an API key as a bearer credential or in X-Api-Key: either requirement suffices.
+        listDeals["security"]!.AsArray().Select(r => r!.AsObject().Single().Key).ShouldBe(["bearer", "api_key"]);
         ((string?)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]).ShouldBe("bearer");
+        ((string?)document["components"]!["securitySchemes"]!["api_key"]!["name"]).ShouldBe("X-Api-Key");
+        ((string)listDeals["responses"]!["401"]!["description"]!).ShouldContain("invalid_api_key");
+        var me = document["paths"]!["/api/v1/auth/me"]!["get"]!;
+        me["security"]!.AsArray().ShouldHaveSingleItem()!.AsObject().ShouldContainKey("bearer");
+        ((string)me["responses"]!["403"]!["description"]!).ShouldContain("api_key_not_allowed");
+        ((string)document["paths"]!["/api/v1/deals"]!["post"]!["responses"]!["403"]!["description"]!).ShouldContain("api_key_read_only");
 
         var login = document["paths"]!["/api/v1/auth/login"]!["post"]!;
         login["security"]!.AsArray().ShouldHaveSingleItem()!.AsObject().ShouldBeEmpty();

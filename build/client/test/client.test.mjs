@@ -11,7 +11,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
-  ActivitiesClient, AnalyticsClient, InvitationsClient, CrmApiError,
+  ActivitiesClient, AnalyticsClient, InvitationsClient, ApiKeysClient, AuditLogsClient, CrmApiError,
 } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,12 +34,15 @@ test("the public declarations never use any", () => {
   }
 });
 
-/** Clients that send the bearer token of `token()` on every request. */
-function clients(token) {
+/**
+ * Clients that send the bearer token of `token()` on every request (an access token or an API key), or with
+ * `header` set, send it in that header instead (X-Api-Key).
+ */
+function clients(token, header) {
   const http = {
     fetch: (url, init = {}) => {
       const headers = new Headers(init.headers);
-      if (token()) headers.set("Authorization", `Bearer ${token()}`);
+      if (token()) headers.set(header ?? "Authorization", header ? token() : `Bearer ${token()}`);
       return fetch(url, { ...init, headers });
     },
   };
@@ -48,7 +51,8 @@ function clients(token) {
     members: new MembersClient(baseUrl, http), contacts: new ContactsClient(baseUrl, http),
     deals: new DealsClient(baseUrl, http), tasks: new TasksClient(baseUrl, http),
     activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
-    invitations: new InvitationsClient(baseUrl, http),
+    invitations: new InvitationsClient(baseUrl, http), apiKeys: new ApiKeysClient(baseUrl, http),
+    auditLogs: new AuditLogsClient(baseUrl, http),
   };
 }
 
@@ -149,6 +153,54 @@ test("register, organization, invite and accept, contact, deal, task, win, timel
   assert.equal(summary.by_status["won"].amounts["EUR"], 12500);
   const funnel = await owner.analytics.dealFunnel(org);
   assert.deepEqual(funnel.stages.map((s) => s.reached), [1, 1, 1, 1]);
+});
+
+test("an API key: shown once, acts as its organization's service member, read-only refused, revoked at once", { skip: !baseUrl }, async () => {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  let ownerToken;
+  const owner = clients(() => ownerToken);
+  const registered = await owner.auth.register({
+    email: `keys-${unique}@example.com`, password: "client-smoke-password", name: "Kim Keys", organization_name: "Integrations",
+  });
+  ownerToken = registered.access_token;
+  const org = registered.organization.id;
+
+  const created = await owner.apiKeys.create(org, { name: "Billing sync", role: "manager" });
+  assert.match(created.secret, /^crm_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$/);
+  assert.equal(created.prefix, created.secret.slice(0, 12));
+  assert.deepEqual([created.role, created.read_only, created.expires_at], ["manager", false, null]);
+
+  // As a bearer credential and in X-Api-Key alike, the key acts in its organization and owns what it creates.
+  const bearer = clients(() => created.secret);
+  const header = clients(() => created.secret, "X-Api-Key");
+  const contact = await bearer.contacts.create(org, { name: "Grace Hopper" });
+  assert.equal(contact.owner_id, created.id);
+  const deal = await header.deals.create(org, { contact_id: contact.id, title: "Nightly sync" });
+  const timeline = await owner.activities.list(org, deal.id);
+  assert.deepEqual(timeline.items.map((a) => [a.author_id, a.author_type]), [[created.id, "api_key"]]);
+  const audit = await owner.auditLogs.list(org, 1, 100, created.id);
+  assert.deepEqual(audit.items.map((e) => [e.action, e.actor_type]).sort(), [["create_contact", "api_key"], ["create_deal", "api_key"]]);
+  await assert.rejects(bearer.auth.me(), (error) =>
+    error instanceof CrmApiError && error.status === 403 && error.code === "api_key_not_allowed");
+  await assert.rejects(bearer.apiKeys.list(org), (error) =>
+    error instanceof CrmApiError && error.status === 403 && error.code === "insufficient_role");
+
+  const readOnly = await owner.apiKeys.create(org, { name: "Reporting", role: "admin", read_only: true, expires_at: "2099-01-01T00:00:00Z" });
+  const reader = clients(() => readOnly.secret);
+  assert.equal((await reader.contacts.get(org, contact.id)).name, "Grace Hopper");
+  await assert.rejects(reader.contacts.create(org, { name: "Nope" }), (error) =>
+    error instanceof CrmApiError && error.status === 403 && error.code === "api_key_read_only");
+
+  const listed = await owner.apiKeys.list(org);
+  assert.deepEqual(listed.items.map((k) => [k.name, k.created_by.name]), [["Reporting", "Kim Keys"], ["Billing sync", "Kim Keys"]]);
+  assert.ok(listed.items.find((k) => k.id === created.id).last_used_at);
+  assert.ok(listed.items.every((k) => !("secret" in k)));
+  assert.deepEqual(await owner.apiKeys.get(org, created.id), listed.items[1]);
+
+  await owner.apiKeys.revoke(org, created.id);
+  await assert.rejects(bearer.contacts.list(org), (error) =>
+    error instanceof CrmApiError && error.status === 401 && error.code === "invalid_api_key");
+  assert.deepEqual((await owner.apiKeys.list(org)).items.map((k) => k.id), [readOnly.id]);
 });
 
 /** RFC 4648 base32 without padding, as the service gives the authenticator secret. */

@@ -1,3 +1,4 @@
+using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 
 namespace Crm.Domain.Activities;
@@ -29,6 +30,9 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
 
     public Guid AuthorId { get; private set; }
 
+    /// <summary>Whether <see cref="AuthorId"/> is a person or an API key.</summary>
+    public ActorType AuthorType { get; private set; }
+
     public ActivityType Type { get; private set; }
 
     /// <summary>The entry's details as a JSON object; its shape depends on <see cref="Type"/>.</summary>
@@ -38,12 +42,14 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
 
     /// <summary>Records an entry; <paramref name="payload"/> is a JSON object.</summary>
     public static Activity Record(
-        Guid organizationId, Guid dealId, Guid authorId, ActivityType type, string payload, DateTime now) => new()
+        Guid organizationId, Guid dealId, Guid authorId, ActivityType type, string payload, DateTime now,
+        ActorType authorType = ActorType.User) => new()
         {
             Id = NewId(),
             OrganizationId = organizationId,
             DealId = dealId,
             AuthorId = authorId,
+            AuthorType = authorType,
             Type = type,
             Payload = payload,
             CreatedAt = now,

@@ -14,6 +14,9 @@ public sealed class AuditEntry : Entity, ICreationOrdered
 
     public Guid? ActorId { get; private set; }
 
+    /// <summary>Whether <see cref="ActorId"/> is a person or an API key (whose id is its service user's).</summary>
+    public ActorType ActorType { get; private set; }
+
     /// <summary>The command's name in snake_case (<c>update_deal</c>), or an event (<c>sign_in_failed</c>).</summary>
     public string Action { get; private set; }
 
@@ -42,11 +45,13 @@ public sealed class AuditEntry : Entity, ICreationOrdered
         string? clientAddress,
         string? userAgent,
         string? traceId,
-        DateTime now) => new()
+        DateTime now,
+        ActorType actorType = ActorType.User) => new()
         {
             Id = NewId(),
             OrganizationId = organizationId,
             ActorId = actorId,
+            ActorType = actorId is null ? ActorType.User : actorType,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

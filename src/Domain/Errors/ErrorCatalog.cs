@@ -75,6 +75,15 @@ public static class ErrorCatalog
     public static readonly Error TwoFactorRequiredByOrganization = new("two_factor_required_by_organization", ErrorKind.Forbidden, "The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.");
     public static readonly Error TwoFactorNeededToRequire = new("two_factor_needed_to_require", ErrorKind.Conflict, "Turn on two-factor sign-in for your own account before requiring it of the organization's members.");
 
+    // API keys
+    public static readonly Error InvalidApiKey = new("invalid_api_key", ErrorKind.Unauthenticated, "The API key is unknown, revoked or expired.");
+    public static readonly Error ApiKeyNotFound = new("api_key_not_found", ErrorKind.NotFound, "The organization has no live API key with this id.");
+    public static readonly Error ApiKeyReadOnly = new("api_key_read_only", ErrorKind.Forbidden, "This API key is read-only: it cannot change anything.");
+    public static readonly Error ApiKeyNotAllowed = new("api_key_not_allowed", ErrorKind.Forbidden, "This endpoint is about a person's account; an API key cannot use it.");
+    public static readonly Error ApiKeyOwnerRole = new("api_key_owner_role", ErrorKind.Invalid, "An API key cannot hold the owner role; choose admin, manager or member.");
+    public static readonly Error ApiKeyAdminRequiresOwner = new("api_key_admin_requires_owner", ErrorKind.Forbidden, "Only an owner may create an API key with the admin role.");
+    public static readonly Error ApiKeyExpiryInPast = new("api_key_expiry_in_past", ErrorKind.Invalid, "An API key's expires_at must lie in the future.");
+
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");
     public static readonly Error ContactReferenceNotFound = ContactNotFound.AsReference("The organization has no contact with this id.");

@@ -77,9 +77,10 @@ public sealed class Invitation : Entity
 
     /// <summary>
     /// The invited person joins <paramref name="organization"/> as <paramref name="user"/>, whose address must be the
-    /// invited one and proved, while the inviter may still grant the role.
+    /// invited one and proved, while the inviter may still grant the role. <paramref name="invitingApiKeyRole"/> is the
+    /// role of the API key that sent it, while that key still works (a key is no member, so it is asked apart).
     /// </summary>
-    public Membership Accept(Organization organization, User user, DateTime now)
+    public Membership Accept(Organization organization, User user, DateTime now, MemberRole? invitingApiKeyRole = null)
     {
         BusinessRules.Check(new InvitationIsPending(this, now));
         BusinessRules.Check(new InvitationIsForAccount(NormalizedEmail, user.NormalizedEmail));
@@ -89,7 +90,7 @@ public sealed class Invitation : Entity
             throw new ArgumentException("The invitation is to another organization.", nameof(organization));
         }
 
-        BusinessRules.Check(new InviterMayStillGrantRole(organization.FindMember(InvitedBy)?.Role, Role));
+        BusinessRules.Check(new InviterMayStillGrantRole(organization.FindMember(InvitedBy)?.Role ?? invitingApiKeyRole, Role));
         var membership = organization.Admit(user.Id, Role, now);
         AcceptedAt = now;
         return membership;

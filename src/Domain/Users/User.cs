@@ -52,6 +52,26 @@ public sealed class User : Entity
         UpdatedAt = now,
     };
 
+    /// <summary>
+    /// The service user of an API key (same id), which owns the records the key creates and names it where an owner
+    /// or author is shown. Its address has no <c>@</c>, so reset, registration and invitations refuse it, and its
+    /// empty password hash matches no password, so signing in as it fails.
+    /// </summary>
+    public static User ServiceAccount(Guid apiKeyId, string name, DateTime now)
+    {
+        var address = $"api-key:{apiKeyId}";
+        return new User
+        {
+            Id = apiKeyId,
+            Email = address,
+            NormalizedEmail = address,
+            Name = name.Trim(),
+            PasswordHash = string.Empty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     /// <summary>The canonical form of an address, stored and compared everywhere (<see cref="EmailCanonicalForm"/>).</summary>
     public static string Normalize(string email) => EmailCanonicalForm.Of(email);
 

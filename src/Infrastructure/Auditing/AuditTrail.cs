@@ -39,8 +39,8 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, IRequestContext co
         var entry = ToEntry(auditEvent.Action, auditEvent.EntityType, auditEvent.EntityId, auditEvent.ActorId, null, auditEvent.Changes);
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO audit_logs (id, organization_id, actor_id, action, entity_type, entity_id, changes, client_address, user_agent, trace_id, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, client_address, user_agent, trace_id, created_at)
+            VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $11)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = entry.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.OrganizationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -53,6 +53,7 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, IRequestContext co
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.UserAgent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.TraceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
         command.Parameters.Add(new NpgsqlParameter { Value = entry.CreatedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(entry.ActorType.ToString()) });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -69,5 +70,6 @@ internal sealed class AuditTrail(NpgsqlDataSource dataSource, IRequestContext co
             context.ClientAddress,
             context.UserAgent,
             Activity.Current?.TraceId.ToString(),
-            time.UtcNow());
+            time.UtcNow(),
+            context.ActorTypeOf(actorId ?? context.UserId));
 }

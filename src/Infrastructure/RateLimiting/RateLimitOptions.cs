@@ -15,9 +15,9 @@ public sealed class RateLimitOptions
 
     public Dictionary<OrganizationPlan, PlanLimits> Plans { get; set; } = new()
     {
-        [OrganizationPlan.Free] = new PlanLimits { PerUser = new(60, 1), PerOrganization = new(300, 5) },
-        [OrganizationPlan.Pro] = new PlanLimits { PerUser = new(300, 5), PerOrganization = new(1_500, 25) },
-        [OrganizationPlan.Enterprise] = new PlanLimits { PerUser = new(1_200, 20), PerOrganization = new(6_000, 100) },
+        [OrganizationPlan.Free] = new PlanLimits { PerUser = new(60, 1), PerOrganization = new(300, 5), PerApiKey = new(60, 1) },
+        [OrganizationPlan.Pro] = new PlanLimits { PerUser = new(300, 5), PerOrganization = new(1_500, 25), PerApiKey = new(300, 5) },
+        [OrganizationPlan.Enterprise] = new PlanLimits { PerUser = new(1_200, 20), PerOrganization = new(6_000, 100), PerApiKey = new(1_200, 20) },
     };
 
     /// <summary>Each client address's bucket for the endpoints open without signing in: 20 at once, then 20 a minute.</summary>

@@ -95,7 +95,7 @@ public static class AuditLogs
         await using var text = new StreamWriter(body, new UTF8Encoding(false), 16_384, leaveOpen: true);
         await using var csv = CsvWriter.Create(text, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape }, leaveOpen: true);
         await csv.WriteRecordAsync(
-            ["id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id"], ct);
+            ["id", "created_at", "organization_id", "actor_id", "action", "entity_type", "entity_id", "changes", "client_address", "user_agent", "trace_id", "actor_type"], ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
             await csv.WriteRecordAsync(
@@ -111,6 +111,7 @@ public static class AuditLogs
                     row.ClientAddress ?? string.Empty,
                     row.UserAgent ?? string.Empty,
                     row.TraceId ?? string.Empty,
+                    JsonNamingPolicy.SnakeCaseLower.ConvertName(row.ActorType.ToString()),
                 ],
                 ct);
         }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Crm.WebApi.Http;
 
 /// <summary>
-/// ASP.NET Core's rate limiter with two chained token buckets for every signed-in request: one per user and one
-/// per organization, sized by the organization's plan; endpoints open without signing in (marked
+/// ASP.NET Core's rate limiter with two chained token buckets for every signed-in request: one per user (an API key
+/// has its own, in place of a user's) and one per organization, sized by the organization's plan; endpoints open without signing in (marked
 /// <see cref="LimitedPerClientAddress"/>) take a bucket per client address instead. With Redis configured the buckets live there, so the limits
 /// hold across instances. Limited responses carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a
 /// refusal is a 429 problem with Retry-After.
@@ -86,7 +86,9 @@ public sealed class CrmRateLimiting
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var which = IsLimitedPerClient(http)
             ? "Too many requests from this client address."
-            : "Too many requests for the plan's limit per user or per organization.";
+            : http.RequestServices.GetRequiredService<RequestContext>().ApiKeyId is not null
+                ? "Too many requests for the plan's limit per API key or per organization."
+                : "Too many requests for the plan's limit per user or per organization.";
         await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.RateLimited, $"{which} Retry after {seconds} seconds."));
     }
 
@@ -114,7 +116,9 @@ public sealed class CrmRateLimiting
 
         var plan = _options.For(context.Plan);
         return perUser
-            ? _partition($"user:{user}:{context.Plan}", plan.PerUser)
+            ? context.ApiKeyId is { } key
+                ? _partition($"api_key:{key}:{context.Plan}", plan.PerApiKey)
+                : _partition($"user:{user}:{context.Plan}", plan.PerUser)
             : _partition($"organization:{context.OrganizationId}", plan.PerOrganization);
     }
 
@@ -133,7 +137,8 @@ public sealed class CrmRateLimiting
         }
 
         var plan = _options.For(context.Plan);
-        var user = (plan.PerUser, PerUser.GetStatistics(http)?.CurrentAvailablePermits ?? plan.PerUser.TokenLimit);
+        var own = context.ApiKeyId is null ? plan.PerUser : plan.PerApiKey;
+        var user = (own, PerUser.GetStatistics(http)?.CurrentAvailablePermits ?? own.TokenLimit);
         if (context.OrganizationId is null)
         {
             return user;

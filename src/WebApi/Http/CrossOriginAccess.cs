@@ -7,7 +7,7 @@ namespace Crm.WebApi.Http;
 /// </summary>
 public static class CrossOriginAccess
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", RequestIdMiddleware.HeaderName];
+    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "X-Organization-Id", "If-Match", "If-None-Match", "Idempotency-Key", "X-Api-Key", RequestIdMiddleware.HeaderName];
 
     public static readonly string[] ExposedHeaders =
     [

@@ -1,4 +1,5 @@
 using Crm.Domain.Errors;
+using Crm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -17,6 +18,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         if (authorizeResult.Challenged)
         {
             await context.ChallengeAsync();
+            if (context.Features.Get<ApiKeyFailure>() is { } keyFailure)
+            {
+                await Problems.WriteAsync(context, Problems.Create(ErrorCatalog.InvalidApiKey, keyFailure.Detail));
+                return;
+            }
+
             var hasToken = context.Request.Headers.ContainsKey(HeaderNames.Authorization);
             await Problems.WriteAsync(context, hasToken
                 ? Problems.Create(ErrorCatalog.InvalidToken)

@@ -10,7 +10,8 @@ namespace Crm.WebApi.Http;
 /// Resolves who is calling and in which organization, once per request, into the scoped
 /// <see cref="RequestContext"/> that every handler reads. Refuses a revoked session (401), a missing or malformed
 /// organization header (400), an organization the caller does not belong to (403), and one that requires two-factor
-/// sign-in of a caller without it (403), but for the few endpoints that let such a member find out why or leave.
+/// sign-in of a caller without it (403), but for the few endpoints that let such a member find out why or leave. An API
+/// key is its organization's service member: its organization and role come from the key.
 /// </summary>
 public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<RequestContextMiddleware> logger)
 {
@@ -18,6 +19,13 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
     {
         context.SetClient(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
         var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+            && http.Features.Get<ApiKeyCaller>() is { } key && http.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.ApiKeyClaim))
+        {
+            await InvokeForApiKeyAsync(http, context, endpoint, key);
+            return;
+        }
+
         if (endpoint?.Metadata.GetMetadata<IAuthorizeData>() is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || !TryReadCaller(http.User, out var userId, out var sessionId))
         {
@@ -64,6 +72,44 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
         // Every log line of the rest of the request names its caller and organization (the trace id is already
         // in scope): ids only, never bodies.
         using (logger.BeginScope(new Dictionary<string, object?> { ["user_id"] = userId, ["organization_id"] = organizationId }))
+        {
+            await next(http);
+        }
+    }
+
+    /// <summary>
+    /// An API key acts in its one organization: the X-Organization-Id header (or the route's organization) may name it
+    /// and nothing else. Endpoints that name no organization are about a person's account (me, sessions, two-factor
+    /// sign-in, password, invitations, one's organizations): a key is refused there with 403, not 401, since the key
+    /// itself is valid and asking again with it would not help.
+    /// </summary>
+    private async Task InvokeForApiKeyAsync(HttpContext http, RequestContext context, Endpoint endpoint, ApiKeyCaller key)
+    {
+        if (endpoint.Metadata.GetMetadata<OrganizationScope>() is not { } scope)
+        {
+            await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.ApiKeyNotAllowed));
+            return;
+        }
+
+        var named = scope.RouteValue is null && !http.Request.Headers.ContainsKey(OrganizationScope.HeaderName)
+            ? key.OrganizationId
+            : ReadOrganizationId(http, scope);
+        if (named is null)
+        {
+            await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.OrganizationHeaderRequired));
+            return;
+        }
+
+        if (named != key.OrganizationId)
+        {
+            await Problems.WriteAsync(http, Problems.Create(
+                ErrorCatalog.OrganizationAccessDenied, "An API key acts only in the organization that created it."));
+            return;
+        }
+
+        context.SetApiKey(key.ApiKeyId, key.ReadOnly);
+        context.SetOrganization(key.OrganizationId, key.Role, key.Plan);
+        using (logger.BeginScope(new Dictionary<string, object?> { ["api_key_id"] = key.ApiKeyId, ["organization_id"] = key.OrganizationId }))
         {
             await next(http);
         }

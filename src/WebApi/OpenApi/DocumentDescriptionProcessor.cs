@@ -20,6 +20,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Search"] = "Full-text search over contacts, deals, tasks and comments.",
         ["Attachments"] = "Files attached to contacts and deals.",
         ["Admin"] = "Operating the service: the outgoing email queue.",
+        ["ApiKeys"] = "Service accounts: secrets that act in one organization with a role, for integrations (owners and admins).",
     };
 
     public void Process(DocumentProcessorContext context)
@@ -43,7 +44,16 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         {
             Type = OpenApiSecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An access token from Auth_Register, Auth_Login or Auth_Refresh (15 minutes).",
+            Description = "An access token from Auth_Register, Auth_Login or Auth_Refresh (15 minutes), or an API key " +
+                "(crm_…, from ApiKeys_Create) on the organization's endpoints.",
+        };
+        document.SecurityDefinitions[BearerSecurityProcessor.ApiKeySchemeName] = new OpenApiSecurityScheme
+        {
+            Type = OpenApiSecuritySchemeType.ApiKey,
+            In = OpenApiSecurityApiKeyLocation.Header,
+            Name = "X-Api-Key",
+            Description = "An API key (crm_…, from ApiKeys_Create), on the organization's endpoints only; X-Organization-Id " +
+                "may then be left out, and naming another organization answers 403.",
         };
 
         var used = document.Operations.SelectMany(o => o.Operation.Tags).Distinct().Order(StringComparer.Ordinal).ToList();

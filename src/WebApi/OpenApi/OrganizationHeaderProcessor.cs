@@ -18,7 +18,8 @@ internal sealed class OrganizationHeaderProcessor : IOperationProcessor
                 Name = OrganizationScope.HeaderName,
                 Kind = OpenApiParameterKind.Header,
                 IsRequired = true,
-                Description = "The organization this request acts in; the caller must be a member of it.",
+                Description = "The organization this request acts in; the caller must be a member of it. An API key may leave " +
+                    "it out (it acts in its own organization) and may name no other.",
                 Schema = new JsonSchema { Type = JsonObjectType.String, Format = JsonFormatStrings.Guid },
             });
         }

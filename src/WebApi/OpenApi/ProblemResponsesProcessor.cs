@@ -51,8 +51,18 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
 
         if (OperationMetadata.SignedIn(metadata))
         {
-            Add(ErrorCatalog.AuthenticationRequired, ErrorCatalog.InvalidToken, ErrorCatalog.SessionRevoked);
+            Add(ErrorCatalog.AuthenticationRequired, ErrorCatalog.InvalidToken, ErrorCatalog.SessionRevoked, ErrorCatalog.InvalidApiKey);
             Add(ErrorCatalog.RateLimited);
+
+            // An API key acts in an organization only, and a read-only one changes nothing.
+            if (scope is null)
+            {
+                Add(ErrorCatalog.ApiKeyNotAllowed);
+            }
+            else if (context.OperationDescription.Method is not ("get" or "head" or "options"))
+            {
+                Add(ErrorCatalog.ApiKeyReadOnly);
+            }
         }
 
         var method = context.OperationDescription.Method;
@@ -102,7 +112,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
     private static string Describe(int status) => status switch
     {
         400 => "Invalid input",
-        401 => "Not signed in, or the token or session is no longer valid",
+        401 => "Not signed in, or the token, session or API key is no longer valid",
         403 => "Not allowed",
         404 => "Not found (records of other organizations are not found either)",
         409 => "Conflicts with the current state",

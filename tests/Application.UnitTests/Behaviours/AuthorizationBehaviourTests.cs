@@ -1,5 +1,6 @@
 using Crm.Application.Common.Behaviours;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Organizations;
 using MediatR;
@@ -17,6 +18,10 @@ public sealed class AuthorizationBehaviourTests
 
     [Authorize(Roles = "owner,admin")]
     public sealed record AdministratorsOnly : IRequest<string>, IOrganizationScoped;
+
+    public sealed record AReadInOrganization : IQuery<string>, IOrganizationScoped;
+
+    public sealed record AChangeInOrganization : ICommand<string>, IOrganizationScoped;
 
     [Test]
     public async Task A_request_without_requirements_passes_anonymously()
@@ -63,6 +68,29 @@ public sealed class AuthorizationBehaviourTests
         context.SetOrganization(Guid.NewGuid(), role);
 
         (await Run(new AdministratorsOnly(), context)).ShouldBe("handled");
+    }
+
+    [Test]
+    public async Task A_read_only_api_key_runs_queries_and_is_refused_every_command()
+    {
+        var context = new RequestContext();
+        context.SetApiKey(Guid.NewGuid(), readOnly: true);
+        context.SetOrganization(Guid.NewGuid(), MemberRole.Admin);
+
+        (await Run(new AReadInOrganization(), context)).ShouldBe("handled");
+        var error = await Should.ThrowAsync<ForbiddenException>(() => Run(new AChangeInOrganization(), context));
+        error.Code.ShouldBe("api_key_read_only");
+    }
+
+    [Test]
+    public async Task An_api_key_that_may_write_runs_commands_with_its_role()
+    {
+        var context = new RequestContext();
+        context.SetApiKey(Guid.NewGuid(), readOnly: false);
+        context.SetOrganization(Guid.NewGuid(), MemberRole.Member);
+
+        (await Run(new AChangeInOrganization(), context)).ShouldBe("handled");
+        (await Should.ThrowAsync<ForbiddenException>(() => Run(new AdministratorsOnly(), context))).Code.ShouldBe("insufficient_role");
     }
 
     private static RequestContext SignedInContext()

@@ -11,6 +11,7 @@ using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.DeleteContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Application.Deals.Commands.CreateDeal;
+using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
@@ -58,6 +59,24 @@ public sealed class CrmHandlerTests
                 .Handle(new CreateContactCommand("Ada", null, null, Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("user_not_member");
+    }
+
+    [Test]
+    public async Task An_unrevoked_api_key_of_the_organization_may_own_a_contact_and_a_revoked_or_foreign_one_may_not()
+    {
+        var live = ApiKey.Issue(_organization, _owner, "Sync", MemberRole.Member, false, null, "crm_abcdefgh", [1], DateTime.UtcNow);
+        var revoked = ApiKey.Issue(_organization, _owner, "Old", MemberRole.Member, false, null, "crm_bcdefghi", [2], DateTime.UtcNow);
+        revoked.Revoke(_owner, DateTime.UtcNow);
+        var foreign = ApiKey.Issue(Guid.NewGuid(), _owner, "Theirs", MemberRole.Member, false, null, "crm_cdefghij", [3], DateTime.UtcNow);
+        var store = new InMemoryReadStore().With(live, revoked, foreign);
+        var handler = new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
+
+        (await handler.Handle(new CreateContactCommand("Ada", null, null, live.Id), CancellationToken.None)).OwnerId.ShouldBe(live.Id);
+        foreach (var refused in new[] { revoked.Id, foreign.Id })
+        {
+            (await Should.ThrowAsync<BusinessRuleException>(() =>
+                handler.Handle(new CreateContactCommand("Ada", null, null, refused), CancellationToken.None))).Code.ShouldBe("user_not_member");
+        }
     }
 
     [Test]

@@ -189,6 +189,19 @@ public sealed class InvitationTests
         invitation.ExpiresAt.ShouldBe(Later + Invitation.Lifetime);
     }
 
+    [Test]
+    public void An_invitation_an_admin_key_sent_is_accepted_while_the_key_works_with_its_role()
+    {
+        var (organization, _, _) = Team();
+        var key = new Actor(Guid.NewGuid(), MemberRole.Admin);
+        var invitation = Invitation.Send(organization.Id, key, "grace@example.com", MemberRole.Manager, [1], Sent);
+        var grace = Verified("grace@example.com");
+
+        AssertBrokenRule(() => invitation.Accept(organization, grace, Later), "invitation_stale", ErrorKind.Conflict);
+        AssertBrokenRule(() => invitation.Accept(organization, grace, Later, MemberRole.Manager), "invitation_stale", ErrorKind.Conflict);
+        invitation.Accept(organization, grace, Later, MemberRole.Admin).Role.ShouldBe(MemberRole.Manager);
+    }
+
     private static User Verified(string email)
     {
         var user = User.Register(email, "Invited", "hash", Sent);

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
 using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
 
 namespace Crm.Application.Activities.Common;
 
 /// <summary>One timeline entry; which <see cref="Payload"/> fields are present depends on the type.</summary>
-public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt);
+public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActorType AuthorType, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt);
 
 /// <summary>
 /// The details of a timeline entry. <c>comment</c>: text. <c>status_changed</c>, <c>stage_changed</c>: from, to.

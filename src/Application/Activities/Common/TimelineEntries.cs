@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Tasks;
@@ -32,5 +33,6 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
         _ => value.ToString(),
     };
 
-    public Activity ToActivity(DateTime at) => Activity.Record(OrganizationId, DealId, AuthorId, Type, Payload, at);
+    public Activity ToActivity(DateTime at, ActorType authorType = ActorType.User) =>
+        Activity.Record(OrganizationId, DealId, AuthorId, Type, Payload, at, authorType);
 }

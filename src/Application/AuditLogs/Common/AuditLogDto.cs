@@ -1,4 +1,5 @@
 using Crm.Application.Common.Auditing;
+using Crm.Domain.Auditing;
 
 namespace Crm.Application.AuditLogs.Common;
 
@@ -6,6 +7,7 @@ public sealed record AuditLogDto(
     Guid Id,
     Guid? OrganizationId,
     Guid? ActorId,
+    ActorType ActorType,
     string Action,
     string? EntityType,
     Guid? EntityId,

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
@@ -10,7 +11,7 @@ namespace Crm.Application.Common.Behaviours;
 
 /// <summary>
 /// Enforces each request's <see cref="AuthorizeAttribute"/> and organization membership before anything else
-/// (validators included) touches the request.
+/// (validators included) touches the request, and refuses every command to a read-only API key.
 /// </summary>
 public sealed class AuthorizationBehaviour<TRequest, TResponse>(IRequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
@@ -30,6 +31,12 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(IRequestContext 
     public Task<TResponse> Handle(
         TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        // A read-only key changes nothing, whatever its role lets it read.
+        if (context.IsReadOnly && RequestKind<TRequest>.IsCommand)
+        {
+            throw new ForbiddenException(ErrorCatalog.ApiKeyReadOnly);
+        }
+
         if (Attributes.Length == 0 && !OrganizationScoped)
         {
             return next();

@@ -12,6 +12,15 @@ public interface IRequestContext
 
     Guid? SessionId { get; }
 
+    /// <summary>
+    /// The API key the request authenticated with; null for a person. A key's id is also its service user's, so
+    /// <see cref="UserId"/> holds it too, and everything that names a user names the key.
+    /// </summary>
+    Guid? ApiKeyId { get; }
+
+    /// <summary>Whether the caller may only read: a read-only API key.</summary>
+    bool IsReadOnly { get; }
+
     Guid? OrganizationId { get; }
 
     /// <summary>The caller's role in <see cref="OrganizationId"/>; null when it is not a member.</summary>

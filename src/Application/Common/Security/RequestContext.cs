@@ -9,6 +9,10 @@ public sealed class RequestContext : IRequestContext
 
     public Guid? SessionId { get; private set; }
 
+    public Guid? ApiKeyId { get; private set; }
+
+    public bool IsReadOnly { get; private set; }
+
     public Guid? OrganizationId { get; private set; }
 
     public MemberRole? Role { get; private set; }
@@ -29,6 +33,15 @@ public sealed class RequestContext : IRequestContext
     {
         UserId = userId;
         SessionId = sessionId;
+    }
+
+    /// <summary>An API key's request: its service user is the caller, in the key's one organization.</summary>
+    public void SetApiKey(Guid apiKeyId, bool readOnly)
+    {
+        UserId = apiKeyId;
+        SessionId = null;
+        ApiKeyId = apiKeyId;
+        IsReadOnly = readOnly;
     }
 
     public void SetOrganization(Guid organizationId, MemberRole? role, OrganizationPlan? plan = null)

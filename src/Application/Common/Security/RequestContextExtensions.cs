@@ -1,4 +1,5 @@
 using Crm.Application.Common.Exceptions;
+using Crm.Domain.Auditing;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 
@@ -8,6 +9,10 @@ public static class RequestContextExtensions
 {
     public static Guid RequireUserId(this IRequestContext context) =>
         context.UserId ?? throw new UnauthorizedException(ErrorCatalog.AuthenticationRequired, "Sign in first.");
+
+    /// <summary>Whether <paramref name="actorId"/> is the request's API key or a person.</summary>
+    public static ActorType ActorTypeOf(this IRequestContext context, Guid? actorId) =>
+        actorId is not null && context.ApiKeyId == actorId ? ActorType.ApiKey : ActorType.User;
 
     /// <summary>The caller as a member of the current organization.</summary>
     public static Actor RequireActor(this IRequestContext context) =>

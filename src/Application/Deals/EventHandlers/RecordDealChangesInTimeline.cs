@@ -1,6 +1,7 @@
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Events;
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
 using Crm.Domain.Activities;
 using Crm.Domain.Common;
 using Crm.Domain.Deals.Events;
@@ -10,7 +11,7 @@ using MediatR;
 namespace Crm.Application.Deals.EventHandlers;
 
 /// <summary>Writes a deal's timeline as it changes, in the same transaction as the change.</summary>
-public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities, TimelineClock clock) :
+public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities, TimelineClock clock, IRequestContext context) :
     INotificationHandler<DomainEventNotification<DealCreated>>,
     INotificationHandler<DomainEventNotification<DealStatusChanged>>,
     INotificationHandler<DomainEventNotification<DealStageChanged>>,
@@ -34,7 +35,7 @@ public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities
     {
         if (TimelineEntry.For(domainEvent) is { } entry)
         {
-            activities.Add(entry.ToActivity(clock.Next()));
+            activities.Add(entry.ToActivity(clock.Next(), context.ActorTypeOf(entry.AuthorId)));
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
 using Crm.Domain.Deals;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Type).HasConversion(SnakeCaseEnumConverter<ActivityType>.Instance).HasMaxLength(32);
         builder.Property(a => a.Payload).HasColumnType("jsonb");
+        builder.Property(a => a.AuthorType).HasConversion(SnakeCaseEnumConverter<ActorType>.Instance).HasMaxLength(16)
+            .HasDefaultValue(ActorType.User).ValueGeneratedNever();
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("activities_author_id_fkey");
         builder.HasOne<Deal>().WithMany()

@@ -14,6 +14,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("audit_logs");
         builder.HasKey(e => e.Id).HasName("audit_logs_pkey");
         builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorType).HasConversion(SnakeCaseEnumConverter<ActorType>.Instance).HasMaxLength(16)
+            .HasDefaultValue(ActorType.User).ValueGeneratedNever();
         builder.Property(e => e.Action).HasMaxLength(64);
         builder.Property(e => e.EntityType).HasMaxLength(32);
         builder.Property(e => e.Changes).HasColumnType("jsonb").HasDefaultValueSql("'[]'").ValueGeneratedNever();

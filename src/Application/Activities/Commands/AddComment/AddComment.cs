@@ -41,7 +41,7 @@ public sealed class AddActivityCommandHandler(
 
         BusinessRules.Check(new OnlyCommentsAreWrittenByPeople(request.Type!.Value));
         var payload = TimelineJson.Serialize(new { text = request.Payload!.Text });
-        var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, clock.Next());
+        var activity = Activity.Record(organizationId, request.DealId, actor.UserId, ActivityType.Comment, payload, clock.Next(), context.ActorTypeOf(actor.UserId));
         activities.Add(activity);
         return mapper.Map<ActivityDto>(activity);
     }

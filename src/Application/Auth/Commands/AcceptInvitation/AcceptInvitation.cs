@@ -1,3 +1,4 @@
+using Crm.Application.ApiKeys.Common;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Email;
@@ -77,7 +78,7 @@ public sealed class AcceptInvitationCommandHandler(
 
         // The token arrived at this address: that proves it.
         user.ConfirmEmail(now);
-        var membership = invitation.Accept(organization, user, now);
+        var membership = invitation.Accept(organization, user, now, await store.RoleAsync(invitation, now, cancellationToken));
         outbox.Queue(EmailTemplate.Welcome, user.Email, new Dictionary<string, object?>
         {
             ["name"] = user.Name,

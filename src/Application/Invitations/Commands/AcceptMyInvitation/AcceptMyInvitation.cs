@@ -1,5 +1,6 @@
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
+using Crm.Application.ApiKeys.Common;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
@@ -25,6 +26,7 @@ public sealed class AcceptMyInvitationCommandHandler(
     IRepository<Invitation> invitations,
     IRepository<User> users,
     IRepository<Organization> organizations,
+    IReadStore store,
     IRequestContext context,
     TimeProvider time) : IRequestHandler<AcceptMyInvitationCommand, OrganizationMembershipDto>
 {
@@ -37,7 +39,7 @@ public sealed class AcceptMyInvitationCommandHandler(
             ?? throw new NotFoundException(ErrorCatalog.InvitationNotFound);
         var organization = await organizations.FirstOrDefaultAsync(new OrganizationWithMembersSpecification(invitation.OrganizationId), cancellationToken)
             ?? throw new NotFoundException(ErrorCatalog.InvitationNotFound);
-        var membership = invitation.Accept(organization, user, now);
+        var membership = invitation.Accept(organization, user, now, await store.RoleAsync(invitation, now, cancellationToken));
         return new OrganizationMembershipDto(organization.Id, organization.Name, membership.Role);
     }
 }
