@@ -174,7 +174,7 @@ public sealed class AuditTests : ApiTest
 
         reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
         var rows = Rfc4180(reply.Text);
-        rows.ShouldAllBe(r => r.Count == 11);
+        rows.ShouldAllBe(r => r.Count == 12);
         var cells = rows.SelectMany(r => r).ToList();
         cells.ShouldNotContain(c => c.Length > 0 && "=+-@\t\r".Contains(c[0]), "no cell starts a formula");
         cells.ShouldContain("'" + agent);
