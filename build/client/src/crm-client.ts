@@ -2947,9 +2947,10 @@ export class ContactsClient {
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param updated_since (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined): Promise<ContactPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -2979,6 +2980,10 @@ export class ContactsClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (updated_since === null)
+            throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
+        else if (updated_since !== undefined)
+            url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3760,9 +3765,10 @@ export class DealsClient {
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param updated_since (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3808,6 +3814,10 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (updated_since === null)
+            throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
+        else if (updated_since !== undefined)
+            url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4766,9 +4776,10 @@ export class TasksClient {
      * @param order_by (optional) 
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param updated_since (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined): Promise<TaskPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<TaskPage> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4806,6 +4817,10 @@ export class TasksClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (updated_since === null)
+            throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
+        else if (updated_since !== undefined)
+            url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {

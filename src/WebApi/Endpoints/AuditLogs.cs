@@ -43,7 +43,7 @@ public static class AuditLogs
         [FromQuery] DateTime? from,
         [FromQuery] DateTime? to) =>
         TypedResults.Ok(await mediator.Send(
-            new ListAuditLogsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, actorId, entityType, entityId, action, Utc(from), Utc(to)), ct));
+            new ListAuditLogsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize, actorId, entityType, entityId, action, QueryValues.Utc(from), QueryValues.Utc(to)), ct));
 
     private static async Task<PushStreamHttpResult> Export(
         HttpContext http,
@@ -61,7 +61,7 @@ public static class AuditLogs
     {
         var csv = QueryValues.Enum("format", format, ExportFormat.Json) == ExportFormat.Csv;
         var rows = await StreamedResponse.StartAsync(
-            await mediator.Send(new ExportAuditLogsQuery(actorId, entityType, entityId, action, Utc(from), Utc(to)), ct), ct);
+            await mediator.Send(new ExportAuditLogsQuery(actorId, entityType, entityId, action, QueryValues.Utc(from), QueryValues.Utc(to)), ct), ct);
         var fileName = $"audit-log-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{(csv ? "csv" : "json")}";
         return TypedResults.Stream(
             StreamedResponse.AbortingOnFailure(
@@ -118,15 +118,6 @@ public static class AuditLogs
 
         await csv.FlushAsync(ct);
     }
-
-    /// <summary>A time without a zone is read as UTC.</summary>
-    private static DateTime? Utc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } utc => utc,
-        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
-        { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
-    };
 
     private enum ExportFormat
     {

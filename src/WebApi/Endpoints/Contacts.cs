@@ -62,7 +62,8 @@ public static class Contacts
         [FromQuery(Name = "owner_id")] Guid? ownerId,
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
-        [FromQuery] string? cursor) =>
+        [FromQuery] string? cursor,
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
         TypedResults.Ok(await mediator.Send(
             new ListContactsQuery(
                 page ?? 1,
@@ -71,7 +72,8 @@ public static class Contacts
                 ownerId,
                 QueryValues.Enum("order_by", orderBy, ContactOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
-                cursor),
+                cursor,
+                QueryValues.Utc(updatedSince)),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

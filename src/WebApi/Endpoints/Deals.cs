@@ -73,7 +73,8 @@ public static class Deals
         [FromQuery(Name = "owner_id")] Guid? ownerId,
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
-        [FromQuery] string? cursor) =>
+        [FromQuery] string? cursor,
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -86,7 +87,8 @@ public static class Deals
                 ownerId,
                 QueryValues.Enum("order_by", orderBy, DealOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
-                cursor),
+                cursor,
+                QueryValues.Utc(updatedSince)),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

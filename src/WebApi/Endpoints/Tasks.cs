@@ -53,7 +53,8 @@ public static class Tasks
         [FromQuery(Name = "due_after")] DateOnly? dueAfter,
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
-        [FromQuery] string? cursor) =>
+        [FromQuery] string? cursor,
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
         TypedResults.Ok(await mediator.Send(
             new ListTasksQuery(
                 page ?? 1,
@@ -64,7 +65,8 @@ public static class Tasks
                 dueAfter,
                 QueryValues.Enum("order_by", orderBy, TaskOrder.DueDate),
                 QueryValues.Enum("order", order, SortOrder.Asc),
-                cursor),
+                cursor,
+                QueryValues.Utc(updatedSince)),
             ct));
 
     private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

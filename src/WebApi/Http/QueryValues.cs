@@ -19,6 +19,15 @@ public static class QueryValues
         where TEnum : struct, System.Enum =>
         values is null ? [] : values.Where(v => v.Length > 0).Select(v => Parse<TEnum>(parameter, v)).ToList();
 
+    /// <summary>A time without a zone is read as UTC, so the answer does not depend on the server's zone.</summary>
+    public static DateTime? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Utc } utc => utc,
+        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
+        { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
+    };
+
     private static TEnum Parse<TEnum>(string parameter, string value)
         where TEnum : struct, System.Enum
     {

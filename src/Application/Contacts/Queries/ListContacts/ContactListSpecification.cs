@@ -18,6 +18,11 @@ public sealed class ContactListSpecification : Specification<Contact>
             Query.Where(c => c.OwnerId == owner);
         }
 
+        if (query.UpdatedSince is { } since)
+        {
+            Query.Where(c => c.UpdatedAt >= since);
+        }
+
         if (matching is not null)
         {
             Query.Where(matching);

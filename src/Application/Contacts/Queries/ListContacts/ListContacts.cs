@@ -24,7 +24,8 @@ public sealed record ListContactsQuery(
     Guid? OwnerId = null,
     ContactOrder OrderBy = ContactOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
-    string? Cursor = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    string? Cursor = null,
+    DateTime? UpdatedSince = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
@@ -41,7 +42,7 @@ public sealed class ListContactsQueryHandler(
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}"),
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}"),
             cancellationToken);
     }
 }

@@ -41,6 +41,11 @@ public sealed class DealListSpecification : Specification<Deal>
             Query.Where(d => d.OwnerId == owner);
         }
 
+        if (query.UpdatedSince is { } since)
+        {
+            Query.Where(d => d.UpdatedAt >= since);
+        }
+
         _ = query.OrderBy switch
         {
             DealOrder.UpdatedAt => Query.OrderBy(query.Order, d => d.UpdatedAt, d => d.Id),

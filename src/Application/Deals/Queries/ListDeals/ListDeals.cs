@@ -30,7 +30,8 @@ public sealed record ListDealsQuery(
     Guid? OwnerId = null,
     DealOrder OrderBy = DealOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
-    string? Cursor = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    string? Cursor = null,
+    DateTime? UpdatedSince = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
@@ -55,5 +56,6 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         q.MinAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         q.MaxAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         q.ContactId,
-        q.OwnerId);
+        q.OwnerId,
+        q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -27,7 +27,8 @@ public sealed record ListTasksQuery(
     DateOnly? DueAfter = null,
     TaskOrder OrderBy = TaskOrder.DueDate,
     SortOrder Order = SortOrder.Asc,
-    string? Cursor = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
+    string? Cursor = null,
+    DateTime? UpdatedSince = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
@@ -40,7 +41,7 @@ public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext cont
             request,
             request.OrderBy == TaskOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(DealTask), $"{request.DealId}|{request.OnlyOpen}|{request.DueBefore:O}|{request.DueAfter:O}"),
+            new ListTotalKey(typeof(DealTask), $"{request.DealId}|{request.OnlyOpen}|{request.DueBefore:O}|{request.DueAfter:O}|{request.UpdatedSince:O}"),
             cancellationToken);
     }
 }

@@ -30,6 +30,11 @@ public sealed class TaskListSpecification : Specification<DealTask>
             Query.Where(t => t.DueDate > after);
         }
 
+        if (query.UpdatedSince is { } since)
+        {
+            Query.Where(t => t.UpdatedAt >= since);
+        }
+
         if (query.OrderBy == TaskOrder.DueDate)
         {
             Query.OrderBy(query.Order, t => t.DueDate, t => t.CreatedAt, t => t.Id);
