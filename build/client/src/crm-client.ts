@@ -2948,9 +2948,10 @@ export class ContactsClient {
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
+     * @param external_id (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<ContactPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -2984,6 +2985,10 @@ export class ContactsClient {
             throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
         else if (updated_since !== undefined)
             url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
+        if (external_id === null)
+            throw new globalThis.Error("The parameter 'external_id' cannot be null.");
+        else if (external_id !== undefined)
+            external_id && external_id.forEach(item => { url_ += "external_id=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3766,9 +3771,10 @@ export class DealsClient {
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
+     * @param external_id (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3818,6 +3824,10 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
         else if (updated_since !== undefined)
             url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
+        if (external_id === null)
+            throw new globalThis.Error("The parameter 'external_id' cannot be null.");
+        else if (external_id !== undefined)
+            external_id && external_id.forEach(item => { url_ += "external_id=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6345,6 +6355,7 @@ export interface Problem {
 - `activity_not_found` (404): No timeline entry of this deal has this id.
 - `range_not_satisfiable` (416): The requested byte range lies outside the file; Content-Range gives its length.
 - `contact_email_taken` (409): Another contact of the organization has this email address.
+- `external_id_taken` (409): Another record of this type in the organization has this external id.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.
 - `duplicate` (409): A record with these values already exists.
@@ -6665,6 +6676,7 @@ export interface Contact {
     name: string;
     email: string | null;
     phone: string | null;
+    external_id: string | null;
     created_at: string;
     updated_at: string;
 }
@@ -6674,6 +6686,7 @@ export interface CreateContactRequest {
     email?: string | null;
     phone?: string | null;
     owner_id?: string | null;
+    external_id?: string | null;
 }
 
 export interface UpdateContactRequest {
@@ -6681,6 +6694,7 @@ export interface UpdateContactRequest {
     email?: string | null;
     phone?: string | null;
     owner_id?: string;
+    external_id?: string | null;
 }
 
 export interface ReplaceContactRequest {
@@ -6688,6 +6702,7 @@ export interface ReplaceContactRequest {
     email?: string | null;
     phone?: string | null;
     owner_id: string;
+    external_id?: string | null;
 }
 
 export interface DealPage {
@@ -6708,6 +6723,7 @@ export interface Deal {
     currency: string;
     status: DealStatus;
     stage: DealStage;
+    external_id: string | null;
     created_at: string;
     updated_at: string;
 }
@@ -6723,6 +6739,7 @@ export interface CreateDealRequest {
     currency?: string | null;
     stage?: DealStage;
     owner_id?: string | null;
+    external_id?: string | null;
 }
 
 export interface UpdateDealRequest {
@@ -6733,6 +6750,7 @@ export interface UpdateDealRequest {
     stage?: DealStage;
     owner_id?: string;
     contact_id?: string;
+    external_id?: string | null;
 }
 
 export interface ActivityPage {

@@ -26,8 +26,11 @@ public sealed class Contact : OwnedRecord
 
     public string? Phone { get; private set; }
 
+    /// <summary>The id of this contact in a partner's system, exactly as sent; unique within the organization.</summary>
+    public string? ExternalId { get; private set; }
+
     public static Contact Create(
-        Guid organizationId, Actor actor, Guid? ownerId, string name, string? email, string? phone, DateTime now)
+        Guid organizationId, Actor actor, Guid? ownerId, string name, string? email, string? phone, DateTime now, string? externalId = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -38,6 +41,7 @@ public sealed class Contact : OwnedRecord
             OwnerId = owner,
             CreatedAt = now,
             UpdatedAt = now,
+            ExternalId = externalId,
         };
         contact.SetDetails(name, email, phone);
         return contact;
@@ -57,6 +61,11 @@ public sealed class Contact : OwnedRecord
             changes.Name.IsSet ? changes.Name.Value! : Name,
             changes.Email.IsSet ? changes.Email.Value : Email,
             changes.Phone.IsSet ? changes.Phone.Value : Phone);
+        if (changes.ExternalId.IsSet)
+        {
+            ExternalId = changes.ExternalId.Value;
+        }
+
         UpdatedAt = now;
     }
 
@@ -77,4 +86,5 @@ public sealed record ContactChanges(
     Optional<string> Name = default,
     Optional<string?> Email = default,
     Optional<string?> Phone = default,
-    Optional<Guid> OwnerId = default);
+    Optional<Guid> OwnerId = default,
+    Optional<string?> ExternalId = default);

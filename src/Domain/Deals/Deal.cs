@@ -33,6 +33,9 @@ public sealed class Deal : OwnedRecord
 
     public DealStage Stage { get; private set; }
 
+    /// <summary>The id of this deal in a partner's system, exactly as sent; unique within the organization.</summary>
+    public string? ExternalId { get; private set; }
+
     public static Deal Open(
         Guid organizationId,
         Actor actor,
@@ -42,7 +45,8 @@ public sealed class Deal : OwnedRecord
         string currency,
         DealStage stage,
         Guid? ownerId,
-        DateTime now)
+        DateTime now,
+        string? externalId = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -60,6 +64,7 @@ public sealed class Deal : OwnedRecord
             Currency = currency,
             Status = DealStatus.New,
             Stage = stage,
+            ExternalId = externalId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -77,6 +82,7 @@ public sealed class Deal : OwnedRecord
         var currency = changes.Currency.IsSet ? changes.Currency.Value : Currency;
         var owner = changes.OwnerId.IsSet ? changes.OwnerId.Value : OwnerId;
         var contact = changes.ContactId.IsSet ? changes.ContactId.Value : ContactId;
+        var externalId = changes.ExternalId.IsSet ? changes.ExternalId.Value : ExternalId;
         var status = changes.Status.IsSet ? changes.Status.Value : Status;
         var reopening = Status.IsFinal() && !status.IsFinal();
         var stage = status.IsFinal() && !changes.Stage.IsSet
@@ -109,6 +115,7 @@ public sealed class Deal : OwnedRecord
         Track(fieldChanges, "currency", Currency, currency);
         Track(fieldChanges, "owner_id", OwnerId, owner);
         Track(fieldChanges, "contact_id", ContactId, contact);
+        Track(fieldChanges, "external_id", ExternalId, externalId);
         if (status != Status)
         {
             Raise(new DealStatusChanged(OrganizationId, Id, actor.UserId, Status, status));
@@ -125,6 +132,7 @@ public sealed class Deal : OwnedRecord
         }
 
         (Title, Amount, Currency, OwnerId, ContactId, Status, Stage) = (title, amount, currency, owner, contact, status, stage);
+        ExternalId = externalId;
         if (fieldChanges.Count > 0 || DomainEvents.Count > 0)
         {
             UpdatedAt = now;
@@ -155,4 +163,5 @@ public sealed record DealChanges(
     Optional<DealStatus> Status = default,
     Optional<DealStage> Stage = default,
     Optional<Guid> OwnerId = default,
-    Optional<Guid> ContactId = default);
+    Optional<Guid> ContactId = default,
+    Optional<string?> ExternalId = default);

@@ -19,6 +19,8 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
         ["ux_users_normalized_email"] = ErrorCatalog.EmailTaken,
         ["pk_memberships"] = ErrorCatalog.MemberExists,
         ["ux_contacts_organization_email"] = ErrorCatalog.ContactEmailTaken,
+        ["ux_contacts_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
+        ["ux_deals_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
     };
 
     /// <summary>Foreign keys whose violation means a record is still referenced.</summary>

@@ -63,7 +63,8 @@ public static class Contacts
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
         [FromQuery] string? cursor,
-        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince,
+        [FromQuery(Name = "external_id")] string[]? externalId) =>
         TypedResults.Ok(await mediator.Send(
             new ListContactsQuery(
                 page ?? 1,
@@ -73,7 +74,8 @@ public static class Contacts
                 QueryValues.Enum("order_by", orderBy, ContactOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
-                QueryValues.Utc(updatedSince)),
+                QueryValues.Utc(updatedSince),
+                externalId?.Where(v => v.Length > 0).ToList()),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

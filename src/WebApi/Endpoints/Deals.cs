@@ -74,7 +74,8 @@ public static class Deals
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
         [FromQuery] string? cursor,
-        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince,
+        [FromQuery(Name = "external_id")] string[]? externalId) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -88,7 +89,8 @@ public static class Deals
                 QueryValues.Enum("order_by", orderBy, DealOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
-                QueryValues.Utc(updatedSince)),
+                QueryValues.Utc(updatedSince),
+                externalId?.Where(v => v.Length > 0).ToList()),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

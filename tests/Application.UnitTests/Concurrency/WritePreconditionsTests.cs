@@ -70,7 +70,7 @@ public sealed class WritePreconditionsTests
         var handler = new UpdateContactCommandHandler(
             contacts.Object, new InMemoryReadStore(), context, Mapper, TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>());
 
-        var command = new UpdateContactCommand(contact.Id, "Grace", default, default, default, VersionCondition.OneOf(contact.Version + 1));
+        var command = new UpdateContactCommand(contact.Id, "Grace", default, default, default, IfMatch: VersionCondition.OneOf(contact.Version + 1));
         var error = await Should.ThrowAsync<PreconditionFailedException>(() => handler.Handle(command, CancellationToken.None));
 
         error.Code.ShouldBe("precondition_failed");

@@ -50,4 +50,19 @@ public sealed class ContactTests
         AssertBrokenRule(() => contact.Update(member, new ContactChanges(Name: "Eve"), Now), "not_record_owner", ErrorKind.Forbidden);
         contact.Name.ShouldBe("Ada");
     }
+
+    [Test]
+    public void An_external_id_is_kept_exactly_as_sent_and_changes_or_clears_only_when_set()
+    {
+        var actor = new Actor(Guid.NewGuid(), MemberRole.Owner);
+        var contact = Contact.Create(Guid.NewGuid(), actor, null, "Ada", null, null, Now, " SF-1 ");
+        contact.ExternalId.ShouldBe(" SF-1 ");
+
+        contact.Update(actor, new ContactChanges(Name: "Ada L."), Now);
+        contact.ExternalId.ShouldBe(" SF-1 ");
+        contact.Update(actor, new ContactChanges(ExternalId: "sf-2"), Now);
+        contact.ExternalId.ShouldBe("sf-2");
+        contact.Update(actor, new ContactChanges(ExternalId: (string?)null), Now);
+        contact.ExternalId.ShouldBeNull();
+    }
 }

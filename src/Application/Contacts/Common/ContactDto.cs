@@ -16,6 +16,8 @@ public sealed class ContactDto : ICreationOrdered, IVersionedResource
 
     public required string? Phone { get; init; }
 
+    public required string? ExternalId { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

@@ -23,6 +23,8 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
 
     public required DealStage Stage { get; init; }
 
+    public required string? ExternalId { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

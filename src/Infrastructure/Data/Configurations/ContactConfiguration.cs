@@ -1,5 +1,6 @@
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
+using Crm.Domain.Records;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,12 +22,13 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Email).HasMaxLength(Contact.EmailMaxLength);
         builder.Property(c => c.NormalizedEmail).HasMaxLength(Contact.EmailMaxLength);
         builder.Property(c => c.Phone).HasMaxLength(Contact.PhoneMaxLength);
+        builder.Property(c => c.ExternalId).HasMaxLength(ExternalIdLimits.MaxLength);
         builder.Property<string>(SearchText)
             .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", stored: true);
         builder.HasColumnsInOrder(
             nameof(Contact.Id), nameof(Contact.OrganizationId), nameof(Contact.OwnerId), nameof(Contact.Name),
             nameof(Contact.Email), nameof(Contact.NormalizedEmail), nameof(Contact.Phone), SearchText,
-            nameof(Contact.CreatedAt), nameof(Contact.UpdatedAt));
+            nameof(Contact.CreatedAt), nameof(Contact.UpdatedAt), nameof(Contact.ExternalId));
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId)
             .HasConstraintName("contacts_organization_id_fkey");
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction)
@@ -38,6 +40,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.OrganizationId, c.NormalizedEmail }).IsUnique()
             .HasFilter("normalized_email IS NOT NULL").HasDatabaseName("ux_contacts_organization_email");
         builder.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id }).HasDatabaseName("ix_contacts_organization_created");
+        builder.HasIndex(c => new { c.OrganizationId, c.UpdatedAt }).HasDatabaseName("ix_contacts_organization_updated");
+        builder.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique()
+            .HasFilter("external_id IS NOT NULL").HasDatabaseName("ux_contacts_organization_external_id");
         builder.HasIndex(c => new { c.OrganizationId, c.OwnerId, c.CreatedAt, c.Id })
             .HasDatabaseName("ix_contacts_organization_owner");
         builder.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_contacts_search_trgm");

@@ -1,6 +1,7 @@
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
+using Crm.Domain.Records;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,10 +22,11 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasColumnsInOrder(
             nameof(Deal.Id), nameof(Deal.OrganizationId), nameof(Deal.ContactId), nameof(Deal.OwnerId),
             nameof(Deal.Title), nameof(Deal.Amount), nameof(Deal.Currency), nameof(Deal.Status), nameof(Deal.Stage),
-            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt));
+            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId));
         builder.HasKey(d => d.Id).HasName("deals_pkey");
         builder.HasAlternateKey(d => new { d.OrganizationId, d.Id }).HasName("ux_deals_organization_id_id");
         builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.ExternalId).HasMaxLength(ExternalIdLimits.MaxLength);
         builder.Property(d => d.Title).HasMaxLength(Deal.TitleMaxLength);
         builder.Property(d => d.Amount).HasPrecision(18, 2);
         builder.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();
@@ -44,6 +46,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // One index per list order within an organization; the title order uses lower(title), an expression
         // index the migration creates.
         builder.HasIndex(d => new { d.OrganizationId, d.CreatedAt, d.Id }).HasDatabaseName("ix_deals_organization_created");
+        builder.HasIndex(d => new { d.OrganizationId, d.ExternalId }).IsUnique()
+            .HasFilter("external_id IS NOT NULL").HasDatabaseName("ux_deals_organization_external_id");
         builder.HasIndex(d => new { d.OrganizationId, d.UpdatedAt, d.Id }).HasDatabaseName("ix_deals_organization_updated");
         builder.HasIndex(d => new { d.OrganizationId, d.Amount, d.Id }).HasDatabaseName("ix_deals_organization_amount");
         builder.HasIndex(d => new { d.OrganizationId, d.Status, d.Amount, d.Id })

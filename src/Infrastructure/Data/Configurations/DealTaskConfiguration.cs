@@ -27,6 +27,7 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
         builder.HasIndex(t => new { t.OrganizationId, t.DueDate, t.CreatedAt, t.Id }, "ix_tasks_organization_open_due")
             .HasFilter("NOT is_done").HasDatabaseName("ix_tasks_organization_open_due");
         builder.HasIndex(t => new { t.DealId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_deal_due");
+        builder.HasIndex(t => new { t.OrganizationId, t.UpdatedAt }).HasDatabaseName("ix_tasks_organization_updated");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
         builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();

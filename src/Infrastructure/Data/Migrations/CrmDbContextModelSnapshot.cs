@@ -336,6 +336,12 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("email")
                         .HasColumnOrder(4);
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("external_id")
+                        .HasColumnOrder(10);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -395,10 +401,18 @@ namespace Crm.Infrastructure.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("OrganizationId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_contacts_organization_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("ux_contacts_organization_email")
                         .HasFilter("normalized_email IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt")
+                        .HasDatabaseName("ix_contacts_organization_updated");
 
                     b.HasIndex("OrganizationId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_contacts_organization_created");
@@ -439,6 +453,12 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("currency")
                         .HasColumnOrder(6)
                         .IsFixedLength();
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("external_id")
+                        .HasColumnOrder(11);
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -490,6 +510,11 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasIndex("OrganizationId", "ContactId")
                         .HasDatabaseName("ix_deals_organization_contact");
+
+                    b.HasIndex("OrganizationId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_deals_organization_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Amount", "Id")
                         .HasDatabaseName("ix_deals_organization_amount");
@@ -940,6 +965,9 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("tasks_pkey");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt")
+                        .HasDatabaseName("ix_tasks_organization_updated");
 
                     b.HasIndex("DealId", "DueDate", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_deal_due");

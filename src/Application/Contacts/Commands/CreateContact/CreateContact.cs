@@ -1,6 +1,7 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -14,7 +15,7 @@ namespace Crm.Application.Contacts.Commands.CreateContact;
 
 /// <summary>Creates a contact owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
 [AuditAction("create_contact")]
-public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId)
+public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
@@ -26,9 +27,10 @@ public sealed class CreateContactCommandHandler(
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
         var contact = Contact.Create(
-            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow());
+            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);
+        await store.EnsureContactExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         contacts.Add(contact);
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }

@@ -1,3 +1,4 @@
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -10,5 +11,6 @@ public sealed class CreateContactValidator : AbstractValidator<CreateContactComm
         RuleFor(c => c.Name).ContactName();
         RuleFor(c => c.Email).ContactEmail();
         RuleFor(c => c.Phone).ContactPhone();
+        RuleFor(c => c.ExternalId).ExternalId();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -21,6 +22,7 @@ namespace Crm.Application.Contacts.Commands.ReplaceContact;
 [AuditAction("replace_contact")]
 public sealed record ReplaceContactCommand(
     [property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId,
+    string? ExternalId = null,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -41,7 +43,7 @@ public sealed class ReplaceContactCommandHandler(
         preconditions.Require(contact, request.IfMatch);
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId), time.UtcNow());
 
         // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
         if (owner != previousOwner)
@@ -50,6 +52,7 @@ public sealed class ReplaceContactCommandHandler(
         }
 
         await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
+        await store.EnsureContactExternalIdFreeAsync(contact.OrganizationId, contact.ExternalId, contact.Id, cancellationToken);
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }
 }

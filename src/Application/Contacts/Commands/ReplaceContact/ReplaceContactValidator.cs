@@ -1,3 +1,4 @@
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -10,6 +11,7 @@ public sealed class ReplaceContactValidator : AbstractValidator<ReplaceContactCo
         RuleFor(c => c.Name).ContactName();
         RuleFor(c => c.Email).ContactEmail();
         RuleFor(c => c.Phone).ContactPhone();
+        RuleFor(c => c.ExternalId).ExternalId();
         RuleFor(c => c.OwnerId).NotNull().WithMessage("must be sent: a replacement names the owner (send the current one to keep it)");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -18,6 +19,7 @@ namespace Crm.Application.Contacts.Commands.UpdateContact;
 [AuditAction("update_contact")]
 public sealed record UpdateContactCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId,
+    Optional<string?> ExternalId = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -36,7 +38,7 @@ public sealed class UpdateContactCommandHandler(
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         preconditions.Require(contact, request.IfMatch);
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId), time.UtcNow());
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);
@@ -45,6 +47,11 @@ public sealed class UpdateContactCommandHandler(
         if (request.Email.IsSet)
         {
             await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
+        }
+
+        if (request.ExternalId.IsSet)
+        {
+            await store.EnsureContactExternalIdFreeAsync(contact.OrganizationId, contact.ExternalId, contact.Id, cancellationToken);
         }
 
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);

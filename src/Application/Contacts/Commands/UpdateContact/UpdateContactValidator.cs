@@ -1,3 +1,4 @@
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -10,5 +11,6 @@ public sealed class UpdateContactValidator : AbstractValidator<UpdateContactComm
         RuleFor(c => c.Name.Value).ContactName().When(c => c.Name.IsSet).OverridePropertyName("Name");
         RuleFor(c => c.Email.Value).ContactEmail().When(c => c.Email.IsSet).OverridePropertyName("Email");
         RuleFor(c => c.Phone.Value).ContactPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
+        RuleFor(c => c.ExternalId.Value).ExternalId().When(c => c.ExternalId.IsSet).OverridePropertyName("ExternalId");
     }
 }

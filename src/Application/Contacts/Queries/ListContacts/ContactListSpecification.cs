@@ -18,6 +18,12 @@ public sealed class ContactListSpecification : Specification<Contact>
             Query.Where(c => c.OwnerId == owner);
         }
 
+        if (query.ExternalId is { Count: > 0 } externalIds)
+        {
+            var any = externalIds.Distinct().ToList();
+            Query.Where(c => c.ExternalId != null && any.Contains(c.ExternalId));
+        }
+
         if (query.UpdatedSince is { } since)
         {
             Query.Where(c => c.UpdatedAt >= since);

@@ -25,7 +25,8 @@ public sealed record ListContactsQuery(
     ContactOrder OrderBy = ContactOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null,
-    DateTime? UpdatedSince = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    DateTime? UpdatedSince = null,
+    IReadOnlyList<string>? ExternalId = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
@@ -42,7 +43,7 @@ public sealed class ListContactsQueryHandler(
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}"),
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}"),
             cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Application.Common.Models;
+using Crm.Domain.Records;
 using FluentValidation;
 
 namespace Crm.Application.Contacts.Queries.ListContacts;
@@ -8,6 +9,8 @@ public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
     public ListContactsValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(q => q.ExternalId).FilterValues();
+        RuleForEach(q => q.ExternalId).MaximumLength(ExternalIdLimits.MaxLength);
         RuleFor(q => q.Search).MaximumLength(200);
         RuleFor(q => q.OrderBy).IsInEnum();
         RuleFor(q => q.Order).IsInEnum();

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -20,7 +21,7 @@ namespace Crm.Application.Deals.Commands.CreateDeal;
 /// </summary>
 [AuditAction("create_deal")]
 public sealed record CreateDealCommand(
-    Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId)
+    Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId, string? ExternalId = null)
     : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class CreateDealCommandHandler(
@@ -45,9 +46,11 @@ public sealed class CreateDealCommandHandler(
             currency,
             request.Stage ?? DealStage.Qualification,
             request.OwnerId,
-            time.UtcNow());
+            time.UtcNow(),
+            request.ExternalId);
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        await store.EnsureDealExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         deals.Add(deal);
         return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
     }

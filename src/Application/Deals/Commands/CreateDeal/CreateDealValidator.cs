@@ -1,3 +1,4 @@
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Deals.Common;
 using Crm.Application.Organizations.Common;
 using FluentValidation;
@@ -13,5 +14,6 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDealCommand>
         RuleFor(c => c.Amount!.Value).DealAmount().When(c => c.Amount is not null).OverridePropertyName("Amount");
         RuleFor(c => c.Currency).CurrencyCode().When(c => c.Currency is not null);
         RuleFor(c => c.Stage).IsInEnum();
+        RuleFor(c => c.ExternalId).ExternalId();
     }
 }

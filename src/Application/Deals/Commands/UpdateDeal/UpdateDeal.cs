@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -25,6 +26,7 @@ public sealed record UpdateDealCommand(
     Optional<DealStage> Stage,
     Optional<Guid> OwnerId,
     Optional<Guid> ContactId,
+    Optional<string?> ExternalId = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null) : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class UpdateDealCommandHandler(
@@ -44,7 +46,7 @@ public sealed class UpdateDealCommandHandler(
         preconditions.Require(deal, request.IfMatch);
         deal.Change(
             actor,
-            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId),
+            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId),
             time.UtcNow());
         if (request.ContactId.IsSet)
         {
@@ -54,6 +56,11 @@ public sealed class UpdateDealCommandHandler(
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(deal.OrganizationId, request.OwnerId.Value, cancellationToken);
+        }
+
+        if (request.ExternalId.IsSet)
+        {
+            await store.EnsureDealExternalIdFreeAsync(deal.OrganizationId, deal.ExternalId, deal.Id, cancellationToken);
         }
 
         return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);

@@ -1,3 +1,4 @@
+using Crm.Application.Common.ExternalIds;
 using Crm.Application.Deals.Common;
 using Crm.Application.Organizations.Common;
 using FluentValidation;
@@ -15,5 +16,6 @@ public sealed class UpdateDealValidator : AbstractValidator<UpdateDealCommand>
         RuleFor(c => c.Stage.Value).IsInEnum().When(c => c.Stage.IsSet).OverridePropertyName("Stage");
         RuleFor(c => c.ContactId.Value).NotEmpty().When(c => c.ContactId.IsSet).OverridePropertyName("ContactId");
         RuleFor(c => c.OwnerId.Value).NotEmpty().When(c => c.OwnerId.IsSet).OverridePropertyName("OwnerId");
+        RuleFor(c => c.ExternalId.Value).ExternalId().When(c => c.ExternalId.IsSet).OverridePropertyName("ExternalId");
     }
 }

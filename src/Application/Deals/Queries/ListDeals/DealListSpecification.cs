@@ -41,6 +41,12 @@ public sealed class DealListSpecification : Specification<Deal>
             Query.Where(d => d.OwnerId == owner);
         }
 
+        if (query.ExternalId is { Count: > 0 } externalIds)
+        {
+            var any = externalIds.Distinct().ToList();
+            Query.Where(d => d.ExternalId != null && any.Contains(d.ExternalId));
+        }
+
         if (query.UpdatedSince is { } since)
         {
             Query.Where(d => d.UpdatedAt >= since);

@@ -31,7 +31,8 @@ public sealed record ListDealsQuery(
     DealOrder OrderBy = DealOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null,
-    DateTime? UpdatedSince = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    DateTime? UpdatedSince = null,
+    IReadOnlyList<string>? ExternalId = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
@@ -57,5 +58,6 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         q.MaxAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         q.ContactId,
         q.OwnerId,
-        q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        string.Join(',', (q.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal)));
 }

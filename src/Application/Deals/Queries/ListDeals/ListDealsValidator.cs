@@ -1,4 +1,5 @@
 using Crm.Application.Common.Models;
+using Crm.Domain.Records;
 using FluentValidation;
 
 namespace Crm.Application.Deals.Queries.ListDeals;
@@ -8,6 +9,8 @@ public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
     public ListDealsValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(q => q.ExternalId).FilterValues();
+        RuleForEach(q => q.ExternalId).MaximumLength(ExternalIdLimits.MaxLength);
         RuleFor(q => q.Status).FilterValues();
         RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
         RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
