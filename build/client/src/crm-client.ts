@@ -3151,6 +3151,105 @@ export class ContactsClient {
     }
 
     /**
+     * Create or update up to 500 contacts, matched on email or external_id; each item succeeds or fails alone
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return OK.
+     */
+    batch(x_Organization_Id: string, body: UpsertContactsBatch, idempotency_Key?: string | undefined): Promise<BatchResult> {
+        let url_ = this.baseUrl + "/api/v1/contacts/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<BatchResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BatchResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BatchResult>(null as any);
+    }
+
+    /**
      * One contact
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param if_None_Match (optional) The `ETag` of the copy the client holds: when it is still current the answer is 304 without a body.
@@ -3987,6 +4086,105 @@ export class DealsClient {
             });
         }
         return Promise.resolve<Deal>(null as any);
+    }
+
+    /**
+     * Open or change up to 500 deals, matched on external_id; each item succeeds or fails alone
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return OK.
+     */
+    batch(x_Organization_Id: string, body: UpsertDealsBatch, idempotency_Key?: string | undefined): Promise<BatchResult> {
+        let url_ = this.baseUrl + "/api/v1/deals/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<BatchResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BatchResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BatchResult>(null as any);
     }
 
     /**
@@ -6355,6 +6553,7 @@ export interface Problem {
 - `activity_not_found` (404): No timeline entry of this deal has this id.
 - `range_not_satisfiable` (416): The requested byte range lies outside the file; Content-Range gives its length.
 - `contact_email_taken` (409): Another contact of the organization has this email address.
+- `batch_match_key_missing` (400): The item lacks the field the batch matches on (match_on), so it cannot be matched.
 - `external_id_taken` (409): Another record of this type in the organization has this external id.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.
@@ -6689,6 +6888,43 @@ export interface CreateContactRequest {
     external_id?: string | null;
 }
 
+export interface BatchResult {
+    items: BatchItemResult[];
+    counts: BatchCounts;
+}
+
+export interface BatchItemResult {
+    index?: number;
+    status?: BatchItemStatus;
+    id?: string | null;
+    code?: string | null;
+    detail?: string | null;
+}
+
+export type BatchItemStatus = "created" | "updated" | "unchanged" | "failed";
+
+export interface BatchCounts {
+    created?: number;
+    updated?: number;
+    unchanged?: number;
+    failed?: number;
+}
+
+export interface UpsertContactsBatch {
+    items: ContactBatchItem[];
+    match_on?: ContactMatch;
+}
+
+export interface ContactBatchItem {
+    name?: string;
+    email?: string | null;
+    phone?: string | null;
+    owner_id?: string;
+    external_id?: string | null;
+}
+
+export type ContactMatch = "email" | "external_id";
+
 export interface UpdateContactRequest {
     name?: string;
     email?: string | null;
@@ -6741,6 +6977,24 @@ export interface CreateDealRequest {
     owner_id?: string | null;
     external_id?: string | null;
 }
+
+export interface UpsertDealsBatch {
+    items: DealBatchItem[];
+    match_on?: DealMatch;
+}
+
+export interface DealBatchItem {
+    contact_id?: string;
+    title?: string;
+    amount?: number;
+    currency?: string;
+    status?: DealStatus;
+    stage?: DealStage;
+    owner_id?: string;
+    external_id?: string | null;
+}
+
+export type DealMatch = "external_id";
 
 export interface UpdateDealRequest {
     title?: string;

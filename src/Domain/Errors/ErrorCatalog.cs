@@ -94,6 +94,7 @@ public static class ErrorCatalog
     public static readonly Error ActivityNotFound = new("activity_not_found", ErrorKind.NotFound, "No timeline entry of this deal has this id.");
     public static readonly Error RangeNotSatisfiable = new("range_not_satisfiable", ErrorKind.RangeNotSatisfiable, "The requested byte range lies outside the file; Content-Range gives its length.");
     public static readonly Error ContactEmailTaken = new("contact_email_taken", ErrorKind.Conflict, "Another contact of the organization has this email address.");
+    public static readonly Error BatchMatchKeyMissing = new("batch_match_key_missing", ErrorKind.Invalid, "The item lacks the field the batch matches on (match_on), so it cannot be matched.");
     public static readonly Error ExternalIdTaken = new("external_id_taken", ErrorKind.Conflict, "Another record of this type in the organization has this external id.");
     public static readonly Error ContactHasDeals = new("contact_has_deals", ErrorKind.Conflict, "The contact still has deals; delete or move them first.");
     public static readonly Error ConcurrentUpdate = new("concurrent_update", ErrorKind.Conflict, "The record was changed by another request at the same time. Try again.");

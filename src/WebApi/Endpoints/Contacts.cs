@@ -1,8 +1,10 @@
+using Crm.Application.Common.Batches;
 using Crm.Application.Common.Models;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.DeleteContact;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Commands.UpdateContact;
+using Crm.Application.Contacts.Commands.UpsertContacts;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
 using Crm.Application.Contacts.Queries.ListContacts;
@@ -30,6 +32,8 @@ public static class Contacts
             .ProducesProblems(ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactEmailTaken);
+        group.MapPost("/batch", Batch).WithName("Contacts_Batch")
+            .WithSummary("Create or update up to 500 contacts, matched on email or external_id; each item succeeds or fails alone");
         group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
             .ProducesProblems(ErrorCatalog.ContactNotFound)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag);
@@ -83,6 +87,10 @@ public static class Contacts
         var contact = await mediator.Send(command, ct);
         return EntityTags.Created(response, tags, $"{Base}/{contact.Id}", contact);
     }
+
+    /// <summary>200 whatever the items' outcomes: each item's status, id or failure code is in the answer.</summary>
+    private static async Task<Ok<BatchResult>> Batch(UpsertContactsBatch batch, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(batch, ct));
 
     private static async Task<Results<Ok<ContactDto>, NotModified>> Get(
         Guid id,

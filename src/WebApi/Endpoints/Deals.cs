@@ -2,10 +2,12 @@ using Crm.Application.Activities.Commands.AddComment;
 using Crm.Application.Activities.Common;
 using Crm.Application.Activities.Queries.GetActivity;
 using Crm.Application.Activities.Queries.ListActivities;
+using Crm.Application.Common.Batches;
 using Crm.Application.Common.Models;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.Deals.Commands.DeleteDeal;
 using Crm.Application.Deals.Commands.UpdateDeal;
+using Crm.Application.Deals.Commands.UpsertDeals;
 using Crm.Application.Deals.Common;
 using Crm.Application.Deals.Queries.GetDeal;
 using Crm.Application.Deals.Queries.ListDeals;
@@ -33,6 +35,8 @@ public static class Deals
         group.MapPost("/", Create).WithName("Deals_Create").WithSummary("Open a deal with a contact")
             .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden);
+        group.MapPost("/batch", Batch).WithName("Deals_Batch")
+            .WithSummary("Open or change up to 500 deals, matched on external_id; each item succeeds or fails alone");
         group.MapGet("/{id:guid}", Get).WithName("Deals_Get").WithSummary("One deal")
             .ProducesProblems(ErrorCatalog.DealNotFound)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag);
@@ -98,6 +102,10 @@ public static class Deals
         var deal = await mediator.Send(command, ct);
         return EntityTags.Created(response, tags, $"{Base}/{deal.Id}", deal);
     }
+
+    /// <summary>200 whatever the items' outcomes: each item's status, id or failure code is in the answer.</summary>
+    private static async Task<Ok<BatchResult>> Batch(UpsertDealsBatch batch, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(batch, ct));
 
     private static async Task<Results<Ok<DealDto>, NotModified>> Get(
         Guid id,

@@ -32,7 +32,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(IRequestContext 
         TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         // A read-only key changes nothing, whatever its role lets it read.
-        if (context.IsReadOnly && RequestKind<TRequest>.IsCommand)
+        if (context.IsReadOnly && RequestKind<TRequest>.IsWrite)
         {
             throw new ForbiddenException(ErrorCatalog.ApiKeyReadOnly);
         }

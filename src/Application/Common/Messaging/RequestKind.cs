@@ -5,10 +5,16 @@ public static class RequestKind
 {
     public static bool IsCommand(Type requestType) => requestType.GetInterfaces()
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+
+    /// <summary>Whether a request changes data: a command, or a batch of commands.</summary>
+    public static bool IsWrite(Type requestType) => IsCommand(requestType) || requestType.GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IBatch<>));
 }
 
 /// <summary>The kind of <typeparamref name="TRequest"/>, worked out once per request type.</summary>
 public static class RequestKind<TRequest>
 {
     public static bool IsCommand { get; } = RequestKind.IsCommand(typeof(TRequest));
+
+    public static bool IsWrite { get; } = RequestKind.IsWrite(typeof(TRequest));
 }

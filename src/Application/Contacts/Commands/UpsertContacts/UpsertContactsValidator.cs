@@ -1,0 +1,17 @@
+using Crm.Application.Common.Batches;
+using FluentValidation;
+
+namespace Crm.Application.Contacts.Commands.UpsertContacts;
+
+/// <summary>The batch's shape only: each item is validated by the command it becomes, so that it fails alone.</summary>
+public sealed class UpsertContactsValidator : AbstractValidator<UpsertContactsBatch>
+{
+    public UpsertContactsValidator()
+    {
+        RuleFor(b => b.Items).NotNull();
+        RuleFor(b => b.Items.Count).InclusiveBetween(1, BatchLimits.MaxItems).When(b => b.Items is not null)
+            .OverridePropertyName("Items").WithMessage($"must hold 1 to {BatchLimits.MaxItems} items");
+        RuleForEach(b => b.Items).NotNull();
+        RuleFor(b => b.MatchOn).IsInEnum();
+    }
+}
