@@ -102,6 +102,11 @@ public static class DependencyInjection
 
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<IWebhookTargetPolicy, WebhookTargetPolicy>();
+        services.AddScoped<IWebhookOutbox, WebhookOutbox>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

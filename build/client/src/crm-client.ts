@@ -7495,7 +7495,7 @@ export interface Webhook {
 
 export interface UpdateWebhookRequest {
     url?: string;
-    events?: any[];
+    events?: string[];
     description?: string | null;
     active?: boolean;
 }

@@ -5,6 +5,9 @@ public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
+    /// <summary>Whether this instance sends deliveries; every instance may, since claims never overlap.</summary>
+    public bool Dispatch { get; set; } = true;
+
     /// <summary>Allows <c>http</c> URLs to loopback outside Development (local receivers, tests); never to other hosts.</summary>
     public bool AllowInsecure { get; set; }
 
