@@ -177,4 +177,67 @@ public sealed class WebhookDeliveryTests : ApiTest
         hook.IsSignedWith(second).ShouldBeTrue();
         hook.Signature.Split(',')[0].ShouldNotBe(hook.Signature.Split(',')[1]);
     }
+
+    [Test]
+    public async Task A_ping_arrives_is_logged_and_can_be_delivered_again_with_the_same_event_id()
+    {
+        _receiver.Answers.Enqueue(404);
+        var (api, owner, webhookId, secret) = await SubscribeAsync("deal.won");
+        var asOwner = api.As(owner);
+
+        var ping = await asOwner.PostAsync($"{Hooks}/{webhookId}/ping");
+
+        ping.Status.ShouldBe(HttpStatusCode.Accepted, ping.Text);
+        var hook = await _receiver.NextAsync();
+        hook.EventType.ShouldBe("ping");
+        hook.IsSignedWith(secret).ShouldBeTrue();
+        hook.EventId.ShouldBe(ping["event_id"]);
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = '{ping["id"]}' AND status = 'failed')");
+        var logged = await asOwner.GetAsync($"{Hooks}/{webhookId}/deliveries/{ping["id"]}");
+        logged.Status.ShouldBe(HttpStatusCode.OK, logged.Text);
+        logged["status"].ShouldBe("failed");
+        logged["last_status_code"].ShouldBe("404");
+        logged["response_body"].ShouldBe("received");
+        logged["request_body"].ShouldBe(hook.Body);
+
+        var again = await asOwner.PostAsync($"{Hooks}/{webhookId}/deliveries/{ping["id"]}/redeliver");
+
+        again.Status.ShouldBe(HttpStatusCode.Accepted, again.Text);
+        again["id"].ShouldNotBe(ping["id"]);
+        var second = await _receiver.NextAsync();
+        second.EventId.ShouldBe(hook.EventId);
+        second.Body.ShouldBe(hook.Body);
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = '{again["id"]}' AND status = 'succeeded')");
+        var list = await asOwner.GetAsync($"{Hooks}/{webhookId}/deliveries?page_size=1");
+        list.Status.ShouldBe(HttpStatusCode.OK, list.Text);
+        ((string?)list.Json["items"]![0]!["id"]).ShouldBe(again["id"]);
+        var next = await asOwner.GetAsync($"{Hooks}/{webhookId}/deliveries?page_size=1&cursor={Uri.EscapeDataString((string)list.Json["next_cursor"]!)}");
+        next.Status.ShouldBe(HttpStatusCode.OK, next.Text);
+        ((string?)next.Json["items"]![0]!["id"]).ShouldBe(ping["id"]);
+        var failed = await asOwner.GetAsync($"{Hooks}/{webhookId}/deliveries?status=failed");
+        failed.Json["items"]!.AsArray().Select(i => (string?)i!["id"]).ShouldBe([ping["id"]]);
+    }
+
+    [Test]
+    public async Task Deliveries_of_another_organization_are_not_found()
+    {
+        var (api, owner, webhookId, _) = await SubscribeAsync("*");
+        var ping = await api.As(owner).PostAsync($"{Hooks}/{webhookId}/ping");
+        var stranger = await api.RegisterAsync();
+
+        (await api.As(stranger).GetAsync($"{Hooks}/{webhookId}/deliveries")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+        (await api.As(stranger).GetAsync($"{Hooks}/{webhookId}/deliveries/{ping["id"]}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+        (await api.As(stranger).PostAsync($"{Hooks}/{webhookId}/deliveries/{ping["id"]}/redeliver")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+        (await api.As(stranger).PostAsync($"{Hooks}/{webhookId}/ping")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+        (await api.As(owner).GetAsync($"{Hooks}/{webhookId}/deliveries/{Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_delivery_not_found");
+    }
+
+    [Test]
+    public async Task An_inactive_webhook_is_not_pinged()
+    {
+        var (api, owner, webhookId, _) = await SubscribeAsync("*");
+        (await api.As(owner).PatchAsync($"{Hooks}/{webhookId}", new { active = false })).Status.ShouldBe(HttpStatusCode.OK);
+
+        (await api.As(owner).PostAsync($"{Hooks}/{webhookId}/ping")).ShouldBeProblem(HttpStatusCode.Conflict, "webhook_inactive");
+    }
 }

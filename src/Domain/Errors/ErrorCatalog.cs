@@ -90,6 +90,8 @@ public static class ErrorCatalog
     public static readonly Error WebhookUrlInsecure = new("webhook_url_insecure", ErrorKind.Invalid, "A webhook URL uses https.");
     public static readonly Error WebhookUrlPrivate = new("webhook_url_private", ErrorKind.Invalid, "The webhook URL resolves to a private, loopback or link-local address, which the service does not call.");
     public static readonly Error WebhookUrlUnresolvable = new("webhook_url_unresolvable", ErrorKind.Invalid, "The webhook URL's host name does not resolve.");
+    public static readonly Error WebhookDeliveryNotFound = new("webhook_delivery_not_found", ErrorKind.NotFound, "The webhook has no delivery with this id.");
+    public static readonly Error WebhookInactive = new("webhook_inactive", ErrorKind.Conflict, "The webhook is turned off; turn it on (PATCH active: true) before sending to it.");
     public static readonly Error WebhookLimitReached = new("webhook_limit_reached", ErrorKind.Conflict, "The organization has the most webhooks allowed; delete one first.");
 
     // Records

@@ -70,4 +70,19 @@ public sealed class WebhookDelivery : Entity, ITenantOwned
             NextAttemptAt = now,
             CreatedAt = now,
         };
+
+    /// <summary>A new attempt at an earlier delivery's event: the same event id and body, due now, with its own log.</summary>
+    public static WebhookDelivery Again(WebhookDelivery original, DateTime now) => new()
+    {
+        Id = NewId(),
+        OrganizationId = original.OrganizationId,
+        WebhookId = original.WebhookId,
+        EventId = original.EventId,
+        EventType = original.EventType,
+        RecordId = null,
+        Payload = original.Payload,
+        Status = WebhookDeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 }

@@ -33,6 +33,17 @@ internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time) : IWebho
         }
     }
 
+    public WebhookDelivery Ping(Webhook webhook, ActorType actorType, Guid actorId)
+    {
+        var now = time.UtcNow();
+        var eventId = Guid.CreateVersion7();
+        var payload = Payload(
+            eventId, WebhookEventTypes.Ping, now, webhook.OrganizationId, actorType, actorId, new { webhook.Id, webhook.Url }, []);
+        var delivery = WebhookDelivery.Schedule(webhook, eventId, WebhookEventTypes.Ping, null, payload, now);
+        db.Add(delivery);
+        return delivery;
+    }
+
     public async Task<T?> CurrentAsync<T>(Guid id, CancellationToken cancellationToken)
         where T : Entity =>
         await db.Set<T>().FindAsync([id], cancellationToken);

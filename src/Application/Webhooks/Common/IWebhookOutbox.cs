@@ -1,5 +1,6 @@
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
+using Crm.Domain.Webhooks;
 
 namespace Crm.Application.Webhooks.Common;
 
@@ -17,6 +18,9 @@ public interface IWebhookOutbox
     Task PublishAsync(
         Guid organizationId, string type, ActorType actorType, Guid? actorId, Guid? recordId, object? record,
         IReadOnlyList<WebhookChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>Queues a <c>ping</c> event for one webhook; answers its delivery.</summary>
+    WebhookDelivery Ping(Webhook webhook, ActorType actorType, Guid actorId);
 
     /// <summary>The record as the current unit of work holds it (one added in it too, before it is saved).</summary>
     Task<T?> CurrentAsync<T>(Guid id, CancellationToken cancellationToken)
