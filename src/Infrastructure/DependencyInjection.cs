@@ -7,6 +7,7 @@ using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
+using Crm.Application.Webhooks.Common;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Concurrency;
@@ -19,6 +20,7 @@ using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
+using Crm.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
@@ -97,6 +99,14 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<IWebhookTargetPolicy, WebhookTargetPolicy>();
+        services.AddScoped<IWebhookOutbox, WebhookOutbox>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

@@ -12,6 +12,9 @@ public sealed class RequestBodyTests : ApiTest
 {
     private static readonly string[] Methods = ["post", "put", "patch"];
 
+    /// <summary>A webhook target that needs no name lookup (TEST-NET-3), for the webhook bodies.</summary>
+    private const string PublicUrl = "https://203.0.113.10/hook";
+
     [Test]
     public async Task A_request_body_property_is_required_exactly_when_leaving_it_out_is_refused()
     {
@@ -24,6 +27,7 @@ public sealed class RequestBodyTests : ApiTest
         var task = await asOwner.CreateTaskAsync(deal);
         var member = await Team.JoinAsync(api, owner, "member");
         var newcomer = await api.RegisterAsync();
+        var webhook = Guid.Parse((await asOwner.PostAsync("/api/v1/webhooks", new { url = PublicUrl, events = new[] { "*" } }))["id"]!);
         var checkedProperties = 0;
 
         foreach (var (path, item) in document["paths"]!.AsObject())
@@ -47,13 +51,14 @@ public sealed class RequestBodyTests : ApiTest
                     ["deal_id"] = deal.ToString(),
                     ["owner_id"] = owner.UserId.ToString(),
                     ["email"] = name == "Members_Add" ? newcomer.Email : example["email"]?.DeepClone(),
+                    ["url"] = PublicUrl,
                 };
                 var target = path
                     .Replace("{deal_id}", deal.ToString(), StringComparison.Ordinal)
                     .Replace("{user_id}", member.UserId.ToString(), StringComparison.Ordinal);
                 if (target.Contains("{id}", StringComparison.Ordinal))
                 {
-                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task).ToString(), StringComparison.Ordinal);
+                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook).ToString(), StringComparison.Ordinal);
                 }
 
                 foreach (var property in schema["properties"]!.AsObject().Select(p => p.Key))
@@ -78,8 +83,9 @@ public sealed class RequestBodyTests : ApiTest
     }
 
     /// <summary>The record a path's <c>{id}</c> names, by the resource the path starts with.</summary>
-    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task) => path.Split('/')[3] switch
+    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook) => path.Split('/')[3] switch
     {
+        "webhooks" => webhook,
         "organizations" => organization,
         "contacts" => contact,
         "deals" => deal,

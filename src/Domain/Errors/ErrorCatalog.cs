@@ -84,6 +84,16 @@ public static class ErrorCatalog
     public static readonly Error ApiKeyAdminRequiresOwner = new("api_key_admin_requires_owner", ErrorKind.Forbidden, "Only an owner may create an API key with the admin role.");
     public static readonly Error ApiKeyExpiryInPast = new("api_key_expiry_in_past", ErrorKind.Invalid, "An API key's expires_at must lie in the future.");
 
+    // Webhooks
+    public static readonly Error WebhookNotFound = new("webhook_not_found", ErrorKind.NotFound, "The organization has no webhook with this id.");
+    public static readonly Error WebhookEventUnknown = new("webhook_event_unknown", ErrorKind.Invalid, "events lists one or more known event types, * (every event) or a resource's .* (such as deal.*).");
+    public static readonly Error WebhookUrlInsecure = new("webhook_url_insecure", ErrorKind.Invalid, "A webhook URL uses https.");
+    public static readonly Error WebhookUrlPrivate = new("webhook_url_private", ErrorKind.Invalid, "The webhook URL resolves to a private, loopback or link-local address, which the service does not call.");
+    public static readonly Error WebhookUrlUnresolvable = new("webhook_url_unresolvable", ErrorKind.Invalid, "The webhook URL's host name does not resolve.");
+    public static readonly Error WebhookDeliveryNotFound = new("webhook_delivery_not_found", ErrorKind.NotFound, "The webhook has no delivery with this id.");
+    public static readonly Error WebhookInactive = new("webhook_inactive", ErrorKind.Conflict, "The webhook is turned off; turn it on (PATCH active: true) before sending to it.");
+    public static readonly Error WebhookLimitReached = new("webhook_limit_reached", ErrorKind.Conflict, "The organization has the most webhooks allowed; delete one first.");
+
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");
     public static readonly Error ContactReferenceNotFound = ContactNotFound.AsReference("The organization has no contact with this id.");

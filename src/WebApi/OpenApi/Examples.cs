@@ -31,6 +31,8 @@ internal static class Examples
         ["Tasks_Create"] = """{"deal_id": "0193a5c2-8c2f-7d4b-8e3a-2b3c4d5e6f70", "title": "Send the offer", "description": "Include volume pricing.", "due_date": "2026-12-01"}""",
         ["Tasks_Update"] = """{"is_done": true}""",
         ["ApiKeys_Create"] = """{"name": "Billing sync", "role": "manager", "read_only": false, "expires_at": "2027-12-31T23:59:59Z"}""",
+        ["Webhooks_Create"] = """{"url": "https://hooks.example.com/crm", "events": ["deal.*", "contact.created"], "description": "Billing sync"}""",
+        ["Webhooks_Update"] = """{"events": ["*"], "active": true}""",
         ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
     };
 }

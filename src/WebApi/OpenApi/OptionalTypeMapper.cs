@@ -29,6 +29,7 @@ internal sealed class OptionalTypeMapper(Type optionalType) : ITypeMapper
 
         schema.Type = value.Type;
         schema.Format = value.Format;
+        schema.Item = value.Item;
         foreach (var item in value.Enumeration)
         {
             schema.Enumeration.Add(item);

@@ -44,6 +44,9 @@ public sealed class CrmApiFactory(
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Files:LocalRoot", FilesFolder);
+
+        // Hosts share one database: only a webhook test's own host sends deliveries, with its own settings.
+        builder.UseSetting("Webhooks:Dispatch", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,9 @@
+namespace Crm.Domain.Webhooks;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Sending,
+    Succeeded,
+    Failed,
+}
