@@ -46,6 +46,9 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
             {
                 // A retried attempt starts from what is in the database, not from the failed attempt's changes.
                 db.ChangeTracker.Clear();
+                // A failed save rolls the whole transaction back, so EF's savepoint around each save (two round trips
+                // per command) would protect nothing.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var result = await w(ct);
                 await SaveChangesAsync(ct);
@@ -55,6 +58,42 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
             verifySucceeded: null,
             cancellationToken);
     }
+
+    public async Task<T> ExecuteBatchAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // A commit that waits for its WAL flush costs a disk sync; hundreds of them would dominate a batch. The
+            // items' commits become visible at once but reach the disk together, at the flush below, so the batch's
+            // answer never reports an item that a crash could still undo.
+            await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = off", cancellationToken);
+            try
+            {
+                return await work(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("RESET synchronous_commit", CancellationToken.None);
+                await FlushAsync();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Commits a transaction that writes one WAL record (a logical message, which changes no table) with the session's
+    /// synchronous commit: PostgreSQL flushes the WAL up to that commit, and so every earlier commit with it.
+    /// </summary>
+    private Task FlushAsync() => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_logical_emit_message(true, 'crm', 'flush')", CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    });
 
     private async Task SaveChangesAsync(CancellationToken cancellationToken)
     {

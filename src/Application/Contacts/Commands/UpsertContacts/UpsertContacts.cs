@@ -18,19 +18,24 @@ namespace Crm.Application.Contacts.Commands.UpsertContacts;
 public sealed record UpsertContactsBatch(IReadOnlyList<ContactBatchItem> Items, ContactMatch? MatchOn = null)
     : IBatch<BatchResult>, IOrganizationScoped;
 
-public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore store, IRequestContext context)
+public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore store, IRequestContext context, IUnitOfWork unitOfWork)
     : IRequestHandler<UpsertContactsBatch, BatchResult>
 {
     public async Task<BatchResult> Handle(UpsertContactsBatch request, CancellationToken cancellationToken)
     {
         var organizationId = context.RequireOrganizationId();
-        var results = new List<BatchItemResult>(request.Items.Count);
-        for (var index = 0; index < request.Items.Count; index++)
-        {
-            results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn, cancellationToken));
-        }
+        return await unitOfWork.ExecuteBatchAsync(
+            async ct =>
+            {
+                var results = new List<BatchItemResult>(request.Items.Count);
+                for (var index = 0; index < request.Items.Count; index++)
+                {
+                    results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn, ct));
+                }
 
-        return BatchResult.Of(results);
+                return BatchResult.Of(results);
+            },
+            cancellationToken);
     }
 
     private async Task<BatchItemResult> UpsertAsync(

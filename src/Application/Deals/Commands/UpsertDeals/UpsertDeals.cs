@@ -19,19 +19,24 @@ namespace Crm.Application.Deals.Commands.UpsertDeals;
 public sealed record UpsertDealsBatch(IReadOnlyList<DealBatchItem> Items, DealMatch? MatchOn = null)
     : IBatch<BatchResult>, IOrganizationScoped;
 
-public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, IRequestContext context)
+public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, IRequestContext context, IUnitOfWork unitOfWork)
     : IRequestHandler<UpsertDealsBatch, BatchResult>
 {
     public async Task<BatchResult> Handle(UpsertDealsBatch request, CancellationToken cancellationToken)
     {
         var organizationId = context.RequireOrganizationId();
-        var results = new List<BatchItemResult>(request.Items.Count);
-        for (var index = 0; index < request.Items.Count; index++)
-        {
-            results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn is not null, cancellationToken));
-        }
+        return await unitOfWork.ExecuteBatchAsync(
+            async ct =>
+            {
+                var results = new List<BatchItemResult>(request.Items.Count);
+                for (var index = 0; index < request.Items.Count; index++)
+                {
+                    results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn is not null, ct));
+                }
 
-        return BatchResult.Of(results);
+                return BatchResult.Of(results);
+            },
+            cancellationToken);
     }
 
     private async Task<BatchItemResult> UpsertAsync(
