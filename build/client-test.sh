@@ -32,6 +32,8 @@ export Auth__EncryptionKeys__0="$(openssl rand -base64 32)"
 export ASPNETCORE_ENVIRONMENT=Testing
 # Pages on other loopback origins may call it: the browser test's page is one.
 export Cors__AllowedOrigins__0="http://127.0.0.1:*"
+# The scenario's webhook receiver listens on loopback over plain HTTP; deliveries are looked for often.
+export Webhooks__AllowInsecure=true Webhooks__AllowPrivateTargets=true Webhooks__PollInterval=00:00:00.200
 # Emails are written as .eml files here, where the scenario reads its verification link.
 Email__PickupDirectory="$(mktemp -d)"
 export Email__PickupDirectory CRM_MAIL_DIR="$Email__PickupDirectory"

@@ -4,14 +4,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
 import { readFileSync, readdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
-  ActivitiesClient, AnalyticsClient, InvitationsClient, ApiKeysClient, AuditLogsClient, CrmApiError,
+  ActivitiesClient, AnalyticsClient, InvitationsClient, ApiKeysClient, AuditLogsClient, WebhooksClient, ChangesClient,
+  CrmApiError,
 } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,7 +54,8 @@ function clients(token, header) {
     deals: new DealsClient(baseUrl, http), tasks: new TasksClient(baseUrl, http),
     activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
     invitations: new InvitationsClient(baseUrl, http), apiKeys: new ApiKeysClient(baseUrl, http),
-    auditLogs: new AuditLogsClient(baseUrl, http),
+    auditLogs: new AuditLogsClient(baseUrl, http), webhooks: new WebhooksClient(baseUrl, http),
+    changes: new ChangesClient(baseUrl, http),
   };
 }
 
@@ -279,4 +282,107 @@ test("two-factor sign-in: set up, enable, sign in with a code and with a recover
     error instanceof CrmApiError && error.code === "invalid_two_factor_code");
   await assert.rejects(api.auth.loginTwoFactor({ challenge_token: second, code: totp(secret, step + 1) }), (error) =>
     error instanceof CrmApiError && error.status === 401 && error.code === "invalid_challenge");
+});
+
+/**
+ * A webhook receiver on loopback that checks every signature as README shows: HMAC-SHA256 of "{timestamp}.{body}"
+ * with the secret, any of the v1= values, compared in constant time.
+ */
+async function receiver() {
+  const events = [];
+  let secret = "";
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on("data", (chunk) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const expected = Buffer.from(createHmac("sha256", secret).update(`${request.headers["crm-timestamp"]}.${body}`).digest("hex"));
+      const signed = String(request.headers["crm-signature"] ?? "").split(",").map((s) => s.trim())
+        .filter((s) => s.startsWith("v1=")).map((s) => Buffer.from(s.slice(3)))
+        .some((s) => s.length === expected.length && timingSafeEqual(s, expected));
+      events.push({ signed, eventId: request.headers["crm-event-id"], event: JSON.parse(body) });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/crm`, events, close: () => server.close(),
+    useSecret: (value) => { secret = value; },
+    async until(predicate) {
+      for (let attempt = 0; attempt < 300 && !predicate(events); attempt++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(predicate(events), `webhook events so far: ${events.map((e) => e.event.type).join(", ")}`);
+    },
+  };
+}
+
+test("an integration with an API key: batch upsert with an idempotency key, a signed webhook, the change feed", { skip: !baseUrl }, async () => {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  let ownerToken;
+  const owner = clients(() => ownerToken);
+  const registered = await owner.auth.register({
+    email: `sync-${unique}@example.com`, password: "client-smoke-password", name: "Sam Sync", organization_name: "Warehouse",
+  });
+  ownerToken = registered.access_token;
+  const org = registered.organization.id;
+  const key = await owner.apiKeys.create(org, { name: "ERP sync", role: "admin" });
+  const erp = clients(() => key.secret);
+
+  const hooks = await receiver();
+  try {
+    const webhook = await erp.webhooks.create(org, { url: hooks.url, events: ["deal.*", "contact.created"], description: "ERP" });
+    hooks.useSecret(webhook.secret);
+    assert.match(webhook.secret, /\S{32,}/);
+
+    // A batch, retried with the same Idempotency-Key, writes once and answers the same.
+    const items = [{ external_id: `erp-${unique}-1`, name: "Ada Lovelace" }, { external_id: `erp-${unique}-2`, name: "Grace Hopper" }];
+    const idempotencyKey = randomUUID();
+    const first = await erp.contacts.batch(org, { match_on: "external_id", items }, idempotencyKey);
+    const replay = await erp.contacts.batch(org, { match_on: "external_id", items }, idempotencyKey);
+    assert.deepEqual(first.items.map((i) => i.status), ["created", "created"]);
+    assert.deepEqual(replay, first);
+    const [ada, grace] = first.items.map((i) => i.id);
+    await assert.rejects(erp.contacts.batch(org, { match_on: "external_id", items: [items[0]] }, idempotencyKey), (error) =>
+      error instanceof CrmApiError && error.status === 422 && error.code === "idempotency_key_reused");
+    const second = await erp.contacts.batch(org, {
+      match_on: "external_id", items: [{ ...items[0], name: "Ada King" }, items[1], { name: "No key" }],
+    });
+    assert.deepEqual(second.items.map((i) => [i.status, i.code ?? null]), [["updated", null], ["unchanged", null], ["failed", "batch_match_key_missing"]]);
+
+    // The webhook hears the deal being won, signed, with the record as the API shows it.
+    const deal = await erp.deals.create(org, { contact_id: ada, title: "Analytical engine", amount: 900 });
+    await erp.deals.update(org, deal.id, { status: "won" });
+    await hooks.until((events) => events.some((e) => e.event.type === "deal.won"));
+    const won = hooks.events.find((e) => e.event.type === "deal.won");
+    assert.equal(won.eventId, won.event.id);
+    assert.equal(won.event.organization_id, org);
+    assert.deepEqual(won.event.actor, { type: "api_key", id: key.id });
+    assert.equal(won.event.data.object.id, deal.id);
+    assert.equal(won.event.data.object.status, "won");
+    await hooks.until((events) => events.filter((e) => e.event.type === "contact.created").length === 2);
+    assert.ok(hooks.events.every((e) => e.signed), "every delivery carries a valid signature");
+    const deliveries = await erp.webhooks.listDeliveries(org, webhook.id);
+    assert.ok(deliveries.items.some((d) => d.event_type === "deal.won" && d.status === "succeeded"));
+
+    // The change feed, followed from the start, has every change once and in order, the deletion included.
+    await erp.contacts.delete(org, grace);
+    const seen = [];
+    let cursor;
+    for (let page = 0; page < 50; page++) {
+      const changes = await erp.changes.list(org, cursor, undefined, 2);
+      assert.ok(changes.next_cursor, "a page always carries a cursor to poll from");
+      seen.push(...changes.items);
+      cursor = changes.next_cursor;
+      if (changes.items.length === 0) break;
+    }
+    assert.deepEqual(seen.map((c) => [c.type, c.action, c.id]), [
+      ["contact", "created", ada], ["contact", "created", grace], ["contact", "updated", ada],
+      ["deal", "created", deal.id], ["deal", "updated", deal.id], ["contact", "deleted", grace],
+    ]);
+    assert.equal(seen.at(-1).data, null);
+    assert.equal(seen.find((c) => c.type === "deal").data.status, "won");
+    assert.deepEqual([...new Set(seen.map((c) => c.sequence))].length, seen.length);
+    assert.deepEqual((await erp.changes.list(org, cursor, undefined, 2)).items, []);
+  } finally {
+    hooks.close();
+  }
 });
