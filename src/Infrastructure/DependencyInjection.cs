@@ -47,6 +47,7 @@ public static class DependencyInjection
                 : DataSource(connectionString);
         });
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, RecordChangeFeedInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, RecordChangesCacheInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditInterceptor>();

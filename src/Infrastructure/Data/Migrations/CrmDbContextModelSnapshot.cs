@@ -318,6 +318,57 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.HasKey("Sequence")
+                        .HasName("record_changes_pkey");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_record_changes_changed_at");
+
+                    b.HasIndex("OrganizationId", "TransactionId", "Sequence")
+                        .HasDatabaseName("ix_record_changes_organization_position");
+
+                    b.ToTable("record_changes", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1351,6 +1402,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("audit_logs_organization_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("record_changes_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
