@@ -9,6 +9,7 @@ using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
+using Crm.Infrastructure.Changes;
 using Crm.Infrastructure.Concurrency;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
@@ -47,7 +48,6 @@ public static class DependencyInjection
                 : DataSource(connectionString);
         });
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
-        services.AddScoped<ISaveChangesInterceptor, RecordChangeFeedInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, RecordChangesCacheInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditInterceptor>();
@@ -66,6 +66,10 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyKeyPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
+        services.AddOptions<ChangeFeedOptions>().BindConfiguration(ChangeFeedOptions.Section);
+        services.AddSingleton<ChangeFeedRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

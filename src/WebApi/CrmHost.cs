@@ -122,6 +122,7 @@ public static class CrmHost
         app.MapAdminEndpoints();
         app.MapAttachmentEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapChangeEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

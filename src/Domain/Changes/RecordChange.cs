@@ -3,8 +3,9 @@ using Crm.Domain.Common;
 namespace Crm.Domain.Changes;
 
 /// <summary>
-/// One change of a contact, deal or task as the change feed shows it, written in the transaction of the change
-/// itself, so that a change rolled back leaves none and a committed one always has its row.
+/// One change of a contact, deal or task as the change feed shows it. The database writes it (a trigger on each
+/// record table) in the transaction of the change itself, whatever statement made the change, so that a change
+/// rolled back leaves none and a committed one always has its row.
 /// </summary>
 public sealed class RecordChange : ITenantOwned
 {
@@ -30,7 +31,4 @@ public sealed class RecordChange : ITenantOwned
     /// transaction still running sees every row it passes, whatever order transactions commit in.
     /// </summary>
     public ulong TransactionId { get; private set; }
-
-    public static RecordChange Of(Guid organizationId, ChangedRecordType type, Guid recordId, ChangeAction action, DateTime now) =>
-        new() { OrganizationId = organizationId, RecordType = type, RecordId = recordId, Action = action, ChangedAt = now };
 }

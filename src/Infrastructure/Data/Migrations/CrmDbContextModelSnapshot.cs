@@ -318,6 +318,31 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Changes.ChangeFeedPurgeMark", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<ulong>("TransactionId")
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("OrganizationId", "RecordType")
+                        .HasName("change_feed_purge_marks_pkey");
+
+                    b.ToTable("change_feed_purge_marks", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
                 {
                     b.Property<long>("Sequence")
@@ -334,8 +359,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("action");
 
                     b.Property<DateTime>("ChangedAt")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
+                        .HasColumnName("changed_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -367,6 +394,8 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_record_changes_organization_position");
 
                     b.ToTable("record_changes", (string)null);
+
+                    b.ToView("settled_record_changes", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
@@ -1402,6 +1431,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("audit_logs_organization_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Changes.ChangeFeedPurgeMark", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("change_feed_purge_marks_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
