@@ -1,0 +1,145 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Crm.Application.Changes.Common;
+using Crm.Application.Changes.Queries.ListChanges;
+using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Mapping;
+using Crm.Application.Common.Security;
+using Crm.Domain.Changes;
+using Crm.Domain.Organizations;
+
+namespace Crm.Application.UnitTests.Changes;
+
+public sealed class ChangeFeedTests
+{
+    private static readonly Guid Organization = Guid.NewGuid();
+
+    /// <summary>A feed row as the database writes it (the application never creates one).</summary>
+    private static RecordChange Row(ulong transaction, long sequence, ChangedRecordType type = ChangedRecordType.Contact, Guid? organization = null)
+    {
+        var row = (RecordChange)RuntimeHelpers.GetUninitializedObject(typeof(RecordChange));
+        void Set(string name, object value) => typeof(RecordChange).GetProperty(name)!.SetValue(row, value);
+        Set(nameof(RecordChange.TransactionId), transaction);
+        Set(nameof(RecordChange.Sequence), sequence);
+        Set(nameof(RecordChange.RecordType), type);
+        Set(nameof(RecordChange.RecordId), Guid.NewGuid());
+        Set(nameof(RecordChange.OrganizationId), organization ?? Organization);
+        Set(nameof(RecordChange.Action), ChangeAction.Created);
+        Set(nameof(RecordChange.ChangedAt), DateTime.UtcNow);
+        return row;
+    }
+
+    private static ChangeFeedPurgeMark Mark(ulong transaction, long sequence, ChangedRecordType type)
+    {
+        var mark = (ChangeFeedPurgeMark)RuntimeHelpers.GetUninitializedObject(typeof(ChangeFeedPurgeMark));
+        foreach (var (name, value) in new (string, object)[]
+                 {
+                     (nameof(ChangeFeedPurgeMark.OrganizationId), Organization), (nameof(ChangeFeedPurgeMark.RecordType), type),
+                     (nameof(ChangeFeedPurgeMark.TransactionId), transaction), (nameof(ChangeFeedPurgeMark.Sequence), sequence),
+                 })
+        {
+            typeof(ChangeFeedPurgeMark).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!.SetValue(mark, value);
+        }
+
+        return mark;
+    }
+
+    private static ListChangesQueryHandler Handler(InMemoryReadStore store)
+    {
+        var context = new RequestContext();
+        context.SetUser(Guid.NewGuid(), Guid.NewGuid());
+        context.SetOrganization(Organization, MemberRole.Member);
+        return new ListChangesQueryHandler(store, context, MappingProfile.CreateMapper());
+    }
+
+    [Test]
+    public void A_cursor_survives_encoding_exactly()
+    {
+        var cursor = new ChangeFeedCursor(new ChangeFeedPosition(ulong.MaxValue, long.MaxValue), "abc_-");
+
+        ChangeFeedCursor.Decode(cursor.Encode()).ShouldBe(cursor);
+    }
+
+    [TestCase("")]
+    [TestCase("%%%")]
+    [TestCase("ZjEuLTEuMi5h")]
+    [TestCase("ZjIuMS4yLmE")]
+    [TestCase("ZjEuMS4y")]
+    public void Anything_else_is_refused_as_invalid_cursor(string value)
+    {
+        Should.Throw<InvalidInputException>(() => ChangeFeedCursor.Decode(value)).Code.ShouldBe("invalid_cursor");
+    }
+
+    [Test]
+    public void Positions_order_by_transaction_then_sequence()
+    {
+        new ChangeFeedPosition(1, 9).ShouldBeLessThan(new ChangeFeedPosition(2, 1));
+        new ChangeFeedPosition(2, 1).ShouldBeLessThan(new ChangeFeedPosition(2, 2));
+        (new ChangeFeedPosition(2, 2) > new ChangeFeedPosition(2, 2)).ShouldBeFalse();
+    }
+
+    [TestCase(0, false)]
+    [TestCase(1, true)]
+    [TestCase(100, true)]
+    [TestCase(101, false)]
+    public void Page_size_is_1_to_100(int size, bool valid)
+    {
+        new ListChangesValidator().Validate(new ListChangesQuery(PageSize: size)).IsValid.ShouldBe(valid);
+    }
+
+    [Test]
+    public void At_most_20_types_are_taken()
+    {
+        var types = Enumerable.Repeat(ChangedRecordType.Deal, 21).ToList();
+
+        new ListChangesValidator().Validate(new ListChangesQuery(Types: types)).Errors.Single().PropertyName.ShouldBe("Types");
+    }
+
+    [Test]
+    public async Task The_feed_reads_in_transaction_order_across_pages_only_its_own_organization_and_types()
+    {
+        RecordChange[] rows =
+        [
+            Row(20, 1), Row(10, 5), Row(10, 7), Row(30, 2, ChangedRecordType.Deal), Row(20, 3),
+            Row(15, 4, organization: Guid.NewGuid()),
+        ];
+        var handler = Handler(new InMemoryReadStore().With(rows));
+
+        var first = await handler.Handle(new ListChangesQuery(Types: [ChangedRecordType.Contact], PageSize: 2), CancellationToken.None);
+        var second = await handler.Handle(new ListChangesQuery(first.NextCursor, [ChangedRecordType.Contact], 2), CancellationToken.None);
+        var tail = await handler.Handle(new ListChangesQuery(second.NextCursor, [ChangedRecordType.Contact], 2), CancellationToken.None);
+
+        first.Items.Select(i => i.Sequence).ShouldBe([5L, 7L]);
+        second.Items.Select(i => i.Sequence).ShouldBe([1L, 3L]);
+        tail.Items.ShouldBeEmpty();
+        tail.NextCursor.ShouldBe(second.NextCursor);
+        first.Items.ShouldAllBe(i => i.Data == null);
+    }
+
+    [Test]
+    public async Task A_cursor_of_other_types_is_refused()
+    {
+        var handler = Handler(new InMemoryReadStore().With(Row(1, 1)));
+        var page = await handler.Handle(new ListChangesQuery(Types: [ChangedRecordType.Deal]), CancellationToken.None);
+
+        (await Should.ThrowAsync<InvalidInputException>(() => handler.Handle(new ListChangesQuery(page.NextCursor), CancellationToken.None)))
+            .Code.ShouldBe("invalid_cursor");
+        (await handler.Handle(new ListChangesQuery(page.NextCursor, [ChangedRecordType.Deal, ChangedRecordType.Deal]), CancellationToken.None))
+            .Items.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_cursor_behind_the_purge_mark_of_its_types_is_gone_and_one_at_it_or_of_other_types_is_not()
+    {
+        var handler = Handler(new InMemoryReadStore().With(Row(10, 1), Row(20, 2)).With(Mark(20, 2, ChangedRecordType.Contact)));
+        var binding = ChangeFeedCursor.Decode((await handler.Handle(new ListChangesQuery(), CancellationToken.None)).NextCursor).Binding;
+
+        var behind = new ChangeFeedCursor(new ChangeFeedPosition(10, 1), binding).Encode();
+        (await Should.ThrowAsync<GoneException>(() => handler.Handle(new ListChangesQuery(behind), CancellationToken.None)))
+            .Code.ShouldBe("cursor_expired");
+        var atMark = new ChangeFeedCursor(new ChangeFeedPosition(20, 2), binding).Encode();
+        (await handler.Handle(new ListChangesQuery(atMark), CancellationToken.None)).Items.ShouldBeEmpty();
+        var deals = await handler.Handle(new ListChangesQuery(Types: [ChangedRecordType.Deal]), CancellationToken.None);
+        (await handler.Handle(new ListChangesQuery(deals.NextCursor, [ChangedRecordType.Deal]), CancellationToken.None)).Items.ShouldBeEmpty();
+    }
+}
