@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Crm.Application.Changes.Common;
 using Crm.Application.Changes.Queries.ListChanges;
 using Crm.Application.Common.Exceptions;
+using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using Crm.Domain.Changes;
@@ -13,6 +15,19 @@ namespace Crm.Application.UnitTests.Changes;
 public sealed class ChangeFeedTests
 {
     private static readonly Guid Organization = Guid.NewGuid();
+
+    private static readonly ISecretProtector Protector = new OwnerPrefixProtector();
+
+    /// <summary>Binds a plaintext to its owner without encrypting it; enough to tell a foreign or altered cursor.</summary>
+    private sealed class OwnerPrefixProtector : ISecretProtector
+    {
+        public byte[] Protect(byte[] secret, Guid ownerId) => [.. ownerId.ToByteArray(), .. secret];
+
+        public byte[] Unprotect(byte[] ciphertext, Guid ownerId) =>
+            ciphertext.Length >= 16 && ciphertext.AsSpan(0, 16).SequenceEqual(ownerId.ToByteArray())
+                ? ciphertext[16..]
+                : throw new CryptographicException("Another owner's.");
+    }
 
     /// <summary>A feed row as the database writes it (the application never creates one).</summary>
     private static RecordChange Row(ulong transaction, long sequence, ChangedRecordType type = ChangedRecordType.Contact, Guid? organization = null)
@@ -49,7 +64,7 @@ public sealed class ChangeFeedTests
         var context = new RequestContext();
         context.SetUser(Guid.NewGuid(), Guid.NewGuid());
         context.SetOrganization(Organization, MemberRole.Member);
-        return new ListChangesQueryHandler(store, context, MappingProfile.CreateMapper());
+        return new ListChangesQueryHandler(store, context, MappingProfile.CreateMapper(), Protector);
     }
 
     [Test]
@@ -68,6 +83,16 @@ public sealed class ChangeFeedTests
     public void Anything_else_is_refused_as_invalid_cursor(string value)
     {
         Should.Throw<InvalidInputException>(() => ChangeFeedCursor.Decode(value)).Code.ShouldBe("invalid_cursor");
+    }
+
+    [Test]
+    public void A_sealed_cursor_opens_only_for_its_organization()
+    {
+        var sealedCursor = new ChangeFeedCursor(new ChangeFeedPosition(7, 8), "b").Seal(Protector, Organization);
+
+        ChangeFeedCursor.Open(sealedCursor, Protector, Organization).Position.ShouldBe(new ChangeFeedPosition(7, 8));
+        Should.Throw<InvalidInputException>(() => ChangeFeedCursor.Open(sealedCursor, Protector, Guid.NewGuid())).Code.ShouldBe("invalid_cursor");
+        Should.Throw<InvalidInputException>(() => ChangeFeedCursor.Open("%%%", Protector, Organization)).Code.ShouldBe("invalid_cursor");
     }
 
     [Test]
@@ -132,12 +157,12 @@ public sealed class ChangeFeedTests
     public async Task A_cursor_behind_the_purge_mark_of_its_types_is_gone_and_one_at_it_or_of_other_types_is_not()
     {
         var handler = Handler(new InMemoryReadStore().With(Row(10, 1), Row(20, 2)).With(Mark(20, 2, ChangedRecordType.Contact)));
-        var binding = ChangeFeedCursor.Decode((await handler.Handle(new ListChangesQuery(), CancellationToken.None)).NextCursor).Binding;
+        var binding = ChangeFeedCursor.Open((await handler.Handle(new ListChangesQuery(), CancellationToken.None)).NextCursor, Protector, Organization).Binding;
 
-        var behind = new ChangeFeedCursor(new ChangeFeedPosition(10, 1), binding).Encode();
+        var behind = new ChangeFeedCursor(new ChangeFeedPosition(10, 1), binding).Seal(Protector, Organization);
         (await Should.ThrowAsync<GoneException>(() => handler.Handle(new ListChangesQuery(behind), CancellationToken.None)))
             .Code.ShouldBe("cursor_expired");
-        var atMark = new ChangeFeedCursor(new ChangeFeedPosition(20, 2), binding).Encode();
+        var atMark = new ChangeFeedCursor(new ChangeFeedPosition(20, 2), binding).Seal(Protector, Organization);
         (await handler.Handle(new ListChangesQuery(atMark), CancellationToken.None)).Items.ShouldBeEmpty();
         var deals = await handler.Handle(new ListChangesQuery(Types: [ChangedRecordType.Deal]), CancellationToken.None);
         (await handler.Handle(new ListChangesQuery(deals.NextCursor, [ChangedRecordType.Deal]), CancellationToken.None)).Items.ShouldBeEmpty();

@@ -34,7 +34,7 @@ public sealed record ListChangesQuery(
     int IPagedRequest.Page => 1;
 }
 
-public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext context, IMapper mapper)
+public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, ISecretProtector protector)
     : IRequestHandler<ListChangesQuery, ChangePage>
 {
     public async Task<ChangePage> Handle(ListChangesQuery request, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
         var after = ChangeFeedPosition.Start;
         if (request.Cursor is not null)
         {
-            var cursor = ChangeFeedCursor.Decode(request.Cursor);
+            var cursor = ChangeFeedCursor.Open(request.Cursor, protector, organizationId);
             if (cursor.Binding != binding)
             {
                 throw new InvalidInputException(
@@ -79,7 +79,7 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
                 r.Sequence, r.RecordType, r.RecordId, r.Action, r.ChangedAt, data.GetValueOrDefault((r.RecordType, r.RecordId))))
             .ToList();
         var last = rows.Count > 0 ? new ChangeFeedPosition(rows[^1].TransactionId, rows[^1].Sequence) : after;
-        return new ChangePage(items, new ChangeFeedCursor(last, binding).Encode());
+        return new ChangePage(items, new ChangeFeedCursor(last, binding).Seal(protector, organizationId));
     }
 
     /// <summary>The records of one type named on the page, as their single GET shows them (deleted ones are absent).</summary>
