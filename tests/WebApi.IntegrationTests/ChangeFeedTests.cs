@@ -259,6 +259,65 @@ public sealed class ChangeFeedTests : ApiTest
     }
 
     [Test]
+    public async Task The_purge_deletes_in_feed_order_so_a_reader_starting_after_it_never_meets_a_row_below_its_mark()
+    {
+        var account = await NewApi().RegisterAsync();
+        var api = NewApi().As(account);
+        var first = await api.CreateContactAsync("First");
+        var second = await api.CreateContactAsync("Second");
+        var deal = await api.CreateDealAsync(first);
+        await DrainAsync(api, expected: 3);
+
+        // The earlier row is recent, the later one old (a transaction can begin first and write last).
+        await RecordChangeFeedTests.ExecuteAsync(
+            $"UPDATE record_changes SET changed_at = now() - CASE WHEN record_id = '{second}' THEN interval '40 days' ELSE interval '1 day' END WHERE organization_id = '{account.OrganizationId}'");
+
+        (await Testing.Factory.Services.GetRequiredService<ChangeFeedRetentionJob>().PurgeAsync(CancellationToken.None)).ShouldBe(2);
+
+        var (kept, cursor) = await DrainAsync(api, expected: 1);
+        kept.Select(Of).ShouldBe([("deal", "created", deal)]);
+        var later = await api.CreateContactAsync("Later");
+        var (next, _) = await DrainAsync(api, cursor, expected: 1);
+        next.Select(Of).ShouldBe([("contact", "created", later)]);
+    }
+
+    [Test]
+    public async Task A_read_racing_the_purge_answers_every_unread_change_or_410_never_a_page_with_a_gap()
+    {
+        var account = await NewApi().RegisterAsync();
+        var api = NewApi().As(account);
+        var job = Testing.Factory.Services.GetRequiredService<ChangeFeedRetentionJob>();
+        for (var round = 0; round < 5; round++)
+        {
+            var (_, start) = await DrainAsync(api);
+            var old = new List<Guid>();
+            for (var i = 0; i < 3; i++)
+            {
+                old.Add(await api.CreateContactAsync($"Round {round} #{i}"));
+            }
+
+            await DrainAsync(api, start, expected: 3);
+            await RecordChangeFeedTests.ExecuteAsync($"UPDATE record_changes SET changed_at = now() - interval '31 days' WHERE organization_id = '{account.OrganizationId}'");
+
+            var read = FeedAsync(api, start);
+            var purge = Task.Run(() => job.PurgeAsync(CancellationToken.None));
+            var reply = await read;
+            await purge;
+
+            if (reply.Status == HttpStatusCode.OK)
+            {
+                reply.Json["items"]!.AsArray().Select(i => Guid.Parse((string)i!["id"]!)).ShouldBe(old);
+            }
+            else
+            {
+                reply.ShouldBeProblem(HttpStatusCode.Gone, "cursor_expired");
+            }
+
+            (await FeedAsync(api, start)).ShouldBeProblem(HttpStatusCode.Gone, "cursor_expired");
+        }
+    }
+
+    [Test]
     public async Task A_change_whose_transaction_commits_after_later_ones_is_still_read_once_by_a_follower()
     {
         var account = await NewApi().RegisterAsync();

@@ -1,5 +1,7 @@
 using System.Net;
+using Crm.Infrastructure.Seeding;
 using Crm.WebApi.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Crm.WebApi.IntegrationTests;
@@ -79,6 +81,22 @@ public sealed class RecordChangeFeedTests : ApiTest
         var rows = await RowsAsync(account.OrganizationId);
         rows.Count(r => r.Action == "Created").ShouldBe(3);
         rows.ShouldContain(("Contact", "Updated", contact));
+    }
+
+    [Test]
+    public async Task Records_the_seeder_copies_in_are_recorded_as_created()
+    {
+        await Testing.Factory.Services.GetRequiredService<BulkSeeder>()
+            .SeedAsync(new SeedOptions(Contacts: 4, Deals: 6, Tasks: 3, Activities: 10), null, CancellationToken.None);
+
+        foreach (var (type, table) in new[] { ("Contact", "contacts"), ("Deal", "deals"), ("Task", "tasks") })
+        {
+            var missing = await Testing.Database.ScalarAsync<long>(
+                $"SELECT count(*) FROM {table} r WHERE NOT EXISTS (SELECT 1 FROM record_changes c WHERE c.record_id = r.id AND c.record_type = '{type}' AND c.action = 'Created')");
+            missing.ShouldBe(0);
+            (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM record_changes WHERE record_type = '{type}'"))
+                .ShouldBe(await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM {table}"));
+        }
     }
 
     internal static async Task ExecuteAsync(string sql)

@@ -6871,12 +6871,54 @@ export interface Change {
     id?: string;
     action?: ChangeAction;
     changed_at?: string;
-    data?: any | null;
+    /** The record now, as GET /contacts/{id}, /deals/{id} or /tasks/{id} shows it (by `type`); null once it is deleted. */
+    data?: Contact | null;
 }
 
 export type ChangedRecordType = "contact" | "deal" | "task";
 
 export type ChangeAction = "created" | "updated" | "deleted";
+
+export interface Contact {
+    id: string;
+    owner_id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    external_id: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface Deal {
+    id: string;
+    contact_id: string;
+    owner_id: string;
+    title: string;
+    amount: number;
+    currency: string;
+    status: DealStatus;
+    stage: DealStage;
+    external_id: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export type DealStatus = "new" | "in_progress" | "won" | "lost";
+
+export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
+
+export interface Task {
+    id: string;
+    deal_id: string;
+    title: string;
+    description: string | null;
+    due_date: string | null;
+    is_done: boolean;
+    completed_at: string | null;
+    created_at: string;
+    updated_at: string;
+}
 
 export interface OrganizationList {
     items: Organization[];
@@ -6989,17 +7031,6 @@ export interface ContactPage {
     next_cursor?: string | null;
 }
 
-export interface Contact {
-    id: string;
-    owner_id: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    external_id: string | null;
-    created_at: string;
-    updated_at: string;
-}
-
 export interface CreateContactRequest {
     name: string;
     email?: string | null;
@@ -7069,24 +7100,6 @@ export interface DealPage {
     pages?: number;
     next_cursor?: string | null;
 }
-
-export interface Deal {
-    id: string;
-    contact_id: string;
-    owner_id: string;
-    title: string;
-    amount: number;
-    currency: string;
-    status: DealStatus;
-    stage: DealStage;
-    external_id: string | null;
-    created_at: string;
-    updated_at: string;
-}
-
-export type DealStatus = "new" | "in_progress" | "won" | "lost";
-
-export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
 
 export interface CreateDealRequest {
     contact_id: string;
@@ -7180,18 +7193,6 @@ export interface TaskPage {
     total?: number;
     pages?: number;
     next_cursor?: string | null;
-}
-
-export interface Task {
-    id: string;
-    deal_id: string;
-    title: string;
-    description: string | null;
-    due_date: string | null;
-    is_done: boolean;
-    completed_at: string | null;
-    created_at: string;
-    updated_at: string;
 }
 
 export interface CreateTaskRequest {

@@ -45,7 +45,16 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
         // The cursor is bound to the types as a set: the same types sent in another order are the same feed.
         var binding = CursorBinding.Of(request with { Types = types }, store.Reader);
         var after = ChangeFeedPosition.Start;
-        if (request.Cursor is not null)
+        ChangeFeedFloors floors;
+        List<RecordChange> rows;
+        if (request.Cursor is null)
+        {
+            // A new reader starts at the oldest row kept. What the purge deleted before now is not its loss: the marks,
+            // read before the page, are its floors (a purge in between shows as a mark past them on its next read).
+            floors = Floors(await MarksAsync(organizationId, types, cancellationToken));
+            rows = await PageAsync(organizationId, types, after, request.PageSize, cancellationToken);
+        }
+        else
         {
             var cursor = ChangeFeedCursor.Open(request.Cursor, protector, organizationId);
             if (cursor.Binding != binding)
@@ -54,17 +63,15 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
                     ErrorCatalog.InvalidCursor, "The cursor belongs to another feed, other types or another organization; start again without it.");
             }
 
-            after = cursor.Position;
-        }
+            (after, floors) = (cursor.Position, cursor.Floors);
+            rows = await PageAsync(organizationId, types, after, request.PageSize, cancellationToken);
 
-        var rows = await store.ToListAsync(store.Query(new ChangeFeedSpecification(organizationId, types, after, request.PageSize)), cancellationToken);
-
-        // Read after the page: the purge deletes rows and moves its mark in one transaction, so either the page saw
-        // the rows or this sees the mark.
-        if (request.Cursor is not null)
-        {
-            var marks = await store.ToListAsync(store.Query(new ChangeFeedPurgeMarksSpecification(organizationId, types)), cancellationToken);
-            if (marks.Any(m => new ChangeFeedPosition(m.TransactionId, m.Sequence) > after))
+            // Read after the page: the purge deletes rows and moves its mark in one statement, so either the page saw
+            // the rows or this sees the mark. The purge deletes each type's rows in feed order, so a mark past both the
+            // cursor and the reader's floor is a row this reader was due to read, and never will.
+            var marks = await MarksAsync(organizationId, types, cancellationToken);
+            if (marks.Any(m => new ChangeFeedPosition(m.TransactionId, m.Sequence) is var mark
+                    && mark > after && mark > floors.Of(m.RecordType)))
             {
                 throw new GoneException(ErrorCatalog.CursorExpired, "Changes this cursor has not read were older than the feed's retention and were deleted.");
             }
@@ -79,8 +86,20 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
                 r.Sequence, r.RecordType, r.RecordId, r.Action, r.ChangedAt, data.GetValueOrDefault((r.RecordType, r.RecordId))))
             .ToList();
         var last = rows.Count > 0 ? new ChangeFeedPosition(rows[^1].TransactionId, rows[^1].Sequence) : after;
-        return new ChangePage(items, new ChangeFeedCursor(last, binding).Seal(protector, organizationId));
+        // Nothing new: the cursor sent is the cursor answered, so a client can tell by comparing them.
+        return new ChangePage(
+            items, rows.Count == 0 && request.Cursor is not null ? request.Cursor : new ChangeFeedCursor(last, floors, binding).Seal(protector, organizationId));
     }
+
+    private Task<List<RecordChange>> PageAsync(
+        Guid organizationId, List<ChangedRecordType> types, ChangeFeedPosition after, int size, CancellationToken cancellationToken) =>
+        store.ToListAsync(store.Query(new ChangeFeedSpecification(organizationId, types, after, size)), cancellationToken);
+
+    private Task<List<ChangeFeedPurgeMark>> MarksAsync(Guid organizationId, List<ChangedRecordType> types, CancellationToken cancellationToken) =>
+        store.ToListAsync(store.Query(new ChangeFeedPurgeMarksSpecification(organizationId, types)), cancellationToken);
+
+    private static ChangeFeedFloors Floors(List<ChangeFeedPurgeMark> marks) =>
+        marks.Aggregate(default(ChangeFeedFloors), (floors, m) => floors.With(m.RecordType, new ChangeFeedPosition(m.TransactionId, m.Sequence)));
 
     /// <summary>The records of one type named on the page, as their single GET shows them (deleted ones are absent).</summary>
     private async Task LoadAsync<TEntity, TDto>(
