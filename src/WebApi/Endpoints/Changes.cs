@@ -19,7 +19,7 @@ public static class Changes
             .WithDescription(
                 "Each item is one creation, update or deletion (`sequence`, `type`, `id`, `action`, `changed_at`) with `data`, the record as it is now " +
                 "(as its single GET shows it; null once it is deleted). Without `cursor` the feed starts at the oldest change kept (30 days by default). " +
-                "`next_cursor` is always given, also on an empty page, where it stays at the same position: pass it back as `cursor` to read on, " +
+                "`next_cursor` is always given, also on an empty page, where it is the cursor sent: pass it back as `cursor` to read on, " +
                 "and keep polling with it to follow the feed's tail. A client that follows `next_cursor` sees every committed change exactly once, " +
                 "in the order of the transactions that made them, even when transactions commit out of order; a change shows once its transaction " +
                 "and every transaction that started before it have finished. A cursor belongs to its organization, caller and `types`; another one is " +
