@@ -6872,7 +6872,7 @@ export interface Change {
     action?: ChangeAction;
     changed_at?: string;
     /** The record now, as GET /contacts/{id}, /deals/{id} or /tasks/{id} shows it (by `type`); null once it is deleted. */
-    data?: Contact | null;
+    data?: Contact | Deal | Task | null;
 }
 
 export type ChangedRecordType = "contact" | "deal" | "task";
