@@ -11,6 +11,7 @@ npx --no-install nswag openapi2tsclient /runtime:Net100 \
   /operationGenerationMode:MultipleClientsFromOperationId \
   /typeStyle:Interface /enumStyle:StringLiteral /dateTimeType:String \
   /nullValue:Null /wrapDtoExceptions:true /exceptionClass:CrmApiError /generateOptionalParameters:true > /tmp/nswag-$$.log || { cat /tmp/nswag-$$.log; exit 1; }
+node scripts/one-of-unions.mjs ../openapi/v1.json "$output"
 if [ "$output" = "src/crm-client.ts" ]; then
   npx --no-install tsc -p tsconfig.json
 fi

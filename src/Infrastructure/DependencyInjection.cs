@@ -10,6 +10,7 @@ using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Application.Webhooks.Common;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
+using Crm.Infrastructure.Changes;
 using Crm.Infrastructure.Concurrency;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
@@ -67,6 +68,10 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyKeyPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
+        services.AddOptions<ChangeFeedOptions>().BindConfiguration(ChangeFeedOptions.Section);
+        services.AddSingleton<ChangeFeedRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
         services.AddDbContext<CrmDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));

@@ -123,6 +123,7 @@ public static class CrmHost
         app.MapAttachmentEndpoints();
         app.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();
+        app.MapChangeEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -1753,6 +1753,107 @@ export class AdminClient {
     }
 }
 
+export class ChangesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * The organization's changes of contacts, deals and tasks, oldest first, after a cursor
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param types (optional) Comma-separated record types to follow: contact, deal, task (default all). A cursor keeps to the types it was issued for.
+     * @param page_size (optional) Changes per page, from 1 to 100.
+     * @return OK.
+     */
+    list(x_Organization_Id: string, cursor?: string | undefined, types?: string | undefined, page_size?: number | undefined): Promise<ChangePage> {
+        let url_ = this.baseUrl + "/api/v1/changes?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (types === null)
+            throw new globalThis.Error("The parameter 'types' cannot be null.");
+        else if (types !== undefined)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<ChangePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Gone: what the request names was deleted for good. Codes: `cursor_expired`.", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangePage>(null as any);
+    }
+}
+
 export class OrganizationsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -7407,6 +7508,7 @@ export interface Problem {
 - `organization_header_required` (400): Name the organization in the X-Organization-Id header, as a UUID.
 - `invalid_cursor` (400): The cursor is not one this list issued; start again without it.
 - `cursor_not_supported` (400): A cursor pages through the list in creation order only; use order_by=created_at.
+- `cursor_expired` (410): Changes after this cursor have passed the feed's retention and are gone; read the records again, then follow the feed from its start.
 - `not_found` (404): Nothing exists at this address.
 - `method_not_allowed` (405): This address does not answer this method.
 - `not_acceptable` (406): The answer cannot be given in an accepted media type.
@@ -7680,6 +7782,66 @@ export interface OutboxMessage {
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
+export interface ChangePage {
+    items: Change[];
+    next_cursor: string;
+}
+
+export interface Change {
+    sequence?: number;
+    type?: ChangedRecordType;
+    id?: string;
+    action?: ChangeAction;
+    changed_at?: string;
+    /** The record now, as GET /contacts/{id}, /deals/{id} or /tasks/{id} shows it (by `type`); null once it is deleted. */
+    data?: Contact | Deal | Task | null;
+}
+
+export type ChangedRecordType = "contact" | "deal" | "task";
+
+export type ChangeAction = "created" | "updated" | "deleted";
+
+export interface Contact {
+    id: string;
+    owner_id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    external_id: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface Deal {
+    id: string;
+    contact_id: string;
+    owner_id: string;
+    title: string;
+    amount: number;
+    currency: string;
+    status: DealStatus;
+    stage: DealStage;
+    external_id: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export type DealStatus = "new" | "in_progress" | "won" | "lost";
+
+export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
+
+export interface Task {
+    id: string;
+    deal_id: string;
+    title: string;
+    description: string | null;
+    due_date: string | null;
+    is_done: boolean;
+    completed_at: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
 export interface OrganizationList {
     items: Organization[];
 }
@@ -7791,17 +7953,6 @@ export interface ContactPage {
     next_cursor?: string | null;
 }
 
-export interface Contact {
-    id: string;
-    owner_id: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    external_id: string | null;
-    created_at: string;
-    updated_at: string;
-}
-
 export interface CreateContactRequest {
     name: string;
     email?: string | null;
@@ -7871,24 +8022,6 @@ export interface DealPage {
     pages?: number;
     next_cursor?: string | null;
 }
-
-export interface Deal {
-    id: string;
-    contact_id: string;
-    owner_id: string;
-    title: string;
-    amount: number;
-    currency: string;
-    status: DealStatus;
-    stage: DealStage;
-    external_id: string | null;
-    created_at: string;
-    updated_at: string;
-}
-
-export type DealStatus = "new" | "in_progress" | "won" | "lost";
-
-export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
 
 export interface CreateDealRequest {
     contact_id: string;
@@ -7982,18 +8115,6 @@ export interface TaskPage {
     total?: number;
     pages?: number;
     next_cursor?: string | null;
-}
-
-export interface Task {
-    id: string;
-    deal_id: string;
-    title: string;
-    description: string | null;
-    due_date: string | null;
-    is_done: boolean;
-    completed_at: string | null;
-    created_at: string;
-    updated_at: string;
 }
 
 export interface CreateTaskRequest {

@@ -15,6 +15,7 @@ public static class ErrorCatalog
     public static readonly Error OrganizationHeaderRequired = new("organization_header_required", ErrorKind.Invalid, "Name the organization in the X-Organization-Id header, as a UUID.");
     public static readonly Error InvalidCursor = new("invalid_cursor", ErrorKind.Invalid, "The cursor is not one this list issued; start again without it.");
     public static readonly Error CursorNotSupported = new("cursor_not_supported", ErrorKind.Invalid, "A cursor pages through the list in creation order only; use order_by=created_at.");
+    public static readonly Error CursorExpired = new("cursor_expired", ErrorKind.Gone, "Changes after this cursor have passed the feed's retention and are gone; read the records again, then follow the feed from its start.");
     public static readonly Error NotFound = new("not_found", ErrorKind.NotFound, "Nothing exists at this address.");
     public static readonly Error MethodNotAllowed = new("method_not_allowed", ErrorKind.MethodNotAllowed, "This address does not answer this method.");
     public static readonly Error NotAcceptable = new("not_acceptable", ErrorKind.NotAcceptable, "The answer cannot be given in an accepted media type.");

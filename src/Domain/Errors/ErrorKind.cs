@@ -20,6 +20,8 @@ public enum ErrorKind
     NotAcceptable = 406,
     /// <summary>The current state forbids it: duplicate, still referenced, concurrent update.</summary>
     Conflict = 409,
+    /// <summary>What the request names is gone for good (a feed position past retention).</summary>
+    Gone = 410,
     /// <summary>A condition of the request (If-Match) does not hold: the record changed since the client read it.</summary>
     PreconditionFailed = 412,
     /// <summary>The request or its file is larger than allowed.</summary>

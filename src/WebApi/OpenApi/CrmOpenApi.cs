@@ -44,6 +44,7 @@ public static class CrmOpenApi
             settings.SchemaSettings.SchemaProcessors.Add(new RequiredPropertiesSchemaProcessor(provider));
             settings.SchemaSettings.SchemaProcessors.Add(new OptionalPropertiesSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new EnumSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new ChangeDataSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());

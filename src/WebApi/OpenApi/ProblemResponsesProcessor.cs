@@ -116,6 +116,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         403 => "Not allowed",
         404 => "Not found (records of other organizations are not found either)",
         409 => "Conflicts with the current state",
+        410 => "Gone: what the request names was deleted for good",
         412 => "A condition of the request (If-Match) does not hold",
         413 => "Too large",
         415 => "The body's media type is not accepted",

@@ -1,3 +1,4 @@
+using Crm.Application.Changes.Queries.ListChanges;
 using Crm.Application.Common.Models;
 using NJsonSchema;
 using NSwag;
@@ -9,6 +10,8 @@ namespace Crm.WebApi.OpenApi;
 /// <summary>The allowed values, ranges, defaults and meaning of the list endpoints' query parameters.</summary>
 internal sealed class QueryParametersProcessor : IOperationProcessor
 {
+    private const string ChangesList = "Changes_List";
+
     private static readonly Dictionary<string, string[]> OrderBy = new()
     {
         ["Contacts_List"] = ["created_at", "name"],
@@ -32,6 +35,10 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                 case "page":
                     parameter.Description = "Page number, from 1.";
                     Range(schema, 1, null, 1);
+                    break;
+                case "page_size" when operation.OperationId == ChangesList:
+                    parameter.Description = $"Changes per page, from 1 to {Paging.MaxPageSize}.";
+                    Range(schema, 1, Paging.MaxPageSize, ListChangesQuery.DefaultPageSize);
                     break;
                 case "page_size":
                     parameter.Description = $"Items per page, from 1 to {Paging.MaxPageSize}.";
@@ -59,6 +66,9 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     break;
                 case "q":
                     parameter.Description = "The words to find (prefixes match).";
+                    break;
+                case "types" when operation.OperationId == ChangesList:
+                    parameter.Description = "Comma-separated record types to follow: contact, deal, task (default all). A cursor keeps to the types it was issued for.";
                     break;
                 case "types":
                     parameter.Description = "Comma-separated types to return: contact, deal, task, comment (default all).";

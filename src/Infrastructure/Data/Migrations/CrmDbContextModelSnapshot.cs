@@ -318,6 +318,86 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("audit_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Changes.ChangeFeedPurgeMark", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<ulong>("TransactionId")
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("OrganizationId", "RecordType")
+                        .HasName("change_feed_purge_marks_pkey");
+
+                    b.ToTable("change_feed_purge_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.HasKey("Sequence")
+                        .HasName("record_changes_pkey");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_record_changes_changed_at");
+
+                    b.HasIndex("OrganizationId", "TransactionId", "Sequence")
+                        .HasDatabaseName("ix_record_changes_organization_position");
+
+                    b.ToTable("record_changes", (string)null);
+
+                    b.ToView("settled_record_changes", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1543,6 +1623,26 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("audit_logs_organization_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Changes.ChangeFeedPurgeMark", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("change_feed_purge_marks_organization_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Changes.RecordChange", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("record_changes_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>

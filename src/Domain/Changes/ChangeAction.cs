@@ -1,0 +1,8 @@
+namespace Crm.Domain.Changes;
+
+public enum ChangeAction
+{
+    Created,
+    Updated,
+    Deleted,
+}

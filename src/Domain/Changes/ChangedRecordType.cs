@@ -1,0 +1,9 @@
+namespace Crm.Domain.Changes;
+
+/// <summary>The kinds of record the change feed follows.</summary>
+public enum ChangedRecordType
+{
+    Contact,
+    Deal,
+    Task,
+}
