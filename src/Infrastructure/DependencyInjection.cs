@@ -107,6 +107,9 @@ public static class DependencyInjection
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<WebhookDeliveryPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

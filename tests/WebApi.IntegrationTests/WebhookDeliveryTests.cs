@@ -240,4 +240,29 @@ public sealed class WebhookDeliveryTests : ApiTest
 
         (await api.As(owner).PostAsync($"{Hooks}/{webhookId}/ping")).ShouldBeProblem(HttpStatusCode.Conflict, "webhook_inactive");
     }
+
+    [Test]
+    public async Task Two_instances_send_each_delivery_exactly_once()
+    {
+        await using var second = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:Dispatch"] = "true",
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:AllowInsecure"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.020",
+            ["Webhooks:BatchSize"] = "3",
+        });
+        using var secondClient = second.CreateClient();
+        var (api, owner, webhookId, _) = await SubscribeAsync("*");
+
+        // Writes from both hosts at once: each host's dispatcher competes for every delivery.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? api : new Api(secondClient)).As(owner).PostAsync($"{Hooks}/{webhookId}/ping")));
+
+        await UntilAsync($"SELECT NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND status <> 'succeeded')");
+        var arrived = _receiver.Drain();
+        arrived.Count.ShouldBe(40);
+        arrived.Select(a => a.EventId).Distinct().Count().ShouldBe(40);
+        (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND attempts = 1")).ShouldBe(40);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Crm.Infrastructure.Webhooks;
 using Crm.WebApi.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.WebApi.IntegrationTests;
 
@@ -202,5 +204,31 @@ public sealed class WebhookTests : ApiTest
         (await api.As(owner).DeleteAsync($"{Hooks}/{id}")).Status.ShouldBe(HttpStatusCode.NoContent);
         (await api.As(owner).GetAsync($"{Hooks}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
         (await api.As(owner).DeleteAsync($"{Hooks}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+    }
+
+    [Test]
+    public async Task Settled_deliveries_are_purged_after_30_days_and_pending_ones_are_kept()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (id, _) = await CreateAsync(api, owner);
+        for (var i = 0; i < 4; i++)
+        {
+            (await api.As(owner).PostAsync($"{Hooks}/{id}/ping")).Status.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        await Testing.Database.ScalarAsync<object>(
+            $"""
+            UPDATE webhook_deliveries SET created_at = now() - interval '31 days',
+                   status = (ARRAY['succeeded', 'failed', 'pending', 'succeeded'])[sequence - (SELECT min(sequence) FROM webhook_deliveries) + 1]
+             WHERE webhook_id = '{id}'
+            """);
+        await Testing.Database.ScalarAsync<object>(
+            $"UPDATE webhook_deliveries SET created_at = now() - interval '29 days' WHERE webhook_id = '{id}' AND sequence = (SELECT max(sequence) FROM webhook_deliveries)");
+
+        var purged = await Testing.Factory.Services.GetRequiredService<WebhookDeliveryPurgeJob>().PurgeAsync(CancellationToken.None);
+
+        purged.ShouldBe(2);
+        (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM webhook_deliveries WHERE webhook_id = '{id}'")).ShouldBe(2);
     }
 }
