@@ -15,7 +15,9 @@ internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time) : IWebho
         Guid organizationId, string type, ActorType actorType, Guid? actorId, Guid? recordId, object? record,
         IReadOnlyList<WebhookChange> changes, CancellationToken cancellationToken)
     {
-        var webhooks = await db.Set<Webhook>().AsNoTracking()
+        // Named explicitly rather than by the request's tenant: a change may belong to an organization the request is not
+        // scoped to (accepting an invitation joins one).
+        var webhooks = await db.Set<Webhook>().AsNoTracking().IgnoreQueryFilters()
             .Where(w => w.OrganizationId == organizationId && w.Active)
             .ToListAsync(cancellationToken);
         var subscribed = webhooks.Where(w => w.Wants(type)).ToList();
