@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<FailingWebhookDeactivator>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<WebhookDeliveryPurgeJob>();

@@ -1197,6 +1197,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("events");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
