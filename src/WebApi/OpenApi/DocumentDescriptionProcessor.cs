@@ -21,6 +21,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Attachments"] = "Files attached to contacts and deals.",
         ["Admin"] = "Operating the service: the outgoing email queue.",
         ["ApiKeys"] = "Service accounts: secrets that act in one organization with a role, for integrations (owners and admins).",
+        ["Webhooks"] = WebhookDocumentation.TagDescription,
     };
 
     public void Process(DocumentProcessorContext context)
