@@ -193,4 +193,29 @@ public sealed class WebhookEventTests : ApiTest
         ((string?)Object(removedBody)["role"]).ShouldBe("member");
         ((string?)removedBody["actor"]!["id"]).ShouldBe(owner.UserId.ToString());
     }
+
+    [Test]
+    public async Task The_events_of_one_change_are_queued_in_the_order_they_happened()
+    {
+        var (api, owner, webhookId) = await SubscribeAsync("task.updated", "task.completed");
+        var asOwner = api.As(owner);
+        var deal = await asOwner.CreateDealAsync();
+        var tasks = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+        {
+            tasks.Add(await asOwner.CreateTaskAsync(deal, $"Task {i}"));
+        }
+
+        // Each save queues task.updated then task.completed, usually within one millisecond.
+        foreach (var task in tasks)
+        {
+            (await asOwner.PatchAsync($"/api/v1/tasks/{task}", new { is_done = true })).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await Testing.Database.ScalarAsync<long>(
+            $"""
+            SELECT count(*) FROM webhook_deliveries u JOIN webhook_deliveries c ON c.record_id = u.record_id AND c.webhook_id = u.webhook_id
+             WHERE u.webhook_id = '{webhookId}' AND u.event_type = 'task.updated' AND c.event_type = 'task.completed' AND u.sequence < c.sequence
+            """)).ShouldBe(20);
+    }
 }
