@@ -288,7 +288,14 @@ public sealed class WebhookDeliveryTests : ApiTest
 
         var created = await api.As(team.Owner).PostAsync(Hooks, new { url = _receiver.Url, events = new[] { "deal.created" } });
         var webhookId = Guid.Parse(created["id"]!);
-        await api.As(team.Owner).CreateDealAsync();
+
+        // Several records, so that several deliveries fail at once (the dispatcher sends a batch in parallel): the
+        // webhook is still turned off once, and each administrator emailed once.
+        for (var i = 0; i < 6; i++)
+        {
+            await api.As(team.Owner).CreateDealAsync();
+        }
+
         await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhooks WHERE id = '{webhookId}' AND failing_since IS NOT NULL)");
         (await api.As(team.Owner).GetAsync($"{Hooks}/{webhookId}"))["failing_since"].ShouldNotBeNullOrEmpty();
         (await api.As(team.Owner).GetAsync($"{Hooks}/{webhookId}"))["active"].ShouldBe("true");
