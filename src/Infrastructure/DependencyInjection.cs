@@ -110,8 +110,12 @@ public static class DependencyInjection
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<FailingWebhookDeactivator>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<WebhookDeliveryPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

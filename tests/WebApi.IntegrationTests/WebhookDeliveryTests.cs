@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Crm.TestSupport;
 using Crm.WebApi.IntegrationTests.Support;
 
 namespace Crm.WebApi.IntegrationTests;
@@ -22,6 +25,12 @@ public sealed class WebhookDeliveryTests : ApiTest
             ["Webhooks:PollInterval"] = "00:00:00.050",
             ["Webhooks:FirstRetryDelay"] = "00:00:00.100",
             ["Webhooks:MaxRetryDelay"] = "00:00:00.500",
+
+            // Emails from this host reach the SMTP server the tests run (maildev).
+            ["Email:Transport"] = "smtp",
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = TestServers.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Email:PollInterval"] = "00:00:00.050",
         });
 
     [OneTimeTearDown]
@@ -108,7 +117,7 @@ public sealed class WebhookDeliveryTests : ApiTest
     [Test]
     public async Task A_refused_change_sends_nothing()
     {
-        var (api, owner, webhookId, _) = await SubscribeAsync("*");
+        var (api, owner, webhookId, _) = await SubscribeAsync("deal.*");
         var asOwner = api.As(owner);
         var deal = await asOwner.CreateDealAsync();
         (await _receiver.NextAsync()).EventType.ShouldBe("deal.created");
@@ -239,5 +248,97 @@ public sealed class WebhookDeliveryTests : ApiTest
         (await api.As(owner).PatchAsync($"{Hooks}/{webhookId}", new { active = false })).Status.ShouldBe(HttpStatusCode.OK);
 
         (await api.As(owner).PostAsync($"{Hooks}/{webhookId}/ping")).ShouldBeProblem(HttpStatusCode.Conflict, "webhook_inactive");
+    }
+
+    [Test]
+    public async Task Two_instances_send_each_delivery_exactly_once()
+    {
+        await using var second = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:Dispatch"] = "true",
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:AllowInsecure"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.020",
+            ["Webhooks:BatchSize"] = "3",
+        });
+        using var secondClient = second.CreateClient();
+        var (api, owner, webhookId, _) = await SubscribeAsync("*");
+
+        // Writes from both hosts at once: each host's dispatcher competes for every delivery.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? api : new Api(secondClient)).As(owner).PostAsync($"{Hooks}/{webhookId}/ping")));
+
+        await UntilAsync($"SELECT NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND status <> 'succeeded')");
+        var arrived = _receiver.Drain();
+        arrived.Count.ShouldBe(40);
+        arrived.Select(a => a.EventId).Distinct().Count().ShouldBe(40);
+        (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND attempts = 1")).ShouldBe(40);
+    }
+
+    [Test]
+    public async Task A_webhook_failing_for_the_whole_retry_period_is_turned_off_and_its_owners_and_admins_are_emailed_once()
+    {
+        var api = NewHostApi();
+        var organization = $"Failing {Guid.NewGuid():N}";
+        var team = await Team.CreateAsync(api, organization);
+        for (var i = 0; i < 1000; i++)
+        {
+            _receiver.Answers.Enqueue(503);
+        }
+
+        var created = await api.As(team.Owner).PostAsync(Hooks, new { url = _receiver.Url, events = new[] { "deal.created" } });
+        var webhookId = Guid.Parse(created["id"]!);
+
+        // Several records, so that several deliveries fail at once (the dispatcher sends a batch in parallel): the
+        // webhook is still turned off once, and each administrator emailed once.
+        for (var i = 0; i < 6; i++)
+        {
+            await api.As(team.Owner).CreateDealAsync();
+        }
+
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhooks WHERE id = '{webhookId}' AND failing_since IS NOT NULL)");
+        (await api.As(team.Owner).GetAsync($"{Hooks}/{webhookId}"))["failing_since"].ShouldNotBeNullOrEmpty();
+        (await api.As(team.Owner).GetAsync($"{Hooks}/{webhookId}"))["active"].ShouldBe("true");
+
+        // Three days of failures, without waiting for them: the next failed attempt finds the webhook failing for long enough.
+        await Testing.Database.ScalarAsync<object>($"UPDATE webhooks SET failing_since = now() - interval '3 days 1 minute' WHERE id = '{webhookId}'");
+
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhooks WHERE id = '{webhookId}' AND NOT active)");
+        var webhook = await api.As(team.Owner).GetAsync($"{Hooks}/{webhookId}");
+        webhook["active"].ShouldBe("false");
+        webhook["deactivation_reason"]!.ShouldContain("retry period");
+        await UntilAsync($"SELECT NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND status IN ('pending', 'sending'))");
+        await UntilAsync(
+            $"SELECT count(*) = 2 AND bool_and(status = 'sent') FROM outbox_messages WHERE template = 'webhook_deactivated' AND organization_id = '{team.OrganizationId}'");
+        (await Testing.Database.ScalarAsync<string>(
+                $"SELECT string_agg(recipient, ',' ORDER BY recipient) FROM outbox_messages WHERE template = 'webhook_deactivated' AND organization_id = '{team.OrganizationId}'"))
+            .ShouldBe(string.Join(',', new[] { team.Owner.Email, team.Admin.Email }.Order(StringComparer.Ordinal)));
+
+        // Sent by whichever host's email dispatcher claimed it: this one's goes to maildev, the shared test host's to files.
+        var subject = $"A webhook of {organization} was turned off";
+        using var http = new HttpClient();
+        var mailed = (await http.GetFromJsonAsync<JsonArray>($"{TestServers.MaildevUrl}/email"))!
+            .Where(m => (string?)m!["subject"] == subject)
+            .Select(m => (string)m!["to"]![0]!["address"]!)
+            .Concat((Directory.Exists(Testing.Factory.MailFolder) ? Directory.GetFiles(Testing.Factory.MailFolder, "*.eml") : []).Select(File.ReadAllText)
+                .Where(f => f.Contains(subject, StringComparison.Ordinal))
+                .Select(f => new[] { team.Owner.Email, team.Admin.Email }.Single(e => f.Contains(e, StringComparison.OrdinalIgnoreCase))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        mailed.ShouldBe(new[] { team.Owner.Email, team.Admin.Email }.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Test]
+    public async Task A_success_ends_a_run_of_failures()
+    {
+        _receiver.Answers.Enqueue(400);
+        var (api, owner, webhookId, _) = await SubscribeAsync("deal.created");
+        await api.As(owner).CreateDealAsync();
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhooks WHERE id = '{webhookId}' AND failing_since IS NOT NULL)");
+
+        (await api.As(owner).PostAsync($"{Hooks}/{webhookId}/ping")).Status.ShouldBe(HttpStatusCode.Accepted);
+
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE webhook_id = '{webhookId}' AND event_type = 'ping' AND status = 'succeeded')");
+        await UntilAsync($"SELECT EXISTS (SELECT 1 FROM webhooks WHERE id = '{webhookId}' AND failing_since IS NULL AND active)");
     }
 }

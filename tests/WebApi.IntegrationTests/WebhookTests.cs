@@ -1,5 +1,7 @@
 using System.Net;
+using Crm.Infrastructure.Webhooks;
 using Crm.WebApi.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.WebApi.IntegrationTests;
 
@@ -202,5 +204,89 @@ public sealed class WebhookTests : ApiTest
         (await api.As(owner).DeleteAsync($"{Hooks}/{id}")).Status.ShouldBe(HttpStatusCode.NoContent);
         (await api.As(owner).GetAsync($"{Hooks}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
         (await api.As(owner).DeleteAsync($"{Hooks}/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "webhook_not_found");
+    }
+
+    [Test]
+    public async Task Settled_deliveries_are_purged_after_30_days_and_pending_ones_are_kept()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (id, _) = await CreateAsync(api, owner);
+        for (var i = 0; i < 4; i++)
+        {
+            (await api.As(owner).PostAsync($"{Hooks}/{id}/ping")).Status.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        await Testing.Database.ScalarAsync<object>(
+            $"""
+            UPDATE webhook_deliveries SET created_at = now() - interval '31 days',
+                   status = (ARRAY['succeeded', 'failed', 'pending', 'succeeded'])[sequence - (SELECT min(sequence) FROM webhook_deliveries) + 1]
+             WHERE webhook_id = '{id}'
+            """);
+        await Testing.Database.ScalarAsync<object>(
+            $"UPDATE webhook_deliveries SET created_at = now() - interval '29 days' WHERE webhook_id = '{id}' AND sequence = (SELECT max(sequence) FROM webhook_deliveries)");
+
+        var purged = await Testing.Factory.Services.GetRequiredService<WebhookDeliveryPurgeJob>().PurgeAsync(CancellationToken.None);
+
+        purged.ShouldBe(2);
+        (await Testing.Database.ScalarAsync<long>($"SELECT count(*) FROM webhook_deliveries WHERE webhook_id = '{id}'")).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task A_committed_change_whose_dispatcher_died_is_delivered_by_another_instance()
+    {
+        // This suite's host sends nothing: the changes below commit with no dispatcher running, as after a crash.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (webhookId, _) = await CreateAsync(api, owner, "deal.created");
+
+        // This host refuses plain-HTTP loopback targets; the receiver is one.
+        await Testing.Database.ScalarAsync<object>($"UPDATE webhooks SET url = '{receiver.Url}' WHERE id = '{webhookId}'");
+        var waiting = await api.As(owner).CreateDealAsync(title: "Never claimed");
+        var abandoned = await api.As(owner).CreateDealAsync(title: "Claimed by a dispatcher that died");
+
+        // A dispatcher claimed this one, leased it and never came back.
+        await Testing.Database.ScalarAsync<object>(
+            $"UPDATE webhook_deliveries SET status = 'sending', locked_until = now() - interval '1 second' WHERE webhook_id = '{webhookId}' AND record_id = '{abandoned}'");
+
+        await using var instance = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:Dispatch"] = "true",
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:AllowInsecure"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+        });
+        _ = instance.Services;
+
+        var arrived = new[] { await receiver.NextAsync(), await receiver.NextAsync() };
+        arrived.Select(a => (string?)System.Text.Json.Nodes.JsonNode.Parse(a.Body)!["data"]!["object"]!["id"])
+            .ShouldBe([waiting.ToString(), abandoned.ToString()], ignoreOrder: true);
+        for (var i = 0; i < 600 && !await Testing.Database.ScalarAsync<bool>(
+                 $"SELECT bool_and(status = 'succeeded' AND attempts = 1) FROM webhook_deliveries WHERE webhook_id = '{webhookId}'"); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await Testing.Database.ScalarAsync<bool>(
+            $"SELECT bool_and(status = 'succeeded' AND attempts = 1) FROM webhook_deliveries WHERE webhook_id = '{webhookId}'")).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task Turning_a_webhook_back_on_forgets_its_past_failures()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var (id, _) = await CreateAsync(api, owner);
+        await Testing.Database.ScalarAsync<object>(
+            $"UPDATE webhooks SET active = false, deactivated_at = now(), deactivation_reason = 'failing', failing_since = now() - interval '4 days' WHERE id = '{id}'");
+        (await api.As(owner).GetAsync($"{Hooks}/{id}"))["failing_since"].ShouldNotBeNullOrEmpty();
+
+        var on = await api.As(owner).PatchAsync($"{Hooks}/{id}", new { active = true });
+
+        on.Status.ShouldBe(HttpStatusCode.OK, on.Text);
+        on["failing_since"].ShouldBeNull();
+        on["deactivation_reason"].ShouldBeNull();
+        (await api.As(owner).GetAsync($"{Hooks}/{id}"))["failing_since"].ShouldBeNull();
     }
 }

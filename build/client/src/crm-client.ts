@@ -8267,6 +8267,7 @@ export interface Webhook {
     updated_at?: string;
     deactivated_at?: string | null;
     deactivation_reason?: string | null;
+    failing_since?: string | null;
 }
 
 export interface UpdateWebhookRequest {

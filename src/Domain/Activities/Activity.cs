@@ -1,3 +1,4 @@
+using Crm.Domain.Activities.Events;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 
@@ -15,9 +16,11 @@ public enum ActivityType
 }
 
 /// <summary>One entry of a deal's timeline. Written once, never changed.</summary>
-public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
+public sealed class Activity : Entity, ITenantOwned, ICreationOrdered, IHasDomainEvents
 {
     public const int CommentMaxLength = 5000;
+
+    private readonly List<IDomainEvent> _events = [];
 
     private Activity()
     {
@@ -40,10 +43,16 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>Records an entry; <paramref name="payload"/> is a JSON object.</summary>
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
+
+    public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>Records an entry; <paramref name="payload"/> is a JSON object. A comment is announced.</summary>
     public static Activity Record(
         Guid organizationId, Guid dealId, Guid authorId, ActivityType type, string payload, DateTime now,
-        ActorType authorType = ActorType.User) => new()
+        ActorType authorType = ActorType.User)
+    {
+        var activity = new Activity
         {
             Id = NewId(),
             OrganizationId = organizationId,
@@ -54,4 +63,11 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered
             Payload = payload,
             CreatedAt = now,
         };
+        if (type == ActivityType.Comment)
+        {
+            activity._events.Add(new CommentAdded(organizationId, dealId, activity.Id, authorId));
+        }
+
+        return activity;
+    }
 }

@@ -1,4 +1,6 @@
 using Crm.Domain.Common;
+using Crm.Domain.Contacts.Events;
+using Crm.Domain.Deals.Events;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records;
 using Crm.Domain.Records.Rules;
@@ -44,6 +46,7 @@ public sealed class Contact : OwnedRecord
             ExternalId = externalId,
         };
         contact.SetDetails(name, email, phone);
+        contact.Raise(new ContactCreated(organizationId, contact.Id, actor.UserId));
         return contact;
     }
 
@@ -51,6 +54,7 @@ public sealed class Contact : OwnedRecord
     public void Update(Actor actor, ContactChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
+        var before = (Name, Email, Phone, OwnerId);
         if (changes.OwnerId is { IsSet: true, Value: var owner })
         {
             BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -67,10 +71,35 @@ public sealed class Contact : OwnedRecord
         }
 
         UpdatedAt = now;
+
+        var fieldChanges = new List<FieldChange>();
+        Track(fieldChanges, "name", before.Name, Name);
+        Track(fieldChanges, "email", before.Email, Email);
+        Track(fieldChanges, "phone", before.Phone, Phone);
+        Track(fieldChanges, "owner_id", before.OwnerId, OwnerId);
+        if (fieldChanges.Count > 0)
+        {
+            Raise(new ContactUpdated(OrganizationId, Id, actor.UserId, fieldChanges));
+        }
+    }
+
+    /// <summary>Checks that the actor may delete the contact, and announces it.</summary>
+    public void Delete(Actor actor)
+    {
+        EnsureMayChange(actor);
+        Raise(new ContactDeleted(OrganizationId, Id, actor.UserId));
     }
 
     public static string? NormalizeEmail(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
+
+    private static void Track<T>(List<FieldChange> changes, string field, T from, T to)
+    {
+        if (!EqualityComparer<T>.Default.Equals(from, to))
+        {
+            changes.Add(new FieldChange(field, from, to));
+        }
+    }
 
     private void SetDetails(string name, string? email, string? phone)
     {

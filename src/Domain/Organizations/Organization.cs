@@ -1,5 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
+using Crm.Domain.Organizations.Events;
 using Crm.Domain.Organizations.Rules;
 
 namespace Crm.Domain.Organizations;
@@ -9,11 +10,12 @@ namespace Crm.Domain.Organizations;
 /// owner stays) are checked against every membership at once. Every membership change also moves
 /// <see cref="UpdatedAt"/>, so two concurrent changes to one organization conflict instead of both winning.
 /// </summary>
-public sealed class Organization : Entity
+public sealed class Organization : Entity, IHasDomainEvents
 {
     public const int NameMaxLength = 200;
 
     private readonly List<Membership> _memberships = [];
+    private readonly List<IDomainEvent> _events = [];
 
     private Organization()
     {
@@ -36,6 +38,10 @@ public sealed class Organization : Entity
     public DateTime UpdatedAt { get; private set; }
 
     public IReadOnlyCollection<Membership> Memberships => _memberships.AsReadOnly();
+
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
+
+    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>Creates an organization whose first owner is <paramref name="ownerUserId"/>.</summary>
     public static Organization Create(string name, string? defaultCurrency, Guid ownerUserId, DateTime now)
@@ -93,6 +99,7 @@ public sealed class Organization : Entity
         var membership = new Membership(Id, userId, role, now);
         _memberships.Add(membership);
         UpdatedAt = now;
+        _events.Add(new MemberAdded(Id, userId, userId));
         return membership;
     }
 
@@ -108,6 +115,7 @@ public sealed class Organization : Entity
         var membership = new Membership(Id, userId, role, now);
         _memberships.Add(membership);
         UpdatedAt = now;
+        _events.Add(new MemberAdded(Id, userId, actor.UserId));
         return membership;
     }
 
@@ -135,6 +143,7 @@ public sealed class Organization : Entity
         BusinessRules.Check(new OrganizationKeepsAnOwner(target, OwnerCount(), TargetStaysOwner: false));
         _memberships.Remove(target);
         UpdatedAt = now;
+        _events.Add(new MemberRemoved(Id, userId, target.Role, target.CreatedAt, actor.UserId));
     }
 
     private int OwnerCount() => _memberships.Count(m => m.Role == MemberRole.Owner);

@@ -1,8 +1,10 @@
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Deals.Events;
 using Crm.Domain.Errors;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records.Rules;
+using Crm.Domain.Tasks.Events;
 using Crm.Domain.Tasks.Rules;
 
 namespace Crm.Domain.Tasks;
@@ -69,6 +71,7 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
     public void Update(Deal deal, Actor actor, TaskChanges changes, DateOnly today, DateTime now)
     {
         EnsureMayChangeTasksOf(deal, actor);
+        var before = (Title, Description, DueDate, IsDone);
         if (changes.DueDate.IsSet && changes.DueDate.Value != DueDate)
         {
             BusinessRules.Check(new DueDateNotInPast(changes.DueDate.Value, today));
@@ -89,17 +92,41 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
         {
             IsDone = done;
             CompletedAt = done ? now : null;
-            if (done)
-            {
-                _events.Add(new TaskCompleted(OrganizationId, DealId, Id, actor.UserId, Title));
-            }
         }
 
         UpdatedAt = now;
+
+        var fieldChanges = new List<FieldChange>();
+        Track(fieldChanges, "title", before.Title, Title);
+        Track(fieldChanges, "description", before.Description, Description);
+        Track(fieldChanges, "due_date", before.DueDate, DueDate);
+        Track(fieldChanges, "is_done", before.IsDone, IsDone);
+        if (fieldChanges.Count > 0)
+        {
+            _events.Add(new TaskUpdated(OrganizationId, DealId, Id, actor.UserId, fieldChanges));
+        }
+
+        // Announced after the update, as a deal's win follows its status change.
+        if (IsDone && !before.IsDone)
+        {
+            _events.Add(new TaskCompleted(OrganizationId, DealId, Id, actor.UserId, Title));
+        }
     }
 
-    /// <summary>Checks that the actor may delete the task.</summary>
-    public void EnsureMayDelete(Deal deal, Actor actor) => EnsureMayChangeTasksOf(deal, actor);
+    /// <summary>Checks that the actor may delete the task, and announces it.</summary>
+    public void Delete(Deal deal, Actor actor)
+    {
+        EnsureMayChangeTasksOf(deal, actor);
+        _events.Add(new TaskDeleted(OrganizationId, DealId, Id, actor.UserId));
+    }
+
+    private static void Track<T>(List<FieldChange> changes, string field, T from, T to)
+    {
+        if (!EqualityComparer<T>.Default.Equals(from, to))
+        {
+            changes.Add(new FieldChange(field, from, to));
+        }
+    }
 
     private static void EnsureMayChangeTasksOf(Deal deal, Actor actor) =>
         BusinessRules.Check(new ActorMayChangeRecord(actor, deal.OwnerId, ErrorCatalog.NotDealOwner));

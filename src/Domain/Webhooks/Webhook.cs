@@ -59,6 +59,12 @@ public sealed class Webhook : Entity, ITenantOwned, IVersioned
 
     public string? DeactivationReason { get; private set; }
 
+    /// <summary>
+    /// When deliveries to the webhook started failing without a success since (null while they succeed); the
+    /// dispatcher sets and clears it, and turns the webhook off once it is older than the retry period.
+    /// </summary>
+    public DateTime? FailingSince { get; private set; }
+
     public uint Version { get; private set; }
 
     /// <param name="protect">Encrypts the secret for the webhook's id, which exists only once the webhook does.</param>
@@ -111,9 +117,11 @@ public sealed class Webhook : Entity, ITenantOwned, IVersioned
             Active = changes.Active.Value;
             if (Active)
             {
-                // Turned back on by a person: the service's reason for turning it off no longer holds.
+                // Turned back on by a person: the service's reason for turning it off no longer holds, and past
+                // failures no longer count towards turning it off again.
                 DeactivatedAt = null;
                 DeactivationReason = null;
+                FailingSince = null;
             }
         }
 

@@ -56,10 +56,11 @@ public sealed class WebhookDelivery : Entity, ITenantOwned
 
     public DateTime? DeliveredAt { get; private set; }
 
+    /// <param name="id">The delivery's id when the caller orders several (see the outbox); a new one otherwise.</param>
     public static WebhookDelivery Schedule(
-        Webhook webhook, Guid eventId, string eventType, Guid? recordId, string payload, DateTime now) => new()
+        Webhook webhook, Guid eventId, string eventType, Guid? recordId, string payload, DateTime now, Guid? id = null) => new()
         {
-            Id = NewId(),
+            Id = id ?? NewId(),
             OrganizationId = webhook.OrganizationId,
             WebhookId = webhook.Id,
             EventId = eventId,

@@ -22,6 +22,7 @@ public sealed class EmailTemplates
             EmailTemplate.PasswordReset => "password-reset",
             EmailTemplate.EmailVerification => "email-verification",
             EmailTemplate.PasswordChanged => "password-changed",
+            EmailTemplate.WebhookDeactivated => "webhook-deactivated",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (

@@ -72,6 +72,27 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
         cancellationToken, id, (object?)attempt.StatusCode, attempt.DurationMs, (object?)attempt.ResponseBody, (object?)retryAt,
         (object?)attempt.Error?[..Math.Min(attempt.Error.Length, 500)]);
 
+    /// <summary>A delivery succeeded: the webhook is no longer failing.</summary>
+    public Task HealthyAsync(Guid webhookId, CancellationToken cancellationToken) => ExecuteAsync(
+        "UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL",
+        cancellationToken, webhookId);
+
+    /// <summary>
+    /// An attempt failed: the webhook is failing from now unless it was already. Answers whether it has been failing for
+    /// at least <paramref name="failingFor"/> (and is still on). Writes the webhook's row only when it starts failing.
+    /// </summary>
+    public async Task<bool> FailingAsync(Guid webhookId, TimeSpan failingFor, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH started AS (UPDATE webhooks SET failing_since = now() WHERE id = $1 AND active AND failing_since IS NULL)
+            SELECT COALESCE(bool_or(failing_since <= now() - $2), false) FROM webhooks WHERE id = $1 AND active
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = webhookId });
+        command.Parameters.Add(new NpgsqlParameter { Value = failingFor });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The service turns a webhook off; what was still on its way to it fails.</summary>
     public Task DeactivateAsync(Guid webhookId, string reason, CancellationToken cancellationToken) => ExecuteAsync(
         """

@@ -11,11 +11,12 @@ namespace Crm.Infrastructure.Webhooks;
 /// Sends due deliveries, on every instance. A 2xx answer delivers; network errors, timeouts, 408, 429 and 5xx are
 /// retried with exponential backoff and jitter (429 and 503 after their Retry-After) until
 /// <see cref="WebhookOptions.RetryFor"/> has passed since the event; any other answer fails the delivery at once, and
-/// 410 Gone also turns the webhook off.
+/// 410 Gone also turns the webhook off, as does failing without a success for <see cref="WebhookOptions.RetryFor"/>.
 /// </summary>
 internal sealed class WebhookDispatcher(
     WebhookDeliveryStore store,
     WebhookSender sender,
+    FailingWebhookDeactivator deactivator,
     ISecretProtector protector,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
@@ -62,11 +63,14 @@ internal sealed class WebhookDispatcher(
             if (status is >= 200 and < 300)
             {
                 await store.SucceededAsync(delivery.Id, attempt, CancellationToken.None);
+                await store.HealthyAsync(delivery.WebhookId, CancellationToken.None);
+                return;
             }
             else if (status == (int)HttpStatusCode.Gone)
             {
                 await store.FailedAsync(delivery.Id, attempt, null, CancellationToken.None);
                 await store.DeactivateAsync(delivery.WebhookId, GoneReason, CancellationToken.None);
+                return;
             }
             else if (status is 408 or 429 or >= 500)
             {
@@ -87,12 +91,20 @@ internal sealed class WebhookDispatcher(
             if (ex.InnerException is WebhookTargetRefusedException inner)
             {
                 await store.FailedAsync(delivery.Id, new DeliveryAttempt(null, WebhookSender.Elapsed(start), inner.Error.Code, null), null, CancellationToken.None);
-                return;
             }
+            else
+            {
+                var error = ex is OperationCanceledException ? "Timed out." : $"{ex.GetType().Name}: {ex.Message}";
+                logger.LogInformation("Webhook delivery {DeliveryId} failed: {Error}", delivery.Id, error);
+                await store.FailedAsync(delivery.Id, new DeliveryAttempt(null, WebhookSender.Elapsed(start), error, null), RetryAt(delivery, settings, null), CancellationToken.None);
+            }
+        }
 
-            var error = ex is OperationCanceledException ? "Timed out." : $"{ex.GetType().Name}: {ex.Message}";
-            logger.LogInformation("Webhook delivery {DeliveryId} failed: {Error}", delivery.Id, error);
-            await store.FailedAsync(delivery.Id, new DeliveryAttempt(null, WebhookSender.Elapsed(start), error, null), RetryAt(delivery, settings, null), CancellationToken.None);
+        // Every failure but 410 (which turned the webhook off already) leads here: one failing for the whole retry period
+        // is turned off.
+        if (await store.FailingAsync(delivery.WebhookId, settings.RetryFor, CancellationToken.None))
+        {
+            await deactivator.DeactivateAsync(delivery.WebhookId, settings.RetryFor, CancellationToken.None);
         }
     }
 

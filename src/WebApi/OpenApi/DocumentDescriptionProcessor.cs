@@ -22,6 +22,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Admin"] = "Operating the service: the outgoing email queue.",
         ["ApiKeys"] = "Service accounts: secrets that act in one organization with a role, for integrations (owners and admins).",
         ["Changes"] = "The change feed: every creation, update and deletion of contacts, deals and tasks, in order, for syncing.",
+        ["Webhooks"] = WebhookDocumentation.TagDescription,
     };
 
     public void Process(DocumentProcessorContext context)

@@ -39,7 +39,7 @@ public sealed class DealTaskTests
         var manager = new Actor(Guid.NewGuid(), MemberRole.Manager);
         var task = DealTask.Create(otherDeal, manager, "Call", null, null, Today, Now);
         AssertBrokenRule(() => task.Update(otherDeal, Member, new TaskChanges(IsDone: true), Today, Now), "not_deal_owner", ErrorKind.Forbidden);
-        AssertBrokenRule(() => task.EnsureMayDelete(otherDeal, Member), "not_deal_owner", ErrorKind.Forbidden);
+        AssertBrokenRule(() => task.Delete(otherDeal, Member), "not_deal_owner", ErrorKind.Forbidden);
     }
 
     [Test]

@@ -8,6 +8,7 @@ public enum EmailTemplate
     PasswordReset,
     EmailVerification,
     PasswordChanged,
+    WebhookDeactivated,
 }
 
 /// <summary>

@@ -10,4 +10,5 @@ public sealed record WebhookDto(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? DeactivatedAt,
-    string? DeactivationReason);
+    string? DeactivationReason,
+    DateTime? FailingSince);

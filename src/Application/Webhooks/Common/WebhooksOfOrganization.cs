@@ -11,5 +11,5 @@ public static class WebhooksOfOrganization
         where w.OrganizationId == organizationId && (id == null || w.Id == id)
         orderby w.CreatedAt descending, w.Id descending
         select new WebhookDto(
-            w.Id, w.Url, w.Events, w.Description, w.Active, w.CreatedAt, w.UpdatedAt, w.DeactivatedAt, w.DeactivationReason);
+            w.Id, w.Url, w.Events, w.Description, w.Active, w.CreatedAt, w.UpdatedAt, w.DeactivatedAt, w.DeactivationReason, w.FailingSince);
 }

@@ -1,5 +1,6 @@
 using AutoMapper;
 using Crm.Application.Common.Events;
+using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
 using Crm.Application.Tasks.Common;
@@ -7,6 +8,7 @@ using Crm.Application.Webhooks.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Tasks;
+using Crm.Domain.Tasks.Events;
 using MediatR;
 
 namespace Crm.Application.Webhooks.EventHandlers;
@@ -16,14 +18,16 @@ namespace Crm.Application.Webhooks.EventHandlers;
 /// of work, so the event shows it as the change leaves it.
 /// </summary>
 public sealed class PublishChangesToWebhooks(
-    IWebhookOutbox outbox, IMapper mapper, IRequestContext context) :
+    IWebhookOutbox outbox, IReadStore store, IMapper mapper, IRequestContext context) :
     INotificationHandler<DomainEventNotification<DealCreated>>,
     INotificationHandler<DomainEventNotification<DealStatusChanged>>,
     INotificationHandler<DomainEventNotification<DealStageChanged>>,
     INotificationHandler<DomainEventNotification<DealUpdated>>,
     INotificationHandler<DomainEventNotification<DealDeleted>>,
     INotificationHandler<DomainEventNotification<TaskCreated>>,
-    INotificationHandler<DomainEventNotification<TaskCompleted>>
+    INotificationHandler<DomainEventNotification<TaskCompleted>>,
+    INotificationHandler<DomainEventNotification<TaskUpdated>>,
+    INotificationHandler<DomainEventNotification<TaskDeleted>>
 {
     public async Task Handle(DomainEventNotification<DealCreated> notification, CancellationToken cancellationToken)
     {
@@ -59,6 +63,16 @@ public sealed class PublishChangesToWebhooks(
     public async Task Handle(DomainEventNotification<DealDeleted> notification, CancellationToken cancellationToken)
     {
         var e = notification.DomainEvent;
+
+        // The deal's tasks go with it: each is announced as deleted, so a receiver mirroring tasks drops them too.
+        var tasks = await store.ToListAsync(store.Query(new TasksOfDealSpecification(e.DealId)), cancellationToken);
+        foreach (var task in tasks)
+        {
+            await outbox.PublishAsync(
+                e.OrganizationId, "task.deleted", context.ActorTypeOf(e.ActorId), e.ActorId, task.Id, mapper.Map<TaskDto>(task), [],
+                cancellationToken);
+        }
+
         await PublishDealAsync(e.OrganizationId, "deal.deleted", e.ActorId, e.DealId, [], cancellationToken);
     }
 
@@ -72,6 +86,20 @@ public sealed class PublishChangesToWebhooks(
     {
         var e = notification.DomainEvent;
         await PublishTaskAsync(e.OrganizationId, "task.completed", e.ActorId, e.TaskId, [new("is_done", false, true)], cancellationToken);
+    }
+
+    public async Task Handle(DomainEventNotification<TaskUpdated> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        await PublishTaskAsync(
+            e.OrganizationId, "task.updated", e.ActorId, e.TaskId,
+            e.Changes.Select(c => new WebhookChange(c.Field, c.From, c.To)).ToList(), cancellationToken);
+    }
+
+    public async Task Handle(DomainEventNotification<TaskDeleted> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        await PublishTaskAsync(e.OrganizationId, "task.deleted", e.ActorId, e.TaskId, [], cancellationToken);
     }
 
     private async Task PublishDealAsync(

@@ -15,6 +15,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             "activities_type_check",
             "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system')"));
         builder.HasKey(a => a.Id).HasName("activities_pkey");
+        builder.Ignore(a => a.DomainEvents);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Type).HasConversion(SnakeCaseEnumConverter<ActivityType>.Instance).HasMaxLength(32);
         builder.Property(a => a.Payload).HasColumnType("jsonb");

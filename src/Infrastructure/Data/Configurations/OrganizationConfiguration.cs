@@ -12,6 +12,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             "organizations_plan_check", "plan IN ('free', 'pro', 'enterprise')"));
         builder.HasKey(o => o.Id).HasName("organizations_pkey");
         builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Ignore(o => o.DomainEvents);
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.DefaultCurrency).HasMaxLength(3).IsFixedLength();
         // Always written by the application; the default served the rows that predate plans.

@@ -16,6 +16,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         builder.Property(w => w.Url).HasMaxLength(Webhook.UrlMaxLength);
         builder.Property(w => w.Description).HasMaxLength(Webhook.DescriptionMaxLength);
         builder.Property(w => w.DeactivationReason).HasMaxLength(200);
+        builder.Property(w => w.FailingSince);
         builder.Property(w => w.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId).OnDelete(DeleteBehavior.Cascade)
             .HasConstraintName("webhooks_organization_id_fkey");

@@ -1305,6 +1305,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("events");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");

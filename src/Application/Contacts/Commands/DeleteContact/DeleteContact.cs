@@ -33,7 +33,7 @@ public sealed class DeleteContactCommandHandler(
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         preconditions.Require(contact, request.IfMatch);
-        contact.EnsureMayChange(actor);
+        contact.Delete(actor);
         if (await store.AnyAsync(store.Query<Deal>().Where(d => d.ContactId == contact.Id), cancellationToken))
         {
             throw ContactHasDeals();

@@ -22,7 +22,7 @@ public sealed class DeleteTaskCommandHandler(IRepository<DealTask> tasks, IRepos
         var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
         preconditions.Require(task, request.IfMatch);
         var deal = await deals.GetInOrganizationAsync(task.DealId, context, ErrorCatalog.TaskNotFound, cancellationToken);
-        task.EnsureMayDelete(deal, context.RequireActor());
+        task.Delete(deal, context.RequireActor());
         tasks.Remove(task);
         return Unit.Value;
     }

@@ -62,6 +62,6 @@ public sealed class UpdateWebhookCommandHandler(
         audit.Record(new AuditEvent("update_webhook", "webhook", webhook.Id, null, changes));
         return new WebhookDto(
             webhook.Id, webhook.Url, webhook.Events, webhook.Description, webhook.Active, webhook.CreatedAt, webhook.UpdatedAt,
-            webhook.DeactivatedAt, webhook.DeactivationReason);
+            webhook.DeactivatedAt, webhook.DeactivationReason, webhook.FailingSince);
     }
 }

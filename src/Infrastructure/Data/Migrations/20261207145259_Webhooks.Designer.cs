@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261207141745_Webhooks")]
+    [Migration("20261207145259_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -1199,6 +1199,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("events");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")

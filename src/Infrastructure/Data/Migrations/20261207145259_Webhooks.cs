@@ -30,6 +30,7 @@ namespace Crm.Infrastructure.Data.Migrations
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     deactivated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     deactivation_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    failing_since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>

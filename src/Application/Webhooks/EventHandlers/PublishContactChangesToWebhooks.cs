@@ -1,0 +1,46 @@
+using AutoMapper;
+using Crm.Application.Common.Events;
+using Crm.Application.Common.Security;
+using Crm.Application.Contacts.Common;
+using Crm.Application.Webhooks.Common;
+using Crm.Domain.Contacts;
+using Crm.Domain.Contacts.Events;
+using MediatR;
+
+namespace Crm.Application.Webhooks.EventHandlers;
+
+/// <summary>Turns contacts' events into webhook events, in the transaction of the change.</summary>
+public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IMapper mapper, IRequestContext context) :
+    INotificationHandler<DomainEventNotification<ContactCreated>>,
+    INotificationHandler<DomainEventNotification<ContactUpdated>>,
+    INotificationHandler<DomainEventNotification<ContactDeleted>>
+{
+    public Task Handle(DomainEventNotification<ContactCreated> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        return PublishAsync(e.OrganizationId, "contact.created", e.ActorId, e.ContactId, [], cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<ContactUpdated> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        return PublishAsync(
+            e.OrganizationId, "contact.updated", e.ActorId, e.ContactId,
+            e.Changes.Select(c => new WebhookChange(c.Field, c.From, c.To)).ToList(), cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<ContactDeleted> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        return PublishAsync(e.OrganizationId, "contact.deleted", e.ActorId, e.ContactId, [], cancellationToken);
+    }
+
+    private async Task PublishAsync(
+        Guid organizationId, string type, Guid actorId, Guid contactId, IReadOnlyList<WebhookChange> changes, CancellationToken ct)
+    {
+        var contact = await outbox.CurrentAsync<Contact>(contactId, ct);
+        await outbox.PublishAsync(
+            organizationId, type, context.ActorTypeOf(actorId), actorId, contactId,
+            contact is null ? null : mapper.Map<ContactDto>(contact), changes, ct);
+    }
+}
