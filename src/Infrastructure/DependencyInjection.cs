@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<FailingWebhookDeactivator>();
+        services.AddSingleton<WebhookDispatchSignal>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<WebhookDeliveryPurgeJob>();

@@ -251,6 +251,30 @@ public sealed class WebhookDeliveryTests : ApiTest
     }
 
     [Test]
+    public async Task A_change_committed_on_an_instance_wakes_its_dispatcher_without_waiting_for_the_next_poll()
+    {
+        await using var host = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:Dispatch"] = "true",
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Webhooks:AllowInsecure"] = "true",
+            ["Webhooks:PollInterval"] = "01:00:00",
+        });
+        using var client = host.CreateClient();
+        var api = new Api(client);
+        var owner = await api.RegisterAsync();
+        var created = await api.As(owner).PostAsync(Hooks, new { url = _receiver.Url, events = new[] { "contact.created" } });
+        await Task.Delay(200); // the dispatcher's first round, at start, is over: only a wake-up sends what follows
+
+        var contact = await api.As(owner).CreateContactAsync();
+
+        var received = await _receiver.NextAsync();
+        received.EventType.ShouldBe("contact.created");
+        received.IsSignedWith(created["secret"]!).ShouldBeTrue();
+        JsonNode.Parse(received.Body)!["data"]!["object"]!["id"]!.GetValue<string>().ShouldBe(contact.ToString());
+    }
+
+    [Test]
     public async Task Two_instances_send_each_delivery_exactly_once()
     {
         await using var second = new CrmApiFactory(Testing.Database.ConnectionString, settings: new Dictionary<string, string?>

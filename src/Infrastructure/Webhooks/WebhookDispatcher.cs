@@ -17,6 +17,7 @@ internal sealed class WebhookDispatcher(
     WebhookDeliveryStore store,
     WebhookSender sender,
     FailingWebhookDeactivator deactivator,
+    WebhookDispatchSignal signal,
     ISecretProtector protector,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
@@ -131,8 +132,7 @@ internal sealed class WebhookDispatcher(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.CurrentValue.PollInterval);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -144,7 +144,8 @@ internal sealed class WebhookDispatcher(
             {
                 logger.LogError(ex, "The webhook dispatcher failed; it tries again at its next round");
             }
+
+            await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -29,7 +29,10 @@ public sealed class WebhookOptions
     /// <summary>How long a dispatcher holds the deliveries it claimed; past it, another instance takes them over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often each instance looks for due deliveries.</summary>
+    /// <summary>
+    /// How often each instance looks for due deliveries: retries, and changes committed on other instances. A change
+    /// committed on this instance wakes its dispatcher at once.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Deliveries claimed at once by one instance.</summary>

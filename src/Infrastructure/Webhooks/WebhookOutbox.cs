@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Webhooks.Common;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Infrastructure.Webhooks;
 
 /// <summary>Writes one delivery per subscribed webhook into the current unit of work.</summary>
-internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time) : IWebhookOutbox
+internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time, ITransactionOutcome outcome, WebhookDispatchSignal signal)
+    : IWebhookOutbox
 {
     // Read once per unit of work: a batch of changes raises many events for the same organization.
     private readonly Dictionary<Guid, List<Webhook>> _active = [];
@@ -34,6 +36,8 @@ internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time) : IWebho
         {
             db.Add(WebhookDelivery.Schedule(webhook, eventId, type, recordId, payload, now, NextId()));
         }
+
+        WakeDispatcherAfterCommit();
     }
 
     public WebhookDelivery Ping(Webhook webhook, ActorType actorType, Guid actorId)
@@ -44,8 +48,15 @@ internal sealed class WebhookOutbox(CrmDbContext db, TimeProvider time) : IWebho
             eventId, WebhookEventTypes.Ping, now, webhook.OrganizationId, actorType, actorId, new { webhook.Id, webhook.Url }, []);
         var delivery = WebhookDelivery.Schedule(webhook, eventId, WebhookEventTypes.Ping, null, payload, now);
         db.Add(delivery);
+        WakeDispatcherAfterCommit();
         return delivery;
     }
+
+    private void WakeDispatcherAfterCommit() => outcome.AfterCommit(_ =>
+    {
+        signal.Wake();
+        return Task.CompletedTask;
+    });
 
     public async Task<T?> CurrentAsync<T>(Guid id, CancellationToken cancellationToken)
         where T : Entity =>
