@@ -4,6 +4,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Invitations;
@@ -73,21 +74,23 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
     {
         // A changed account beside a new membership (an invitation accepted by its link) is about the membership.
         User when entry.State != EntityState.Modified => 0,
-        Contact => 1,
-        Deal => 2,
-        DealTask => 3,
-        Organization when entry.State == EntityState.Added => 4,
-        Membership => 5,
-        Invitation => 6,
-        Organization => 7,
-        Activity => 8,
-        User => 9,
+        Company => 1,
+        Contact => 2,
+        Deal => 3,
+        DealTask => 4,
+        Organization when entry.State == EntityState.Added => 5,
+        Membership => 6,
+        Invitation => 7,
+        Organization => 8,
+        Activity => 9,
+        User => 10,
         _ => -1,
     };
 
     private static (string Type, Guid Id, Guid? OrganizationId) Describe(object entity) => entity switch
     {
         User u => ("user", u.Id, null),
+        Company c => ("company", c.Id, c.OrganizationId),
         Contact c => ("contact", c.Id, c.OrganizationId),
         Deal d => ("deal", d.Id, d.OrganizationId),
         DealTask t => ("task", t.Id, t.OrganizationId),

@@ -1,0 +1,3 @@
+namespace Crm.Application.Companies.Common;
+
+public sealed record MoneyAmountDto(string Currency, decimal Amount);
