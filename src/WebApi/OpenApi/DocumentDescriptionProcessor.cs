@@ -12,7 +12,8 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Auth"] = "Accounts and sessions: register, sign in, refresh and revoke tokens, reset passwords, accept invitations.",
         ["Organizations"] = "The organizations the caller belongs to, their settings, members and invitations.",
         ["Contacts"] = "The people an organization sells to.",
-        ["Deals"] = "Sales opportunities with a contact: amount, status and stage.",
+        ["Companies"] = "The accounts an organization sells to: contacts work for them, deals are made with them.",
+        ["Deals"] = "Sales opportunities with a contact, and its company: amount, status and stage.",
         ["Activities"] = "A deal's timeline: what changed, and comments.",
         ["Tasks"] = "Things to do on a deal, with due dates.",
         ["Analytics"] = "Deal totals by status and the stage funnel.",
@@ -21,7 +22,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Attachments"] = "Files attached to contacts and deals.",
         ["Admin"] = "Operating the service: the outgoing email queue.",
         ["ApiKeys"] = "Service accounts: secrets that act in one organization with a role, for integrations (owners and admins).",
-        ["Changes"] = "The change feed: every creation, update and deletion of contacts, deals and tasks, in order, for syncing.",
+        ["Changes"] = "The change feed: every creation, update and deletion of contacts, deals, tasks and companies, in order, for syncing.",
         ["Webhooks"] = WebhookDocumentation.TagDescription,
     };
 
