@@ -47,7 +47,7 @@ public sealed class GetCompanyQueryHandler(IReadStore store, IRequestContext con
             Version = company.Version,
             ContactCount = contactCount,
             OpenDealCount = openDealCount,
-            WonAmounts = won.OrderBy(w => w.Currency, StringComparer.Ordinal).Select(w => new MoneyAmountDto(w.Currency, w.Amount)).ToList(),
+            WonAmounts = won.OrderBy(w => w.Currency, StringComparer.Ordinal).Select(w => new MoneyAmountDto { Currency = w.Currency, Amount = w.Amount }).ToList(),
         };
     }
 }
