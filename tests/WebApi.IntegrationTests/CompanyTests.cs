@@ -425,6 +425,31 @@ public sealed class CompanyTests : ApiTest
         ((string?)data["domain"]).ShouldBe("acme.com");
     }
 
+    [Test]
+    public async Task Companies_are_found_by_name_or_domain_and_by_a_near_spelling_with_their_own_facet_and_only_in_their_organization()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+        var acme = await CreateCompanyAsync(asOwner, "Acmé Corporation", "acme-widgets.com");
+        await CreateContactAsync(asOwner, acme, "Wile Coyote");
+        await CreateCompanyAsync(api.As(await api.RegisterAsync()), "Acme Corporation", "acme.com");
+
+        var byName = await asOwner.GetAsync("/api/v1/search?q=acme");
+        byName.Status.ShouldBe(HttpStatusCode.OK, byName.Text);
+        var hit = byName.Json["items"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)hit["type"]).ShouldBe("company");
+        ((string?)hit["id"]).ShouldBe(acme.ToString());
+        ((string?)hit["title"]).ShouldBe("Acmé Corporation");
+        ((int?)byName.Json["facets"]!["company"]).ShouldBe(1);
+        ((int?)byName.Json["facets"]!["contact"]).ShouldBe(0);
+
+        var byDomain = await asOwner.GetAsync("/api/v1/search?q=acme-widgets.com&types=company");
+        ((string?)byDomain.Json["items"]![0]!["id"]).ShouldBe(acme.ToString(), byDomain.Text);
+        var typo = await asOwner.GetAsync("/api/v1/search?q=Acne%20Corporaton");
+        ((string?)typo.Json["items"]![0]!["id"]).ShouldBe(acme.ToString(), typo.Text);
+        ((int?)(await asOwner.GetAsync("/api/v1/search?q=acme&types=contact")).Json["total"]).ShouldBe(0);
+    }
+
     /// <summary>Polls the feed (changes show once earlier transactions have ended) until <paramref name="expected"/> are read.</summary>
     private static async Task<List<JsonNode>> DrainAsync(Api api, string? types, int expected)
     {

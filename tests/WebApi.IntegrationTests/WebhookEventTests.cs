@@ -218,4 +218,33 @@ public sealed class WebhookEventTests : ApiTest
              WHERE u.webhook_id = '{webhookId}' AND u.event_type = 'task.updated' AND c.event_type = 'task.completed' AND u.sequence < c.sequence
             """)).ShouldBe(20);
     }
+
+    [Test]
+    public async Task A_company_is_announced_created_updated_with_its_changes_and_deleted_and_a_detach_updates_its_contacts()
+    {
+        var (api, owner, _) = await SubscribeAsync("company.*", "contact.updated");
+        var asOwner = api.As(owner);
+        var created = await asOwner.PostAsync("/api/v1/companies", new { name = "Acme", domain = "https://www.acme.com" });
+        created.Status.ShouldBe(HttpStatusCode.Created, created.Text);
+        var company = created["id"]!;
+        var contact = await asOwner.PostAsync("/api/v1/contacts", new { name = "Ada", company_id = company });
+        contact.Status.ShouldBe(HttpStatusCode.Created, contact.Text);
+
+        (await asOwner.PatchAsync($"/api/v1/companies/{company}", new { name = "Acme Corp", employee_count = 12 })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.DeleteAsync($"/api/v1/companies/{company}?detach=true")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        var (createdType, createdBody) = await NextAsync();
+        createdType.ShouldBe("company.created");
+        ((string?)Object(createdBody)["domain"]).ShouldBe("acme.com");
+        var (updatedType, updatedBody) = await NextAsync();
+        updatedType.ShouldBe("company.updated");
+        Changes(updatedBody).ShouldBe([("name", "Acme", "Acme Corp"), ("employee_count", null, "12")]);
+        var (detachedType, detachedBody) = await NextAsync();
+        detachedType.ShouldBe("contact.updated");
+        ((string?)Object(detachedBody)["id"]).ShouldBe(contact["id"]);
+        Changes(detachedBody).ShouldBe([("company_id", company, null)]);
+        var (deletedType, deletedBody) = await NextAsync();
+        deletedType.ShouldBe("company.deleted");
+        ((string?)Object(deletedBody)["name"]).ShouldBe("Acme Corp");
+    }
 }

@@ -18,7 +18,7 @@ internal sealed class DocumentDescriptionProcessor : IDocumentProcessor
         ["Tasks"] = "Things to do on a deal, with due dates.",
         ["Analytics"] = "Deal totals by status and the stage funnel.",
         ["AuditLogs"] = "Who changed what in the organization (owners and admins).",
-        ["Search"] = "Full-text search over contacts, deals, tasks and comments.",
+        ["Search"] = "Full-text search over contacts, companies, deals, tasks and comments.",
         ["Attachments"] = "Files attached to contacts and deals.",
         ["Admin"] = "Operating the service: the outgoing email queue.",
         ["ApiKeys"] = "Service accounts: secrets that act in one organization with a role, for integrations (owners and admins).",

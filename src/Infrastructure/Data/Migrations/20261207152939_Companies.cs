@@ -117,9 +117,14 @@ namespace Crm.Infrastructure.Data.Migrations
                 principalTable: "companies",
                 principalColumns: new[] { "organization_id", "id" });
 
-            // The name order (lower(name), as contacts), and the change feed follows companies as it follows contacts.
+            // The name order (lower(name), as contacts), full-text search as contacts (name weighs more than the domain), and the
+            // change feed follows companies as it follows contacts.
             migrationBuilder.Sql("""
                 CREATE INDEX ix_companies_organization_name ON companies (organization_id, lower(name), id);
+                ALTER TABLE companies ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('crm_search', name), 'A')
+                    || setweight(to_tsvector('crm_search', coalesce(domain, '')), 'B')) STORED;
+                CREATE INDEX ix_companies_search_vector ON companies USING gin (search_vector);
                 CREATE TRIGGER companies_record_change AFTER INSERT OR DELETE ON companies
                     FOR EACH ROW EXECUTE FUNCTION crm_record_change('Company');
                 CREATE TRIGGER companies_record_update AFTER UPDATE ON companies
