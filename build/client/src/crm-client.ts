@@ -1577,7 +1577,7 @@ export class SearchClient {
      * Search the organization's contacts, deals, tasks and comments
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param q (optional) The words to find (prefixes match).
-     * @param types (optional) Comma-separated types to return: contact, deal, task, comment (default all).
+     * @param types (optional) Comma-separated types to return: contact, company, deal, task, comment (default all).
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -8282,7 +8282,7 @@ export interface SearchHit {
     deal_id?: string | null;
 }
 
-export type SearchType = "contact" | "deal" | "task" | "comment";
+export type SearchType = "contact" | "deal" | "task" | "comment" | "company";
 
 export interface OutboxMessagePage {
     items: OutboxMessage[];
@@ -8597,7 +8597,7 @@ export interface CompanyDetails extends Company {
 
 export interface MoneyAmount {
     currency: string;
-    amount?: number;
+    amount: number;
 }
 
 export interface UpdateCompanyRequest {
