@@ -305,6 +305,58 @@ public sealed class CompanyTests : ApiTest
     }
 
     [Test]
+    public async Task Company_writes_are_audited_with_their_field_and_address_changes()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        var created = await asOwner.PostAsync(Companies, new { name = "Acme", address = new { city = "Paris", country = "FR" } });
+        var id = created["id"]!;
+
+        (await asOwner.PatchAsync($"{Companies}/{id}", new { name = "Acme SA", address = new { city = "Lyon", country = "FR" } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.DeleteAsync($"{Companies}/{id}")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        var entries = (await asOwner.GetAsync($"/api/v1/audit-logs?entity_id={id}")).Json["items"]!.AsArray();
+        entries.Select(e => (string?)e!["action"]).ShouldBe(["delete_company", "update_company", "create_company"]);
+        entries.ShouldAllBe(e => (string?)e!["entity_type"] == "company");
+        var update = entries[1]!["changes"]!.AsArray().Select(c => $"{(string?)c!["field"]}: {(string?)c["from"]} -> {(string?)c["to"]}").ToList();
+        update.ShouldBe(["name: Acme -> Acme SA", "address_city: Paris -> Lyon"], ignoreOrder: true);
+        entries[2]!["changes"]!.AsArray().Select(c => (string?)c!["field"]).ShouldContain("address_country");
+    }
+
+    [Test]
+    public async Task A_company_deleted_while_records_are_linked_to_it_in_parallel_refuses_one_side_with_a_code_never_a_5xx()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+        for (var round = 0; round < 5; round++)
+        {
+            var company = await CreateCompanyAsync(asOwner, $"Acme {round}");
+            var links = Enumerable.Range(0, 6).Select(i => asOwner.PostAsync("/api/v1/contacts", new { name = $"Ada {round}.{i}", company_id = company }));
+            var deletion = asOwner.DeleteAsync($"{Companies}/{company}");
+
+            var replies = await Task.WhenAll(links.Append(deletion));
+
+            var deleted = replies[^1];
+            foreach (var link in replies[..^1].Where(r => r.Status != HttpStatusCode.Created))
+            {
+                link.ShouldBeProblem(HttpStatusCode.BadRequest, "company_not_found");
+            }
+
+            if (deleted.Status == HttpStatusCode.NoContent)
+            {
+                ((int?)(await asOwner.GetAsync($"/api/v1/contacts?company_id={company}")).Json["total"]).ShouldBe(0);
+            }
+            else
+            {
+                deleted.ShouldBeProblem(HttpStatusCode.Conflict, "company_has_records");
+                ((int?)(await asOwner.GetAsync($"{Companies}/{company}")).Json["contact_count"])
+                    .ShouldBe(replies[..^1].Count(r => r.Status == HttpStatusCode.Created));
+            }
+        }
+    }
+
+    [Test]
     public async Task If_match_guards_a_companys_update_and_deletion()
     {
         var api = NewApi();

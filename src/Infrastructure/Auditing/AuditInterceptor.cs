@@ -46,7 +46,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
             else if (MainChange(context) is { } main)
             {
                 var (type, id, organizationId) = Describe(main.Entity);
-                var changes = Changes(main);
+                var changes = Changes(main).Concat(OwnedChanges(context, main)).ToList();
                 if (changes.Count > 0)
                 {
                     // Registering has no caller yet: the new user is the actor. A membership is only ever added by its
@@ -112,6 +112,23 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
             })
             .Where(c => c.From != c.To)
             .ToList();
+
+    /// <summary>
+    /// The changes of values the record owns in its own row (a company's address), named after their columns
+    /// (<c>address_city</c>): EF tracks them as entries of their own.
+    /// </summary>
+    private static IEnumerable<AuditChange> OwnedChanges(DbContext context, EntityEntry main) =>
+        main.Entity is not Company
+            ? []
+            : context.ChangeTracker.Entries<CompanyAddress>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .SelectMany(e => e.Properties
+                    .Where(p => !p.Metadata.IsKey())
+                    .Select(p => new AuditChange(
+                        p.Metadata.GetColumnName(),
+                        e.State == EntityState.Added ? null : Text(p.OriginalValue),
+                        e.State == EntityState.Deleted ? null : Text(p.CurrentValue))))
+                .Where(c => c.From != c.To);
 
     private static string Name(PropertyEntry property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
 
