@@ -1574,7 +1574,7 @@ export class SearchClient {
     }
 
     /**
-     * Search the organization's contacts, deals, tasks and comments
+     * Search the organization's contacts, companies, deals, tasks and comments
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param q (optional) The words to find (prefixes match).
      * @param types (optional) Comma-separated types to return: contact, company, deal, task, comment (default all).
@@ -1764,7 +1764,7 @@ export class ChangesClient {
     }
 
     /**
-     * The organization's changes of contacts, deals and tasks, oldest first, after a cursor
+     * The organization's changes of contacts, deals, tasks and companies, oldest first, after a cursor
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param types (optional) Comma-separated record types to follow: contact, deal, task, company (default all). A cursor keeps to the types it was issued for.
@@ -3968,7 +3968,7 @@ export class CompaniesClient {
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param search (optional) Case- and accent-insensitive substring of the name or domain.
      * @param owner_id (optional) Only records of this owner (manager and above).
-     * @param domain (optional) Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeat for any of several.
+     * @param domain (optional) Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.
      * @param order_by (optional) Sort field (default created_at); ties are broken by id.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
@@ -4371,7 +4371,7 @@ export class CompaniesClient {
     /**
      * Delete a company; with detach=true its contacts and deals stay, without a company
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
-     * @param detach (optional) Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it a company with any answers 409 company_has_records.
+     * @param detach (optional) Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.
      * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
      * @return Done; no content.
      */
@@ -8379,7 +8379,7 @@ export interface Company {
     employee_count: number | null;
     website: string | null;
     phone: string | null;
-    address: Address | null;
+    address: CompanyAddress;
     created_at: string;
     updated_at: string;
 }
@@ -8942,11 +8942,6 @@ export type Order_by3 = "created_at" | "updated_at" | "amount" | "title";
 export type Order3 = "asc" | "desc";
 
 export type Order4 = "asc" | "desc";
-
-export interface Address extends CompanyAddress {
-
-    [key: string]: any;
-}
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {

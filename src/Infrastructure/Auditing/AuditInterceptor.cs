@@ -115,20 +115,39 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
 
     /// <summary>
     /// The changes of values the record owns in its own row (a company's address), named after their columns
-    /// (<c>address_city</c>): EF tracks them as entries of their own.
+    /// (<c>address_city</c>): EF tracks them as entries of their own, a replaced one as one deleted and one added.
     /// </summary>
-    private static IEnumerable<AuditChange> OwnedChanges(DbContext context, EntityEntry main) =>
-        main.Entity is not Company
-            ? []
-            : context.ChangeTracker.Entries<CompanyAddress>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .SelectMany(e => e.Properties
-                    .Where(p => !p.Metadata.IsKey())
-                    .Select(p => new AuditChange(
-                        p.Metadata.GetColumnName(),
-                        e.State == EntityState.Added ? null : Text(p.OriginalValue),
-                        e.State == EntityState.Deleted ? null : Text(p.CurrentValue))))
-                .Where(c => c.From != c.To);
+    private static List<AuditChange> OwnedChanges(DbContext context, EntityEntry main)
+    {
+        if (main.Entity is not Company)
+        {
+            return [];
+        }
+
+        var before = new Dictionary<string, string?>();
+        var after = new Dictionary<string, string?>();
+        foreach (var entry in context.ChangeTracker.Entries<CompanyAddress>())
+        {
+            foreach (var property in entry.Properties.Where(p => !p.Metadata.IsKey()))
+            {
+                var column = property.Metadata.GetColumnName();
+                if (entry.State is EntityState.Deleted or EntityState.Modified)
+                {
+                    before[column] = Text(property.OriginalValue);
+                }
+
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    after[column] = Text(property.CurrentValue);
+                }
+            }
+        }
+
+        return before.Keys.Union(after.Keys)
+            .Select(column => new AuditChange(column, before.GetValueOrDefault(column), after.GetValueOrDefault(column)))
+            .Where(c => c.From != c.To)
+            .ToList();
+    }
 
     private static string Name(PropertyEntry property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
 

@@ -87,10 +87,10 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "Only records of this company.";
                     break;
                 case "domain":
-                    parameter.Description = "Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeat for any of several.";
+                    parameter.Description = "Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.";
                     break;
                 case "detach":
-                    parameter.Description = "Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it a company with any answers 409 company_has_records.";
+                    parameter.Description = "Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.";
                     break;
                 case "cursor":
                     parameter.Description = "Where the previous page ended (its next_cursor), instead of a page number.";

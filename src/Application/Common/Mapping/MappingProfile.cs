@@ -32,8 +32,10 @@ public sealed class MappingProfile : Profile
     public MappingProfile()
     {
         CreateMap<Contact, ContactDto>();
-        CreateMap<Company, CompanyDto>();
-        CreateMap<CompanyAddress, CompanyAddressDto>();
+        CreateMap<Company, CompanyDto>()
+            .ForMember(d => d.Address, o => o.MapFrom(c => c.Address == null
+                ? new CompanyAddressDto(null, null, null, null, null, null)
+                : new CompanyAddressDto(c.Address.Line1, c.Address.Line2, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country)));
         CreateMap<Deal, DealDto>();
         CreateMap<DealTask, TaskDto>();
         CreateMap<Attachment, AttachmentDto>();

@@ -23,7 +23,8 @@ public class CompanyDto : ICreationOrdered, IVersionedResource
 
     public required string? Phone { get; init; }
 
-    public required CompanyAddressDto? Address { get; init; }
+    /// <summary>Always an object: a company without an address has every line null.</summary>
+    public required CompanyAddressDto Address { get; init; }
 
     public required DateTime CreatedAt { get; init; }
 
