@@ -378,6 +378,23 @@ public sealed class CompanyTests : ApiTest
     }
 
     [Test]
+    public async Task A_company_read_is_never_answered_304_since_its_counts_change_without_it()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+        var created = await asOwner.PostAsync(Companies, new { name = "Acme" });
+        var path = $"{Companies}/{created["id"]}";
+        var etag = created.Headers.ETag!.Tag;
+        await CreateContactAsync(asOwner, Guid.Parse(created["id"]!));
+
+        var read = await asOwner.SendAsync(HttpMethod.Get, path, null, ("If-None-Match", etag));
+
+        read.Status.ShouldBe(HttpStatusCode.OK, read.Text);
+        read.Headers.ETag!.Tag.ShouldBe(etag);
+        ((int?)read.Json["contact_count"]).ShouldBe(1);
+    }
+
+    [Test]
     public async Task Companies_list_in_pages_by_name_filtered_by_domain_and_found_by_a_part_of_their_name_or_domain()
     {
         var api = NewApi();
