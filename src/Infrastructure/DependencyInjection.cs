@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddScoped<IReadStore, ReadStore>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IContactSearch, ContactSearch>();
+        services.AddScoped<ICompanySearch, CompanySearch>();
         services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();

@@ -114,6 +114,7 @@ public static class CrmHost
         app.MapOrganizationEndpoints();
         app.MapInvitationEndpoints();
         app.MapContactEndpoints();
+        app.MapCompanyEndpoints();
         app.MapDealEndpoints();
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();

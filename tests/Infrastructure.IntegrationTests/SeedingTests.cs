@@ -49,6 +49,11 @@ public sealed class SeedingTests
         (await database.ScalarAsync<long>("SELECT count(*) FROM contacts")).ShouldBe(80);
         (await database.ScalarAsync<long>("SELECT count(*) FROM deals")).ShouldBe(120);
         (await database.ScalarAsync<long>("SELECT count(*) FROM tasks")).ShouldBe(60);
+        // One company per five contacts; most contacts work for one, and a deal is made with its contact's company.
+        (await database.ScalarAsync<long>("SELECT count(*) FROM companies")).ShouldBe(16);
+        (await database.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE company_id IS NOT NULL")).ShouldBeGreaterThan(30);
+        (await database.ScalarAsync<long>(
+            "SELECT count(*) FROM deals d JOIN contacts c ON c.id = d.contact_id WHERE d.company_id IS DISTINCT FROM c.company_id")).ShouldBe(0);
         // Each deal's own history is kept whole; comments fill the timelines up to the number asked for.
         (await database.ScalarAsync<long>("SELECT count(*) FROM activities")).ShouldBeGreaterThanOrEqualTo(400);
         (await database.ScalarAsync<long>("SELECT count(*) FROM activities GROUP BY organization_id ORDER BY 1 LIMIT 1")).ShouldBeGreaterThanOrEqualTo(200);

@@ -162,7 +162,7 @@ public sealed class ChangeFeedTests : ApiTest
         (await FeedAsync(api, cursor)).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_cursor");
     }
 
-    [TestCase("types=contact,company", "types")]
+    [TestCase("types=contact,account", "types")]
     [TestCase("types=Contact", "types")]
     [TestCase("page_size=0", "page_size")]
     [TestCase("page_size=101", "page_size")]

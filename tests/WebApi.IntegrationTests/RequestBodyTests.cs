@@ -25,6 +25,7 @@ public sealed class RequestBodyTests : ApiTest
         var contact = await asOwner.CreateContactAsync();
         var deal = await asOwner.CreateDealAsync(contact);
         var task = await asOwner.CreateTaskAsync(deal);
+        var company = Guid.Parse((await asOwner.PostAsync("/api/v1/companies", new { name = "Acme" }))["id"]!);
         var member = await Team.JoinAsync(api, owner, "member");
         var newcomer = await api.RegisterAsync();
         var webhook = Guid.Parse((await asOwner.PostAsync("/api/v1/webhooks", new { url = PublicUrl, events = new[] { "*" } }))["id"]!);
@@ -49,6 +50,7 @@ public sealed class RequestBodyTests : ApiTest
                 {
                     ["contact_id"] = contact.ToString(),
                     ["deal_id"] = deal.ToString(),
+                    ["company_id"] = company.ToString(),
                     ["owner_id"] = owner.UserId.ToString(),
                     ["email"] = name == "Members_Add" ? newcomer.Email : example["email"]?.DeepClone(),
                     ["url"] = PublicUrl,
@@ -58,7 +60,7 @@ public sealed class RequestBodyTests : ApiTest
                     .Replace("{user_id}", member.UserId.ToString(), StringComparison.Ordinal);
                 if (target.Contains("{id}", StringComparison.Ordinal))
                 {
-                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook).ToString(), StringComparison.Ordinal);
+                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company).ToString(), StringComparison.Ordinal);
                 }
 
                 foreach (var property in schema["properties"]!.AsObject().Select(p => p.Key))
@@ -83,13 +85,14 @@ public sealed class RequestBodyTests : ApiTest
     }
 
     /// <summary>The record a path's <c>{id}</c> names, by the resource the path starts with.</summary>
-    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook) => path.Split('/')[3] switch
+    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company) => path.Split('/')[3] switch
     {
         "webhooks" => webhook,
         "organizations" => organization,
         "contacts" => contact,
         "deals" => deal,
         "tasks" => task,
+        "companies" => company,
         var resource => throw new InvalidOperationException($"No record for {{id}} of {resource} ({path})."),
     };
 

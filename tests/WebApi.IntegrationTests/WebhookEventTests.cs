@@ -218,4 +218,35 @@ public sealed class WebhookEventTests : ApiTest
              WHERE u.webhook_id = '{webhookId}' AND u.event_type = 'task.updated' AND c.event_type = 'task.completed' AND u.sequence < c.sequence
             """)).ShouldBe(20);
     }
+
+    [Test]
+    public async Task A_company_is_announced_created_updated_with_its_changes_and_deleted_and_a_detach_updates_its_contacts()
+    {
+        var (api, owner, _) = await SubscribeAsync("company.*", "contact.updated");
+        var asOwner = api.As(owner);
+        var created = await asOwner.PostAsync("/api/v1/companies", new { name = "Acme", domain = "https://www.acme.com" });
+        created.Status.ShouldBe(HttpStatusCode.Created, created.Text);
+        var company = created["id"]!;
+        var contact = await asOwner.PostAsync("/api/v1/contacts", new { name = "Ada", company_id = company });
+        contact.Status.ShouldBe(HttpStatusCode.Created, contact.Text);
+
+        (await asOwner.PatchAsync($"/api/v1/companies/{company}", new { name = "Acme Corp", employee_count = 12 })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.DeleteAsync($"/api/v1/companies/{company}?detach=true")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        // One record's events keep their order; the contact's may come between the company's.
+        var events = new List<(string Type, JsonNode Body)>();
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(await NextAsync());
+        }
+
+        events.Where(e => e.Type.StartsWith("company.", StringComparison.Ordinal)).Select(e => e.Type)
+            .ShouldBe(["company.created", "company.updated", "company.deleted"]);
+        var byType = events.ToDictionary(e => e.Type, e => e.Body);
+        ((string?)Object(byType["company.created"])["domain"]).ShouldBe("acme.com");
+        Changes(byType["company.updated"]).ShouldBe([("name", "Acme", "Acme Corp"), ("employee_count", null, "12")]);
+        ((string?)Object(byType["contact.updated"])["id"]).ShouldBe(contact["id"]);
+        Changes(byType["contact.updated"]).ShouldBe([("company_id", company, null)]);
+        ((string?)Object(byType["company.deleted"])["name"]).ShouldBe("Acme Corp");
+    }
 }

@@ -1574,10 +1574,10 @@ export class SearchClient {
     }
 
     /**
-     * Search the organization's contacts, deals, tasks and comments
+     * Search the organization's contacts, companies, deals, tasks and comments
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param q (optional) The words to find (prefixes match).
-     * @param types (optional) Comma-separated types to return: contact, deal, task, comment (default all).
+     * @param types (optional) Comma-separated types to return: contact, company, deal, task, comment (default all).
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -1764,10 +1764,10 @@ export class ChangesClient {
     }
 
     /**
-     * The organization's changes of contacts, deals and tasks, oldest first, after a cursor
+     * The organization's changes of contacts, deals, tasks and companies, oldest first, after a cursor
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
-     * @param types (optional) Comma-separated record types to follow: contact, deal, task (default all). A cursor keeps to the types it was issued for.
+     * @param types (optional) Comma-separated record types to follow: contact, deal, task, company (default all). A cursor keeps to the types it was issued for.
      * @param page_size (optional) Changes per page, from 1 to 100.
      * @return OK.
      */
@@ -3050,9 +3050,10 @@ export class ContactsClient {
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
      * @param external_id (optional) 
+     * @param company_id (optional) Only records of this company.
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined): Promise<ContactPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3090,6 +3091,10 @@ export class ContactsClient {
             throw new globalThis.Error("The parameter 'external_id' cannot be null.");
         else if (external_id !== undefined)
             external_id && external_id.forEach(item => { url_ += "external_id=" + encodeURIComponent("" + item) + "&"; });
+        if (company_id === null)
+            throw new globalThis.Error("The parameter 'company_id' cannot be null.");
+        else if (company_id !== undefined)
+            url_ += "company_id=" + encodeURIComponent("" + company_id) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3193,7 +3198,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `company_not_found`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3480,7 +3485,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `company_not_found`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3594,7 +3599,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `user_not_member`, `company_not_found`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3946,6 +3951,518 @@ export class ContactsClient {
     }
 }
 
+export class CompaniesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * The organization's companies, filtered, sorted and paged
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param page (optional) Page number, from 1.
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @param search (optional) Case- and accent-insensitive substring of the name or domain.
+     * @param owner_id (optional) Only records of this owner (manager and above).
+     * @param domain (optional) Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.
+     * @param order_by (optional) Sort field (default created_at); ties are broken by id.
+     * @param order (optional) Sort direction (default asc).
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param updated_since (optional) 
+     * @return OK.
+     */
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<CompanyPage> {
+        let url_ = this.baseUrl + "/api/v1/companies?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (owner_id === null)
+            throw new globalThis.Error("The parameter 'owner_id' cannot be null.");
+        else if (owner_id !== undefined)
+            url_ += "owner_id=" + encodeURIComponent("" + owner_id) + "&";
+        if (domain === null)
+            throw new globalThis.Error("The parameter 'domain' cannot be null.");
+        else if (domain !== undefined)
+            domain && domain.forEach(item => { url_ += "domain=" + encodeURIComponent("" + item) + "&"; });
+        if (order_by === null)
+            throw new globalThis.Error("The parameter 'order_by' cannot be null.");
+        else if (order_by !== undefined)
+            url_ += "order_by=" + encodeURIComponent("" + order_by) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (updated_since === null)
+            throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
+        else if (updated_since !== undefined)
+            url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<CompanyPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`, `cursor_not_supported`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CompanyPage>(null as any);
+    }
+
+    /**
+     * Create a company
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return Created.
+     */
+    create(x_Organization_Id: string, body: CreateCompanyRequest, idempotency_Key?: string | undefined): Promise<Company> {
+        let url_ = this.baseUrl + "/api/v1/companies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<Company> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Company;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `invalid_company_domain`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `company_domain_taken`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Company>(null as any);
+    }
+
+    /**
+     * One company, with its number of contacts and open deals and its won amounts per currency
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @return OK.
+     */
+    get(x_Organization_Id: string, id: string): Promise<CompanyDetails> {
+        let url_ = this.baseUrl + "/api/v1/companies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<CompanyDetails> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompanyDetails;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `company_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CompanyDetails>(null as any);
+    }
+
+    /**
+     * Change some of a company's fields
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
+     * @return OK.
+     */
+    update(x_Organization_Id: string, id: string, body: UpdateCompanyRequest, idempotency_Key?: string | undefined, if_Match?: string | null | undefined): Promise<Company> {
+        let url_ = this.baseUrl + "/api/v1/companies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<Company> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Company;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `user_not_member`, `invalid_company_domain`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `company_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `company_domain_taken`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Company>(null as any);
+    }
+
+    /**
+     * Delete a company; with detach=true its contacts and deals stay, without a company
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param detach (optional) Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.
+     * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
+     * @return Done; no content.
+     */
+    delete(x_Organization_Id: string, id: string, detach?: boolean | undefined, if_Match?: string | null | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/companies/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (detach === null)
+            throw new globalThis.Error("The parameter 'detach' cannot be null.");
+        else if (detach !== undefined)
+            url_ += "detach=" + encodeURIComponent("" + detach) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `company_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `company_has_records`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("A condition of the request (If-Match) does not hold. Codes: `precondition_failed`.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class DealsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3972,9 +4489,10 @@ export class DealsClient {
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
      * @param external_id (optional) 
+     * @param company_id (optional) Only records of this company.
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4028,6 +4546,10 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'external_id' cannot be null.");
         else if (external_id !== undefined)
             external_id && external_id.forEach(item => { url_ += "external_id=" + encodeURIComponent("" + item) + "&"; });
+        if (company_id === null)
+            throw new globalThis.Error("The parameter 'company_id' cannot be null.");
+        else if (company_id !== undefined)
+            url_ += "company_id=" + encodeURIComponent("" + company_id) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4131,7 +4653,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `contact_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_currency`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `contact_not_found`, `company_not_found`, `user_not_member`, `deal_outcome_required`, `invalid_currency`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4418,7 +4940,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_currency`, `contact_not_found`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `invalid_status_transition`, `deal_amount_required`, `deal_outcome_required`, `invalid_stage_transition`, `invalid_currency`, `contact_not_found`, `company_not_found`, `user_not_member`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5088,7 +5610,7 @@ export class TasksClient {
      * @param updated_since (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<TaskPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order4 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<TaskPage> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -7571,6 +8093,7 @@ export interface Problem {
 - `webhook_inactive` (409): The webhook is turned off; turn it on (PATCH active: true) before sending to it.
 - `webhook_limit_reached` (409): The organization has the most webhooks allowed; delete one first.
 - `contact_not_found` (404): No contact has this id.
+- `company_not_found` (404): No company has this id.
 - `deal_not_found` (404): No deal has this id.
 - `task_not_found` (404): No task has this id.
 - `attachment_not_found` (404): No attachment has this id.
@@ -7580,6 +8103,9 @@ export interface Problem {
 - `batch_match_key_missing` (400): The item lacks the field the batch matches on (match_on), so it cannot be matched.
 - `external_id_taken` (409): Another record of this type in the organization has this external id.
 - `contact_has_deals` (409): The contact still has deals; delete or move them first.
+- `company_domain_taken` (409): Another company of the organization has this domain.
+- `company_has_records` (409): Contacts or deals still belong to the company; move them, or delete with detach=true to clear their company.
+- `invalid_company_domain` (400): A company's domain is a host name such as example.com (internationalised names in their xn-- form).
 - `concurrent_update` (409): The record was changed by another request at the same time. Try again.
 - `duplicate` (409): A record with these values already exists.
 - `still_referenced` (409): Other records still refer to this one.
@@ -7756,7 +8282,7 @@ export interface SearchHit {
     deal_id?: string | null;
 }
 
-export type SearchType = "contact" | "deal" | "task" | "comment";
+export type SearchType = "contact" | "deal" | "task" | "comment" | "company";
 
 export interface OutboxMessagePage {
     items: OutboxMessage[];
@@ -7793,11 +8319,11 @@ export interface Change {
     id?: string;
     action?: ChangeAction;
     changed_at?: string;
-    /** The record now, as GET /contacts/{id}, /deals/{id} or /tasks/{id} shows it (by `type`); null once it is deleted. */
-    data?: Contact | Deal | Task | null;
+    /** The record now, as GET /contacts/{id}, /deals/{id}, /tasks/{id} or /companies/{id} (without its counts) shows it (by `type`); null once it is deleted. */
+    data?: Contact | Deal | Task | Company | null;
 }
 
-export type ChangedRecordType = "contact" | "deal" | "task";
+export type ChangedRecordType = "contact" | "deal" | "task" | "company";
 
 export type ChangeAction = "created" | "updated" | "deleted";
 
@@ -7808,6 +8334,7 @@ export interface Contact {
     email: string | null;
     phone: string | null;
     external_id: string | null;
+    company_id: string | null;
     created_at: string;
     updated_at: string;
 }
@@ -7822,6 +8349,7 @@ export interface Deal {
     status: DealStatus;
     stage: DealStage;
     external_id: string | null;
+    company_id: string | null;
     created_at: string;
     updated_at: string;
 }
@@ -7840,6 +8368,29 @@ export interface Task {
     completed_at: string | null;
     created_at: string;
     updated_at: string;
+}
+
+export interface Company {
+    id: string;
+    owner_id: string;
+    name: string;
+    domain: string | null;
+    industry: string | null;
+    employee_count: number | null;
+    website: string | null;
+    phone: string | null;
+    address: CompanyAddress;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface CompanyAddress {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postal_code?: string | null;
+    country?: string | null;
 }
 
 export interface OrganizationList {
@@ -7959,6 +8510,7 @@ export interface CreateContactRequest {
     phone?: string | null;
     owner_id?: string | null;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export interface BatchResult {
@@ -7994,6 +8546,7 @@ export interface ContactBatchItem {
     phone?: string | null;
     owner_id?: string;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export type ContactMatch = "email" | "external_id";
@@ -8004,6 +8557,7 @@ export interface UpdateContactRequest {
     phone?: string | null;
     owner_id?: string;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export interface ReplaceContactRequest {
@@ -8012,6 +8566,49 @@ export interface ReplaceContactRequest {
     phone?: string | null;
     owner_id: string;
     external_id?: string | null;
+    company_id?: string | null;
+}
+
+export interface CompanyPage {
+    items: Company[];
+    page?: number;
+    page_size?: number;
+    total?: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface CreateCompanyRequest {
+    name: string;
+    domain?: string | null;
+    industry?: string | null;
+    employee_count?: number | null;
+    website?: string | null;
+    phone?: string | null;
+    address?: CompanyAddress;
+    owner_id?: string | null;
+}
+
+export interface CompanyDetails extends Company {
+    contact_count: number;
+    open_deal_count: number;
+    won_amounts: MoneyAmount[];
+}
+
+export interface MoneyAmount {
+    currency: string;
+    amount: number;
+}
+
+export interface UpdateCompanyRequest {
+    name?: string;
+    domain?: string | null;
+    industry?: string | null;
+    employee_count?: number | null;
+    website?: string | null;
+    phone?: string | null;
+    address?: CompanyAddress;
+    owner_id?: string;
 }
 
 export interface DealPage {
@@ -8031,6 +8628,7 @@ export interface CreateDealRequest {
     stage?: DealStage;
     owner_id?: string | null;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export interface UpsertDealsBatch {
@@ -8047,6 +8645,7 @@ export interface DealBatchItem {
     stage?: DealStage;
     owner_id?: string;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export type DealMatch = "external_id";
@@ -8060,6 +8659,7 @@ export interface UpdateDealRequest {
     owner_id?: string;
     contact_id?: string;
     external_id?: string | null;
+    company_id?: string | null;
 }
 
 export interface ActivityPage {
@@ -8329,15 +8929,19 @@ export type Order_by = "created_at" | "name";
 
 export type Order = "asc" | "desc";
 
+export type Order_by2 = "created_at" | "name";
+
+export type Order2 = "asc" | "desc";
+
 export type Status = "new" | "in_progress" | "won" | "lost";
 
 export type Stage = "qualification" | "proposal" | "negotiation" | "closed";
 
-export type Order_by2 = "created_at" | "updated_at" | "amount" | "title";
-
-export type Order2 = "asc" | "desc";
+export type Order_by3 = "created_at" | "updated_at" | "amount" | "title";
 
 export type Order3 = "asc" | "desc";
+
+export type Order4 = "asc" | "desc";
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {

@@ -6,4 +6,5 @@ public enum ChangedRecordType
     Contact,
     Deal,
     Task,
+    Company,
 }

@@ -31,8 +31,19 @@ public sealed class Contact : OwnedRecord
     /// <summary>The id of this contact in a partner's system, exactly as sent; unique within the organization.</summary>
     public string? ExternalId { get; private set; }
 
+    /// <summary>The company the contact works for, if any.</summary>
+    public Guid? CompanyId { get; private set; }
+
     public static Contact Create(
-        Guid organizationId, Actor actor, Guid? ownerId, string name, string? email, string? phone, DateTime now, string? externalId = null)
+        Guid organizationId,
+        Actor actor,
+        Guid? ownerId,
+        string name,
+        string? email,
+        string? phone,
+        DateTime now,
+        string? externalId = null,
+        Guid? companyId = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -44,6 +55,7 @@ public sealed class Contact : OwnedRecord
             CreatedAt = now,
             UpdatedAt = now,
             ExternalId = externalId,
+            CompanyId = companyId,
         };
         contact.SetDetails(name, email, phone);
         contact.Raise(new ContactCreated(organizationId, contact.Id, actor.UserId));
@@ -54,7 +66,7 @@ public sealed class Contact : OwnedRecord
     public void Update(Actor actor, ContactChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
-        var before = (Name, Email, Phone, OwnerId);
+        var before = (Name, Email, Phone, OwnerId, CompanyId);
         if (changes.OwnerId is { IsSet: true, Value: var owner })
         {
             BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -70,6 +82,11 @@ public sealed class Contact : OwnedRecord
             ExternalId = changes.ExternalId.Value;
         }
 
+        if (changes.CompanyId.IsSet)
+        {
+            CompanyId = changes.CompanyId.Value;
+        }
+
         UpdatedAt = now;
 
         var fieldChanges = new List<FieldChange>();
@@ -77,6 +94,7 @@ public sealed class Contact : OwnedRecord
         Track(fieldChanges, "email", before.Email, Email);
         Track(fieldChanges, "phone", before.Phone, Phone);
         Track(fieldChanges, "owner_id", before.OwnerId, OwnerId);
+        Track(fieldChanges, "company_id", before.CompanyId, CompanyId);
         if (fieldChanges.Count > 0)
         {
             Raise(new ContactUpdated(OrganizationId, Id, actor.UserId, fieldChanges));
@@ -88,6 +106,21 @@ public sealed class Contact : OwnedRecord
     {
         EnsureMayChange(actor);
         Raise(new ContactDeleted(OrganizationId, Id, actor.UserId));
+    }
+
+    /// <summary>
+    /// Clears the company as a consequence of its deletion, which the actor was allowed: no ownership check on the contact.
+    /// </summary>
+    public void DetachFromCompany(Guid actorId, DateTime now)
+    {
+        if (CompanyId is not { } company)
+        {
+            return;
+        }
+
+        CompanyId = null;
+        UpdatedAt = now;
+        Raise(new ContactUpdated(OrganizationId, Id, actorId, [new FieldChange("company_id", company, null)]));
     }
 
     public static string? NormalizeEmail(string? email) =>
@@ -116,4 +149,5 @@ public sealed record ContactChanges(
     Optional<string?> Email = default,
     Optional<string?> Phone = default,
     Optional<Guid> OwnerId = default,
-    Optional<string?> ExternalId = default);
+    Optional<string?> ExternalId = default,
+    Optional<Guid?> CompanyId = default);

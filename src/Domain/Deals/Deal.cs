@@ -36,6 +36,9 @@ public sealed class Deal : OwnedRecord
     /// <summary>The id of this deal in a partner's system, exactly as sent; unique within the organization.</summary>
     public string? ExternalId { get; private set; }
 
+    /// <summary>The company the deal is made with, if any.</summary>
+    public Guid? CompanyId { get; private set; }
+
     public static Deal Open(
         Guid organizationId,
         Actor actor,
@@ -46,7 +49,8 @@ public sealed class Deal : OwnedRecord
         DealStage stage,
         Guid? ownerId,
         DateTime now,
-        string? externalId = null)
+        string? externalId = null,
+        Guid? companyId = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -65,6 +69,7 @@ public sealed class Deal : OwnedRecord
             Status = DealStatus.New,
             Stage = stage,
             ExternalId = externalId,
+            CompanyId = companyId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -83,6 +88,7 @@ public sealed class Deal : OwnedRecord
         var owner = changes.OwnerId.IsSet ? changes.OwnerId.Value : OwnerId;
         var contact = changes.ContactId.IsSet ? changes.ContactId.Value : ContactId;
         var externalId = changes.ExternalId.IsSet ? changes.ExternalId.Value : ExternalId;
+        var company = changes.CompanyId.IsSet ? changes.CompanyId.Value : CompanyId;
         var status = changes.Status.IsSet ? changes.Status.Value : Status;
         var reopening = Status.IsFinal() && !status.IsFinal();
         var stage = status.IsFinal() && !changes.Stage.IsSet
@@ -116,6 +122,7 @@ public sealed class Deal : OwnedRecord
         Track(fieldChanges, "owner_id", OwnerId, owner);
         Track(fieldChanges, "contact_id", ContactId, contact);
         Track(fieldChanges, "external_id", ExternalId, externalId);
+        Track(fieldChanges, "company_id", CompanyId, company);
         if (status != Status)
         {
             Raise(new DealStatusChanged(OrganizationId, Id, actor.UserId, Status, status));
@@ -133,10 +140,26 @@ public sealed class Deal : OwnedRecord
 
         (Title, Amount, Currency, OwnerId, ContactId, Status, Stage) = (title, amount, currency, owner, contact, status, stage);
         ExternalId = externalId;
+        CompanyId = company;
         if (fieldChanges.Count > 0 || DomainEvents.Count > 0)
         {
             UpdatedAt = now;
         }
+    }
+
+    /// <summary>
+    /// Clears the company as a consequence of its deletion, which the actor was allowed: no ownership check on the deal.
+    /// </summary>
+    public void DetachFromCompany(Guid actorId, DateTime now)
+    {
+        if (CompanyId is not { } company)
+        {
+            return;
+        }
+
+        CompanyId = null;
+        UpdatedAt = now;
+        Raise(new DealUpdated(OrganizationId, Id, actorId, [new FieldChange("company_id", company, null)]));
     }
 
     /// <summary>Checks that the actor may delete the deal, and announces it.</summary>
@@ -164,4 +187,5 @@ public sealed record DealChanges(
     Optional<DealStage> Stage = default,
     Optional<Guid> OwnerId = default,
     Optional<Guid> ContactId = default,
-    Optional<string?> ExternalId = default);
+    Optional<string?> ExternalId = default,
+    Optional<Guid?> CompanyId = default);

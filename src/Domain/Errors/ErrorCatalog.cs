@@ -98,6 +98,8 @@ public static class ErrorCatalog
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");
     public static readonly Error ContactReferenceNotFound = ContactNotFound.AsReference("The organization has no contact with this id.");
+    public static readonly Error CompanyNotFound = new("company_not_found", ErrorKind.NotFound, "No company has this id.");
+    public static readonly Error CompanyReferenceNotFound = CompanyNotFound.AsReference("The organization has no company with this id.");
     public static readonly Error DealNotFound = new("deal_not_found", ErrorKind.NotFound, "No deal has this id.");
     public static readonly Error DealReferenceNotFound = DealNotFound.AsReference("The organization has no deal with this id.");
     public static readonly Error TaskNotFound = new("task_not_found", ErrorKind.NotFound, "No task has this id.");
@@ -108,6 +110,9 @@ public static class ErrorCatalog
     public static readonly Error BatchMatchKeyMissing = new("batch_match_key_missing", ErrorKind.Invalid, "The item lacks the field the batch matches on (match_on), so it cannot be matched.");
     public static readonly Error ExternalIdTaken = new("external_id_taken", ErrorKind.Conflict, "Another record of this type in the organization has this external id.");
     public static readonly Error ContactHasDeals = new("contact_has_deals", ErrorKind.Conflict, "The contact still has deals; delete or move them first.");
+    public static readonly Error CompanyDomainTaken = new("company_domain_taken", ErrorKind.Conflict, "Another company of the organization has this domain.");
+    public static readonly Error CompanyHasRecords = new("company_has_records", ErrorKind.Conflict, "Contacts or deals still belong to the company; move them, or delete with detach=true to clear their company.");
+    public static readonly Error InvalidCompanyDomain = new("invalid_company_domain", ErrorKind.Invalid, "A company's domain is a host name such as example.com (internationalised names in their xn-- form).");
     public static readonly Error ConcurrentUpdate = new("concurrent_update", ErrorKind.Conflict, "The record was changed by another request at the same time. Try again.");
     public static readonly Error Duplicate = new("duplicate", ErrorKind.Conflict, "A record with these values already exists.");
     public static readonly Error StillReferenced = new("still_referenced", ErrorKind.Conflict, "Other records still refer to this one.");

@@ -14,6 +14,7 @@ public static class WebhookEventTypes
     public static IReadOnlyList<string> All { get; } =
     [
         "contact.created", "contact.updated", "contact.deleted",
+        "company.created", "company.updated", "company.deleted",
         "deal.created", "deal.updated", "deal.deleted", "deal.status_changed", "deal.stage_changed", "deal.won", "deal.lost",
         "task.created", "task.updated", "task.completed", "task.deleted",
         "comment.created",

@@ -4,6 +4,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Invitations;
@@ -45,7 +46,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
             else if (MainChange(context) is { } main)
             {
                 var (type, id, organizationId) = Describe(main.Entity);
-                var changes = Changes(main);
+                var changes = Changes(main).Concat(OwnedChanges(context, main)).ToList();
                 if (changes.Count > 0)
                 {
                     // Registering has no caller yet: the new user is the actor. A membership is only ever added by its
@@ -73,21 +74,23 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
     {
         // A changed account beside a new membership (an invitation accepted by its link) is about the membership.
         User when entry.State != EntityState.Modified => 0,
-        Contact => 1,
-        Deal => 2,
-        DealTask => 3,
-        Organization when entry.State == EntityState.Added => 4,
-        Membership => 5,
-        Invitation => 6,
-        Organization => 7,
-        Activity => 8,
-        User => 9,
+        Company => 1,
+        Contact => 2,
+        Deal => 3,
+        DealTask => 4,
+        Organization when entry.State == EntityState.Added => 5,
+        Membership => 6,
+        Invitation => 7,
+        Organization => 8,
+        Activity => 9,
+        User => 10,
         _ => -1,
     };
 
     private static (string Type, Guid Id, Guid? OrganizationId) Describe(object entity) => entity switch
     {
         User u => ("user", u.Id, null),
+        Company c => ("company", c.Id, c.OrganizationId),
         Contact c => ("contact", c.Id, c.OrganizationId),
         Deal d => ("deal", d.Id, d.OrganizationId),
         DealTask t => ("task", t.Id, t.OrganizationId),
@@ -109,6 +112,42 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
             })
             .Where(c => c.From != c.To)
             .ToList();
+
+    /// <summary>
+    /// The changes of values the record owns in its own row (a company's address), named after their columns
+    /// (<c>address_city</c>): EF tracks them as entries of their own, a replaced one as one deleted and one added.
+    /// </summary>
+    private static List<AuditChange> OwnedChanges(DbContext context, EntityEntry main)
+    {
+        if (main.Entity is not Company)
+        {
+            return [];
+        }
+
+        var before = new Dictionary<string, string?>();
+        var after = new Dictionary<string, string?>();
+        foreach (var entry in context.ChangeTracker.Entries<CompanyAddress>())
+        {
+            foreach (var property in entry.Properties.Where(p => !p.Metadata.IsKey()))
+            {
+                var column = property.Metadata.GetColumnName();
+                if (entry.State is EntityState.Deleted or EntityState.Modified)
+                {
+                    before[column] = Text(property.OriginalValue);
+                }
+
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    after[column] = Text(property.CurrentValue);
+                }
+            }
+        }
+
+        return before.Keys.Union(after.Keys)
+            .Select(column => new AuditChange(column, before.GetValueOrDefault(column), after.GetValueOrDefault(column)))
+            .Where(c => c.From != c.To)
+            .ToList();
+    }
 
     private static string Name(PropertyEntry property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Metadata.Name);
 

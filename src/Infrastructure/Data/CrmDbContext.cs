@@ -3,6 +3,7 @@ using Crm.Application.Common.Security;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
@@ -28,6 +29,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IReques
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Deal> Deals => Set<Deal>();
 

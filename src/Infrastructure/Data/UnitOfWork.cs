@@ -1,6 +1,7 @@
 using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
+using Crm.Domain.Companies;
 using Crm.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,6 +22,7 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
         ["ux_contacts_organization_email"] = ErrorCatalog.ContactEmailTaken,
         ["ux_contacts_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
         ["ux_deals_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
+        ["ux_companies_organization_domain"] = ErrorCatalog.CompanyDomainTaken,
     };
 
     /// <summary>Foreign keys whose violation means a record is still referenced.</summary>
@@ -116,6 +118,18 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
         } unique)
         {
             throw new ConflictException(UniqueConstraints.GetValueOrDefault(unique.ConstraintName ?? string.Empty, ErrorCatalog.Duplicate));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.ForeignKeyViolation,
+            ConstraintName: "fk_contacts_company" or "fk_deals_company",
+        })
+        {
+            // Either the company is being deleted while a record is linked to it, or a record names a company that a
+            // parallel request deleted.
+            throw ex.Entries.Any(e => e is { Entity: Company, State: EntityState.Deleted })
+                ? new ConflictException(ErrorCatalog.CompanyHasRecords)
+                : new InvalidInputException(ErrorCatalog.CompanyReferenceNotFound);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException
         {

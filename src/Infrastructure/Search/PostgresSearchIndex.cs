@@ -29,6 +29,9 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
                ts_rank(c.search_vector, q.query) AS score, NULL::uuid AS deal_id
           FROM contacts c, q WHERE c.organization_id = $1 AND c.search_vector @@ q.query
         UNION ALL
+        SELECT 'company', co.id, co.name, co.name || coalesce(' (' || co.domain || ')', ''), ts_rank(co.search_vector, q.query), NULL::uuid
+          FROM companies co, q WHERE co.organization_id = $1 AND co.search_vector @@ q.query
+        UNION ALL
         SELECT 'deal', d.id, d.title, d.title, ts_rank(d.search_vector, q.query), d.id
           FROM deals d, q WHERE d.organization_id = $1 AND d.search_vector @@ q.query
         UNION ALL
@@ -45,6 +48,9 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
         """
         SELECT 'contact' AS type, c.id, c.name AS title, c.name AS body, similarity(c.search_text, q.query)::real AS score, NULL::uuid AS deal_id
           FROM contacts c, q WHERE c.organization_id = $1 AND c.search_text % q.query
+        UNION ALL
+        SELECT 'company', co.id, co.name, co.name, similarity(co.search_text, q.query)::real, NULL::uuid
+          FROM companies co, q WHERE co.organization_id = $1 AND co.search_text % q.query
         UNION ALL
         SELECT 'deal', d.id, d.title, d.title, similarity(crm_unaccent(lower(d.title)), q.query)::real, d.id
           FROM deals d, q WHERE d.organization_id = $1 AND crm_unaccent(lower(d.title)) % q.query

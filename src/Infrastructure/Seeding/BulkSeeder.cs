@@ -5,6 +5,7 @@ using Crm.Application.Activities.Common;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Activities;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
@@ -103,7 +104,13 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         await writer.UsersAsync(people.Select(p => p.User).ToList(), ct);
         await writer.OrganizationAsync(organization, ct);
 
+        // Companies (one per five contacts) draw from their own random stream, so the other records stay as they were.
+        var companyFaker = new Faker { Random = new Randomizer((options.RandomSeed * 7919) + number + 104_729) };
+        var companies = Companies(companyFaker, organization.Id, owner, people.Select(p => p.User.Id).ToList(), options.Contacts / 5, start);
+        await writer.CompaniesAsync(companies, ct);
+
         var contacts = Contacts(faker, organization.Id, owner, people.Select(p => p.User.Id).ToList(), options.Contacts, start);
+        contacts = WithCompanies(companyFaker, contacts, companies);
         await writer.ContactsAsync(contacts, ct);
 
         var activities = new List<Activity>();
@@ -125,6 +132,52 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
 
         await writer.ActivitiesAsync(activities, ct);
         return people.Select(p => new SeededUser(p.User.Email, p.Role, label)).ToList();
+    }
+
+    /// <summary>Companies with unique domains, each owned by one of the members.</summary>
+    private static List<Company> Companies(Faker faker, Guid organizationId, Actor owner, List<Guid> members, int count, DateTime start)
+    {
+        var domains = new HashSet<string>(StringComparer.Ordinal);
+        var companies = new List<Company>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var name = faker.Company.CompanyName();
+            var domain = faker.Internet.DomainName().ToLowerInvariant();
+            if (!domains.Add(domain))
+            {
+                domain = $"c{i}-{domain}";
+                domains.Add(domain);
+            }
+
+            companies.Add(Company.Create(
+                organizationId,
+                owner,
+                faker.PickRandom(members),
+                new CompanyDetails(
+                    name,
+                    faker.Random.Bool(0.9f) ? domain : null,
+                    faker.Commerce.Department(),
+                    faker.Random.Int(1, 5000),
+                    $"https://{domain}",
+                    faker.Random.Bool(0.5f) ? faker.Phone.PhoneNumber("+1 ###-###-####") : null,
+                    new CompanyAddress(faker.Address.StreetAddress(), null, faker.Address.City(), null, faker.Address.ZipCode(), "US")),
+                Truncate(faker.Date.Between(start, End))));
+        }
+
+        return companies;
+    }
+
+    /// <summary>Seven contacts in ten work for one of the companies, as created: the contact's own factory sets it.</summary>
+    private static List<Contact> WithCompanies(Faker faker, List<Contact> contacts, List<Company> companies) =>
+        companies.Count == 0
+            ? contacts
+            : contacts.Select(c => faker.Random.Bool(0.7f) ? WithCompany(c, faker.PickRandom(companies).Id) : c).ToList();
+
+    private static Contact WithCompany(Contact contact, Guid companyId)
+    {
+        contact.Update(new Actor(contact.OwnerId, MemberRole.Owner), new ContactChanges(CompanyId: companyId), contact.UpdatedAt);
+        contact.ClearDomainEvents();
+        return contact;
     }
 
     /// <summary>Contacts with unique emails, each owned by one of the members.</summary>
@@ -167,7 +220,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
             var deal = Deal.Open(
                 contact.OrganizationId, owner, contact.Id, faker.Commerce.ProductName(),
                 Math.Round(faker.Random.Decimal(500, 100_000), 2), faker.PickRandom(Currencies), DealStage.Qualification,
-                contact.OwnerId, at);
+                contact.OwnerId, at, companyId: contact.CompanyId);
             Record(deal, activities, at);
             var stage = faker.PickRandom(DealStage.Qualification, DealStage.Proposal, DealStage.Negotiation);
             if (stage != DealStage.Qualification)
@@ -256,6 +309,8 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
             await CopyAsync("organizations", [organization], ct);
             await CopyAsync("memberships", organization.Memberships.ToList(), ct);
         }
+
+        public Task CompaniesAsync(IReadOnlyList<Company> companies, CancellationToken ct) => CopyAsync("companies", companies, ct);
 
         public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync("contacts", contacts, ct);
 

@@ -36,7 +36,7 @@ public static class SeedCommand
         var ifEmpty = new Option<bool>("--if-empty") { Description = "Seed only an empty database; otherwise do nothing and succeed." };
         var force = new Option<bool>("--force") { Description = "Allow seeding in the Production environment." };
 
-        var command = new Command("seed", "Create demo data in bulk: organizations with their members, contacts, deals, tasks and timelines.")
+        var command = new Command("seed", "Create demo data in bulk: organizations with their members, companies, contacts, deals, tasks and timelines.")
         {
             organizations, users, contacts, deals, tasks, activities, randomSeed, password, append, ifEmpty, force,
         };

@@ -15,7 +15,7 @@ public static class Changes
     public static void MapChangeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/changes", List).WithTags("Changes").WithName("Changes_List")
-            .WithSummary("The organization's changes of contacts, deals and tasks, oldest first, after a cursor")
+            .WithSummary("The organization's changes of contacts, deals, tasks and companies, oldest first, after a cursor")
             .WithDescription(
                 "Each item is one creation, update or deletion (`sequence`, `type`, `id`, `action`, `changed_at`) with `data`, the record as it is now " +
                 "(as its single GET shows it; null once it is deleted). Without `cursor` the feed starts at the oldest change kept (30 days by default). " +

@@ -29,7 +29,7 @@ public static class Contacts
             .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported)
             .ProducesProblems(ErrorCatalog.OwnerFilterForbidden);
         group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact")
-            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactEmailTaken);
         group.MapPost("/batch", Batch).WithName("Contacts_Batch")
@@ -38,14 +38,14 @@ public static class Contacts
             .ProducesProblems(ErrorCatalog.ContactNotFound)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Contacts_Update").WithSummary("Change some of a contact's fields")
-            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
             .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapPut("/{id:guid}", Replace).WithName("Contacts_Replace")
             .WithSummary("Replace a contact: every field takes the value sent, so optional fields left out are cleared")
-            .ProducesProblems(ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
             .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
@@ -68,7 +68,8 @@ public static class Contacts
         [FromQuery] string? order,
         [FromQuery] string? cursor,
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
-        [FromQuery(Name = "external_id")] string[]? externalId) =>
+        [FromQuery(Name = "external_id")] string[]? externalId,
+        [FromQuery(Name = "company_id")] Guid? companyId) =>
         TypedResults.Ok(await mediator.Send(
             new ListContactsQuery(
                 page ?? 1,
@@ -79,7 +80,8 @@ public static class Contacts
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
                 QueryValues.Utc(updatedSince),
-                externalId?.Where(v => v.Length > 0).ToList()),
+                externalId?.Where(v => v.Length > 0).ToList(),
+                companyId),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

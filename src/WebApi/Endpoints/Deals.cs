@@ -33,7 +33,7 @@ public static class Deals
             .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported)
             .ProducesProblems(ErrorCatalog.OwnerFilterForbidden);
         group.MapPost("/", Create).WithName("Deals_Create").WithSummary("Open a deal with a contact")
-            .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
+            .ProducesProblems(ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.CompanyReferenceNotFound, ErrorCatalog.UserNotMember, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidCurrency)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden);
         group.MapPost("/batch", Batch).WithName("Deals_Batch")
             .WithSummary("Open or change up to 500 deals, matched on external_id; each item succeeds or fails alone");
@@ -42,7 +42,7 @@ public static class Deals
             .ProducesProblems(ErrorCatalog.InvalidEntityTag);
         group.MapPatch("/{id:guid}", Update).WithName("Deals_Update")
             .WithSummary("Change a deal: fields, status and stage, as one atomic change")
-            .ProducesProblems(ErrorCatalog.InvalidStatusTransition, ErrorCatalog.DealAmountRequired, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidStageTransition, ErrorCatalog.InvalidCurrency, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.UserNotMember)
+            .ProducesProblems(ErrorCatalog.InvalidStatusTransition, ErrorCatalog.DealAmountRequired, ErrorCatalog.DealOutcomeRequired, ErrorCatalog.InvalidStageTransition, ErrorCatalog.InvalidCurrency, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.CompanyReferenceNotFound, ErrorCatalog.UserNotMember)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.StageRollbackForbidden, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.DealNotFound)
             .ProducesProblems(ErrorCatalog.ConcurrentUpdate)
@@ -79,7 +79,8 @@ public static class Deals
         [FromQuery] string? order,
         [FromQuery] string? cursor,
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
-        [FromQuery(Name = "external_id")] string[]? externalId) =>
+        [FromQuery(Name = "external_id")] string[]? externalId,
+        [FromQuery(Name = "company_id")] Guid? companyId) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -94,7 +95,8 @@ public static class Deals
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
                 QueryValues.Utc(updatedSince),
-                externalId?.Where(v => v.Length > 0).ToList()),
+                externalId?.Where(v => v.Length > 0).ToList(),
+                companyId),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

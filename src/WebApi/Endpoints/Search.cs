@@ -12,7 +12,7 @@ public static class Search
     public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/search", Find).WithTags("Search").WithName("Search_Find")
-            .WithSummary("Search the organization's contacts, deals, tasks and comments")
+            .WithSummary("Search the organization's contacts, companies, deals, tasks and comments")
             .WithDescription("Words match as prefixes, ignoring case and accents; names and titles rank above emails and bodies. When the words match nothing, similar spellings are offered. Each snippet is HTML-escaped text in which the only markup is <mark>…</mark> around the matched words; titles are plain text.")
             .RequireAuthorization().RequireOrganizationHeader();
     }

@@ -1,4 +1,5 @@
 using Crm.Application.Changes.Common;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Deals.Common;
 using Crm.Application.Tasks.Common;
@@ -24,8 +25,8 @@ internal sealed class ChangeDataSchemaProcessor : ISchemaProcessor
 
         data.Type = JsonObjectType.Object;
         data.IsNullableRaw = true;
-        data.Description = "The record now, as GET /contacts/{id}, /deals/{id} or /tasks/{id} shows it (by `type`); null once it is deleted.";
-        foreach (var type in new[] { typeof(ContactDto), typeof(DealDto), typeof(TaskDto) })
+        data.Description = "The record now, as GET /contacts/{id}, /deals/{id}, /tasks/{id} or /companies/{id} (without its counts) shows it (by `type`); null once it is deleted.";
+        foreach (var type in new[] { typeof(ContactDto), typeof(DealDto), typeof(TaskDto), typeof(CompanyDto) })
         {
             data.OneOf.Add(context.Generator.GenerateWithReference<JsonSchema>(type.ToContextualType(), context.Resolver));
         }

@@ -15,6 +15,7 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
     private static readonly Dictionary<string, string[]> OrderBy = new()
     {
         ["Contacts_List"] = ["created_at", "name"],
+        ["Companies_List"] = ["created_at", "name"],
         ["Deals_List"] = ["created_at", "updated_at", "amount", "title"],
     };
 
@@ -68,16 +69,28 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "The words to find (prefixes match).";
                     break;
                 case "types" when operation.OperationId == ChangesList:
-                    parameter.Description = "Comma-separated record types to follow: contact, deal, task (default all). A cursor keeps to the types it was issued for.";
+                    parameter.Description = "Comma-separated record types to follow: contact, deal, task, company (default all). A cursor keeps to the types it was issued for.";
                     break;
                 case "types":
-                    parameter.Description = "Comma-separated types to return: contact, deal, task, comment (default all).";
+                    parameter.Description = "Comma-separated types to return: contact, company, deal, task, comment (default all).";
+                    break;
+                case "search" when operation.OperationId == "Companies_List":
+                    parameter.Description = "Case- and accent-insensitive substring of the name or domain.";
                     break;
                 case "search":
                     parameter.Description = "Case- and accent-insensitive substring of the name or email.";
                     break;
                 case "owner_id":
                     parameter.Description = "Only records of this owner (manager and above).";
+                    break;
+                case "company_id":
+                    parameter.Description = "Only records of this company.";
+                    break;
+                case "domain":
+                    parameter.Description = "Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.";
+                    break;
+                case "detach":
+                    parameter.Description = "Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.";
                     break;
                 case "cursor":
                     parameter.Description = "Where the previous page ended (its next_cursor), instead of a page number.";

@@ -7,11 +7,13 @@ internal static class WebhookDocumentation
         """
         Signed HTTP callbacks for the organization's events (owners and admins manage them).
 
-        **Events**: `contact.created`, `contact.updated`, `contact.deleted`, `deal.created`, `deal.updated`,
+        **Events**: `contact.created`, `contact.updated`, `contact.deleted`, `company.created`, `company.updated`,
+        `company.deleted`, `deal.created`, `deal.updated`,
         `deal.deleted`, `deal.status_changed`, `deal.stage_changed`, `deal.won`, `deal.lost`, `task.created`,
         `task.updated`, `task.completed`, `task.deleted`, `comment.created`, `member.added`, `member.removed`;
         subscribe with their names, `*` (everything) or a resource's wildcard (`deal.*`). `ping` goes only to the webhook
-        pinged. A deal's deletion sends `task.deleted` for each of its tasks too. Completing a task sends `task.updated`
+        pinged. A deal's deletion sends `task.deleted` for each of its tasks too; a company's deletion with `detach=true`
+        sends `contact.updated` and `deal.updated` (`company_id` cleared) for each of its contacts and deals. Completing a task sends `task.updated`
         then `task.completed`; winning a deal sends `deal.status_changed` then `deal.won` (`deal.updated` covers fields
         other than status and stage).
 

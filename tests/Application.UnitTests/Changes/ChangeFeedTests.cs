@@ -72,7 +72,7 @@ public sealed class ChangeFeedTests
     {
         var cursor = new ChangeFeedCursor(
             new ChangeFeedPosition(ulong.MaxValue, long.MaxValue),
-            new ChangeFeedFloors(new ChangeFeedPosition(1, 2), default, new ChangeFeedPosition(5, 6)),
+            new ChangeFeedFloors(new ChangeFeedPosition(1, 2), default, new ChangeFeedPosition(5, 6), new ChangeFeedPosition(7, 8)),
             "abc_-");
 
         ChangeFeedCursor.Open(cursor.Seal(Protector, Organization), Protector, Organization).ShouldBe(cursor);
@@ -88,10 +88,11 @@ public sealed class ChangeFeedTests
         Should.Throw<InvalidInputException>(() => ChangeFeedCursor.Open(value, Protector, Organization)).Code.ShouldBe("invalid_cursor");
     }
 
-    [TestCase("f1.1.2.0.0.0.0.0.0")]
-    [TestCase("f1.-1.2.0.0.0.0.0.0.b")]
-    [TestCase("f0.1.2.0.0.0.0.0.0.b")]
-    [TestCase("f1.1.2.b")]
+    [TestCase("f2.1.2.0.0.0.0.0.0.0.0")]
+    [TestCase("f2.-1.2.0.0.0.0.0.0.0.0.b")]
+    [TestCase("f1.1.2.0.0.0.0.0.0.b")]
+    [TestCase("f2.1.2.0.0.0.0.0.0.b")]
+    [TestCase("f2.1.2.b")]
     public void A_sealed_text_of_another_shape_is_refused_as_invalid_cursor(string text)
     {
         var value = System.Buffers.Text.Base64Url.EncodeToString(Protector.Protect(System.Text.Encoding.ASCII.GetBytes(text), Organization));

@@ -16,7 +16,8 @@ namespace Crm.Application.Changes.Common;
 /// </summary>
 public sealed record ChangeFeedCursor(ChangeFeedPosition Position, ChangeFeedFloors Floors, string Binding)
 {
-    private const string Version = "f1";
+    // f2 added the companies' floor.
+    private const string Version = "f2";
 
     public string Seal(ISecretProtector protector, Guid organizationId) =>
         Base64Url.EncodeToString(protector.Protect(Encoding.ASCII.GetBytes(Text()), organizationId));
@@ -27,13 +28,14 @@ public sealed record ChangeFeedCursor(ChangeFeedPosition Position, ChangeFeedFlo
         try
         {
             var parts = Encoding.ASCII.GetString(protector.Unprotect(Base64Url.DecodeFromChars(value), organizationId)).Split('.');
-            if (parts is [Version, var t, var s, var ct, var cs, var dt, var ds, var tt, var ts, var binding]
+            if (parts is [Version, var t, var s, var ct, var cs, var dt, var ds, var tt, var ts, var pt, var ps, var binding]
                 && Parse(t, s) is { } position
                 && Parse(ct, cs) is { } contact
                 && Parse(dt, ds) is { } deal
-                && Parse(tt, ts) is { } task)
+                && Parse(tt, ts) is { } task
+                && Parse(pt, ps) is { } company)
             {
-                return new ChangeFeedCursor(position, new ChangeFeedFloors(contact, deal, task), binding);
+                return new ChangeFeedCursor(position, new ChangeFeedFloors(contact, deal, task, company), binding);
             }
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)
@@ -44,7 +46,7 @@ public sealed record ChangeFeedCursor(ChangeFeedPosition Position, ChangeFeedFlo
     }
 
     private string Text() =>
-        string.Join('.', Version, Text(Position), Text(Floors.Contact), Text(Floors.Deal), Text(Floors.Task), Binding);
+        string.Join('.', Version, Text(Position), Text(Floors.Contact), Text(Floors.Deal), Text(Floors.Task), Text(Floors.Company), Binding);
 
     private static string Text(ChangeFeedPosition position) =>
         string.Create(CultureInfo.InvariantCulture, $"{position.TransactionId}.{position.Sequence}");

@@ -5,6 +5,7 @@ using Crm.Application.Attachments.Common;
 using Crm.Application.AuditLogs.Common;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Models;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Deals.Common;
 using Crm.Application.Email.Queries.ListOutbox;
@@ -12,6 +13,7 @@ using Crm.Application.Tasks.Common;
 using Crm.Domain.Activities;
 using Crm.Domain.Attachments;
 using Crm.Domain.Auditing;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Email;
@@ -30,6 +32,10 @@ public sealed class MappingProfile : Profile
     public MappingProfile()
     {
         CreateMap<Contact, ContactDto>();
+        CreateMap<Company, CompanyDto>()
+            .ForMember(d => d.Address, o => o.MapFrom(c => c.Address == null
+                ? new CompanyAddressDto(null, null, null, null, null, null)
+                : new CompanyAddressDto(c.Address.Line1, c.Address.Line2, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country)));
         CreateMap<Deal, DealDto>();
         CreateMap<DealTask, TaskDto>();
         CreateMap<Attachment, AttachmentDto>();

@@ -18,6 +18,9 @@ public sealed class ContactDto : ICreationOrdered, IVersionedResource
 
     public required string? ExternalId { get; init; }
 
+    /// <summary>The company the contact works for, if any.</summary>
+    public required Guid? CompanyId { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

@@ -25,6 +25,9 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
 
     public required string? ExternalId { get; init; }
 
+    /// <summary>The company the deal is made with, if any.</summary>
+    public required Guid? CompanyId { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

@@ -1,3 +1,4 @@
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records;
@@ -28,11 +29,16 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasColumnsInOrder(
             nameof(Contact.Id), nameof(Contact.OrganizationId), nameof(Contact.OwnerId), nameof(Contact.Name),
             nameof(Contact.Email), nameof(Contact.NormalizedEmail), nameof(Contact.Phone), SearchText,
-            nameof(Contact.CreatedAt), nameof(Contact.UpdatedAt), nameof(Contact.ExternalId));
+            nameof(Contact.CreatedAt), nameof(Contact.UpdatedAt), nameof(Contact.ExternalId), nameof(Contact.CompanyId));
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId)
             .HasConstraintName("contacts_organization_id_fkey");
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("contacts_owner_id_fkey");
+        builder.HasOne<Company>().WithMany()
+            .HasForeignKey(c => new { c.OrganizationId, c.CompanyId })
+            .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
+            .HasConstraintName("fk_contacts_company")
+            .OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
 
         // Lists page by (created_at, id) or (owner, created_at, id) within an organization; the name order uses
@@ -45,6 +51,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasFilter("external_id IS NOT NULL").HasDatabaseName("ux_contacts_organization_external_id");
         builder.HasIndex(c => new { c.OrganizationId, c.OwnerId, c.CreatedAt, c.Id })
             .HasDatabaseName("ix_contacts_organization_owner");
+        builder.HasIndex(c => new { c.OrganizationId, c.CompanyId, c.CreatedAt, c.Id })
+            .HasFilter("company_id IS NOT NULL").HasDatabaseName("ix_contacts_organization_company");
         builder.HasIndex(SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_contacts_search_trgm");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.

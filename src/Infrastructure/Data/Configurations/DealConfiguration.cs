@@ -1,3 +1,4 @@
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
@@ -22,7 +23,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasColumnsInOrder(
             nameof(Deal.Id), nameof(Deal.OrganizationId), nameof(Deal.ContactId), nameof(Deal.OwnerId),
             nameof(Deal.Title), nameof(Deal.Amount), nameof(Deal.Currency), nameof(Deal.Status), nameof(Deal.Stage),
-            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId));
+            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId), nameof(Deal.CompanyId));
         builder.HasKey(d => d.Id).HasName("deals_pkey");
         builder.HasAlternateKey(d => new { d.OrganizationId, d.Id }).HasName("ux_deals_organization_id_id");
         builder.Property(d => d.Id).ValueGeneratedNever();
@@ -36,6 +37,11 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             .HasForeignKey(d => new { d.OrganizationId, d.ContactId })
             .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
             .HasConstraintName("fk_deals_contact")
+            .OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Company>().WithMany()
+            .HasForeignKey(d => new { d.OrganizationId, d.CompanyId })
+            .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
+            .HasConstraintName("fk_deals_company")
             .OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId)
             .HasConstraintName("deals_organization_id_fkey");
@@ -54,6 +60,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             .HasDatabaseName("ix_deals_organization_status_amount");
         builder.HasIndex(d => new { d.OrganizationId, d.Stage, d.Status }).HasDatabaseName("ix_deals_organization_stage");
         builder.HasIndex(d => new { d.OrganizationId, d.ContactId }).HasDatabaseName("ix_deals_organization_contact");
+        // A company's deals: its list filter and its counts (open deals, won amounts per currency).
+        builder.HasIndex(d => new { d.OrganizationId, d.CompanyId, d.Status, d.Currency })
+            .HasFilter("company_id IS NOT NULL").HasDatabaseName("ix_deals_organization_company");
         builder.HasIndex(d => new { d.OrganizationId, d.OwnerId, d.CreatedAt, d.Id })
             .HasDatabaseName("ix_deals_organization_owner");
 

@@ -398,12 +398,110 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToView("settled_record_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Companies.Company", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<int?>("EmployeeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_count");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("companies_pkey");
+
+                    b.HasAlternateKey("OrganizationId", "Id")
+                        .HasName("ux_companies_organization_id_id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_companies_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("OrganizationId", "Domain")
+                        .IsUnique()
+                        .HasDatabaseName("ux_companies_organization_domain")
+                        .HasFilter("domain IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_companies_organization_created");
+
+                    b.HasIndex("OrganizationId", "OwnerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_companies_organization_owner");
+
+                    b.ToTable("companies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_companies_employee_count", "employee_count BETWEEN 0 AND 10000000");
+                        });
+                });
+
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasColumnOrder(0);
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id")
+                        .HasColumnOrder(11);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -497,6 +595,10 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_contacts_organization_created");
 
+                    b.HasIndex("OrganizationId", "CompanyId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_organization_company")
+                        .HasFilter("company_id IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "OwnerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_contacts_organization_owner");
 
@@ -515,6 +617,11 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount")
                         .HasColumnOrder(5);
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id")
+                        .HasColumnOrder(12);
 
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid")
@@ -607,6 +714,10 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasIndex("OrganizationId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_deals_organization_updated");
+
+                    b.HasIndex("OrganizationId", "CompanyId", "Status", "Currency")
+                        .HasDatabaseName("ix_deals_organization_company")
+                        .HasFilter("company_id IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "OwnerId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_deals_organization_owner");
@@ -1649,6 +1760,71 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasConstraintName("record_changes_organization_id_fkey");
                 });
 
+            modelBuilder.Entity("Crm.Domain.Companies.Company", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("companies_organization_id_fkey");
+
+                    b.HasOne("Crm.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("companies_owner_id_fkey");
+
+                    b.OwnsOne("Crm.Domain.Companies.CompanyAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("CompanyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(2)
+                                .HasColumnType("character(2)")
+                                .HasColumnName("address_country")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Line1")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("CompanyId");
+
+                            b1.ToTable("companies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_companies_companies_id");
+                        });
+
+                    b.Navigation("Address");
+                });
+
             modelBuilder.Entity("Crm.Domain.Contacts.Contact", b =>
                 {
                     b.HasOne("Crm.Domain.Organizations.Organization", null)
@@ -1664,6 +1840,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("contacts_owner_id_fkey");
+
+                    b.HasOne("Crm.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CompanyId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_contacts_company");
                 });
 
             modelBuilder.Entity("Crm.Domain.Deals.Deal", b =>
@@ -1681,6 +1864,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("deals_owner_id_fkey");
+
+                    b.HasOne("Crm.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CompanyId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_deals_company");
 
                     b.HasOne("Crm.Domain.Contacts.Contact", null)
                         .WithMany()

@@ -7,11 +7,13 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Deals.Common;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Changes;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
@@ -21,7 +23,7 @@ using MediatR;
 namespace Crm.Application.Changes.Queries.ListChanges;
 
 /// <summary>
-/// The organization's changes of contacts, deals and tasks, oldest first, after the cursor (from the start of
+/// The organization's changes of contacts, deals, tasks and companies, oldest first, after the cursor (from the start of
 /// retention without one). Any member reads it, as any member reads every record.
 /// </summary>
 public sealed record ListChangesQuery(
@@ -81,6 +83,7 @@ public sealed class ListChangesQueryHandler(IReadStore store, IRequestContext co
         await LoadAsync<Contact, ContactDto>(ChangedRecordType.Contact, rows, organizationId, d => d.Id, data, cancellationToken);
         await LoadAsync<Deal, DealDto>(ChangedRecordType.Deal, rows, organizationId, d => d.Id, data, cancellationToken);
         await LoadAsync<DealTask, TaskDto>(ChangedRecordType.Task, rows, organizationId, d => d.Id, data, cancellationToken);
+        await LoadAsync<Company, CompanyDto>(ChangedRecordType.Company, rows, organizationId, d => d.Id, data, cancellationToken);
 
         var items = rows.Select(r => new ChangeDto(
                 r.Sequence, r.RecordType, r.RecordId, r.Action, r.ChangedAt, data.GetValueOrDefault((r.RecordType, r.RecordId))))

@@ -6,6 +6,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -15,7 +16,8 @@ namespace Crm.Application.Contacts.Commands.CreateContact;
 
 /// <summary>Creates a contact owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
 [AuditAction("create_contact")]
-public sealed record CreateContactCommand(string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null)
+public sealed record CreateContactCommand(
+    string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null, Guid? CompanyId = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
@@ -27,8 +29,9 @@ public sealed class CreateContactCommandHandler(
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
         var contact = Contact.Create(
-            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId);
+            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);
         await store.EnsureContactExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         contacts.Add(contact);

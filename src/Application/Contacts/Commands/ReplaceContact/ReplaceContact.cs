@@ -7,6 +7,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -23,6 +24,7 @@ namespace Crm.Application.Contacts.Commands.ReplaceContact;
 public sealed record ReplaceContactCommand(
     [property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId,
     string? ExternalId = null,
+    Guid? CompanyId = null,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -43,7 +45,7 @@ public sealed class ReplaceContactCommandHandler(
         preconditions.Require(contact, request.IfMatch);
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId), time.UtcNow());
 
         // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
         if (owner != previousOwner)
@@ -51,6 +53,7 @@ public sealed class ReplaceContactCommandHandler(
             await store.EnsureMemberAsync(contact.OrganizationId, owner, cancellationToken);
         }
 
+        await store.EnsureCompanyAsync(contact.OrganizationId, request.CompanyId, cancellationToken);
         await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
         await store.EnsureContactExternalIdFreeAsync(contact.OrganizationId, contact.ExternalId, contact.Id, cancellationToken);
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);

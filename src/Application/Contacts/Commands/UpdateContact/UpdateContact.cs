@@ -7,6 +7,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -20,6 +21,7 @@ namespace Crm.Application.Contacts.Commands.UpdateContact;
 public sealed record UpdateContactCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId,
     Optional<string?> ExternalId = default,
+    Optional<Guid?> CompanyId = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -38,10 +40,15 @@ public sealed class UpdateContactCommandHandler(
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         preconditions.Require(contact, request.IfMatch);
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId), time.UtcNow());
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);
+        }
+
+        if (request.CompanyId.IsSet)
+        {
+            await store.EnsureCompanyAsync(contact.OrganizationId, request.CompanyId.Value, cancellationToken);
         }
 
         if (request.Email.IsSet)

@@ -8,4 +8,5 @@ public sealed record ContactBatchItem(
     Optional<string?> Email,
     Optional<string?> Phone,
     Optional<Guid> OwnerId,
-    Optional<string?> ExternalId);
+    Optional<string?> ExternalId,
+    Optional<Guid?> CompanyId = default);

@@ -56,7 +56,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 try
                 {
                     var created = await sender.Send(
-                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value),
+                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value, item.CompanyId.Value),
                         ct);
                     return BatchItemResult.Created(index, created.Id);
                 }
@@ -76,7 +76,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 return BatchItemResult.Unchanged(index, existing.Id);
             }
 
-            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId), ct);
+            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId, item.CompanyId), ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
         catch (Exception e) when (BatchItemResult.FromException(index, e, existing?.Id) is { } failed)
@@ -101,7 +101,8 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
         && (!item.Email.IsSet || Blank(item.Email.Value) == contact.Email)
         && (!item.Phone.IsSet || Blank(item.Phone.Value) == contact.Phone)
         && (!item.OwnerId.IsSet || item.OwnerId.Value == contact.OwnerId)
-        && (!item.ExternalId.IsSet || item.ExternalId.Value == contact.ExternalId);
+        && (!item.ExternalId.IsSet || item.ExternalId.Value == contact.ExternalId)
+        && (!item.CompanyId.IsSet || item.CompanyId.Value == contact.CompanyId);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

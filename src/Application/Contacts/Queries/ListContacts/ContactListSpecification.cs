@@ -24,6 +24,11 @@ public sealed class ContactListSpecification : Specification<Contact>
             Query.Where(c => c.ExternalId != null && any.Contains(c.ExternalId));
         }
 
+        if (query.CompanyId is { } company)
+        {
+            Query.Where(c => c.CompanyId == company);
+        }
+
         if (query.UpdatedSince is { } since)
         {
             Query.Where(c => c.UpdatedAt >= since);

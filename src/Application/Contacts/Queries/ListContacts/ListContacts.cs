@@ -26,7 +26,8 @@ public sealed record ListContactsQuery(
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null,
     DateTime? UpdatedSince = null,
-    IReadOnlyList<string>? ExternalId = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    IReadOnlyList<string>? ExternalId = null,
+    Guid? CompanyId = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
@@ -43,7 +44,7 @@ public sealed class ListContactsQueryHandler(
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}"),
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}|{request.CompanyId}"),
             cancellationToken);
     }
 }

@@ -5,9 +5,12 @@ using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Specifications;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using FluentValidation;
@@ -17,11 +20,18 @@ namespace Crm.Application.Deals.Commands.CreateDeal;
 
 /// <summary>
 /// Opens a deal with a contact: status new, stage qualification unless given, amount 0 unless given, the
-/// organization's default currency unless given.
+/// organization's default currency unless given, with the contact's company unless another is named.
 /// </summary>
 [AuditAction("create_deal")]
 public sealed record CreateDealCommand(
-    Guid ContactId, string Title, decimal? Amount, string? Currency, DealStage? Stage, Guid? OwnerId, string? ExternalId = null)
+    Guid ContactId,
+    string Title,
+    decimal? Amount,
+    string? Currency,
+    DealStage? Stage,
+    Guid? OwnerId,
+    string? ExternalId = null,
+    Guid? CompanyId = null)
     : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class CreateDealCommandHandler(
@@ -37,6 +47,7 @@ public sealed class CreateDealCommandHandler(
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
         var currency = request.Currency ?? await DefaultCurrencyAsync(organizationId, cancellationToken);
+        var companyId = request.CompanyId ?? await ContactCompanyAsync(organizationId, request.ContactId, cancellationToken);
         var deal = Deal.Open(
             organizationId,
             actor,
@@ -47,13 +58,20 @@ public sealed class CreateDealCommandHandler(
             request.Stage ?? DealStage.Qualification,
             request.OwnerId,
             time.UtcNow(),
-            request.ExternalId);
+            request.ExternalId,
+            companyId);
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
+        await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureDealExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         deals.Add(deal);
         return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
     }
+
+    private Task<Guid?> ContactCompanyAsync(Guid organizationId, Guid contactId, CancellationToken cancellationToken) =>
+        store.FirstOrDefaultAsync(
+            store.Query(new RecordInOrganizationSpecification<Contact>(contactId, organizationId)).Select(c => c.CompanyId),
+            cancellationToken);
 
     private async Task<string> DefaultCurrencyAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await store.FirstOrDefaultAsync(

@@ -7,6 +7,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
@@ -27,6 +28,7 @@ public sealed record UpdateDealCommand(
     Optional<Guid> OwnerId,
     Optional<Guid> ContactId,
     Optional<string?> ExternalId = default,
+    Optional<Guid?> CompanyId = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null) : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class UpdateDealCommandHandler(
@@ -46,11 +48,16 @@ public sealed class UpdateDealCommandHandler(
         preconditions.Require(deal, request.IfMatch);
         deal.Change(
             actor,
-            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId),
+            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId, request.CompanyId),
             time.UtcNow());
         if (request.ContactId.IsSet)
         {
             await store.EnsureContactAsync(deal.OrganizationId, request.ContactId.Value, cancellationToken);
+        }
+
+        if (request.CompanyId.IsSet)
+        {
+            await store.EnsureCompanyAsync(deal.OrganizationId, request.CompanyId.Value, cancellationToken);
         }
 
         if (request.OwnerId.IsSet)

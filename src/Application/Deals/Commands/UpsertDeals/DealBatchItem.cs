@@ -12,4 +12,5 @@ public sealed record DealBatchItem(
     Optional<DealStatus> Status,
     Optional<DealStage> Stage,
     Optional<Guid> OwnerId,
-    Optional<string?> ExternalId);
+    Optional<string?> ExternalId,
+    Optional<Guid?> CompanyId = default);

@@ -82,7 +82,7 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
             }
 
             await sender.Send(
-                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId),
+                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId),
                 ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
@@ -99,7 +99,8 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         item.Currency.IsSet ? item.Currency.Value : null,
         item.Stage.IsSet ? item.Stage.Value : null,
         item.OwnerId.IsSet ? item.OwnerId.Value : null,
-        item.ExternalId.Value);
+        item.ExternalId.Value,
+        item.CompanyId.Value);
 
     private Task<Deal?> FindAsync(Guid organizationId, string externalId, CancellationToken ct) =>
         store.FirstOrDefaultAsync(store.Query(new DealMatchSpecification(organizationId, externalId)), ct);
@@ -113,5 +114,6 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         && (!item.Stage.IsSet || item.Stage.Value == deal.Stage)
         && (!item.OwnerId.IsSet || item.OwnerId.Value == deal.OwnerId)
         && (!item.ContactId.IsSet || item.ContactId.Value == deal.ContactId)
-        && (!item.ExternalId.IsSet || item.ExternalId.Value == deal.ExternalId);
+        && (!item.ExternalId.IsSet || item.ExternalId.Value == deal.ExternalId)
+        && (!item.CompanyId.IsSet || item.CompanyId.Value == deal.CompanyId);
 }

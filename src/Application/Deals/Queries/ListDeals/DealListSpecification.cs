@@ -36,6 +36,11 @@ public sealed class DealListSpecification : Specification<Deal>
             Query.Where(d => d.ContactId == contact);
         }
 
+        if (query.CompanyId is { } company)
+        {
+            Query.Where(d => d.CompanyId == company);
+        }
+
         if (query.OwnerId is { } owner)
         {
             Query.Where(d => d.OwnerId == owner);

@@ -32,7 +32,8 @@ public sealed record ListDealsQuery(
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null,
     DateTime? UpdatedSince = null,
-    IReadOnlyList<string>? ExternalId = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    IReadOnlyList<string>? ExternalId = null,
+    Guid? CompanyId = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
@@ -59,5 +60,6 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         q.ContactId,
         q.OwnerId,
         q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        string.Join(',', (q.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal)));
+        string.Join(',', (q.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal)),
+        q.CompanyId);
 }

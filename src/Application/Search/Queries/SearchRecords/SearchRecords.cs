@@ -12,10 +12,11 @@ public enum SearchType
     Deal,
     Task,
     Comment,
+    Company,
 }
 
 /// <summary>
-/// Full-text search over the organization's contacts, deals, tasks and comments: accent-insensitive, matching word
+/// Full-text search over the organization's contacts, companies, deals, tasks and comments: accent-insensitive, matching word
 /// prefixes as one types, and falling back to similar spellings when the words match nothing.
 /// </summary>
 public sealed record SearchRecordsQuery(string Q, IReadOnlyList<SearchType>? Types = null, int Page = 1, int PageSize = Paging.DefaultPageSize)

@@ -1,0 +1,49 @@
+using AutoMapper;
+using Crm.Application.Common.Auditing;
+using Crm.Application.Common.Concurrency;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Messaging;
+using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
+using Crm.Application.Companies.Common;
+using Crm.Domain.Common;
+using Crm.Domain.Companies;
+using MediatR;
+
+namespace Crm.Application.Companies.Commands.CreateCompany;
+
+/// <summary>Creates a company owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
+[AuditAction("create_company")]
+public sealed record CreateCompanyCommand(
+    string Name,
+    string? Domain = null,
+    string? Industry = null,
+    int? EmployeeCount = null,
+    string? Website = null,
+    string? Phone = null,
+    CompanyAddressDto? Address = null,
+    Guid? OwnerId = null)
+    : ICommand<CompanyDto>, IOrganizationScoped;
+
+public sealed class CreateCompanyCommandHandler(
+    IRepository<Company> companies, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
+    : IRequestHandler<CreateCompanyCommand, CompanyDto>
+{
+    public async Task<CompanyDto> Handle(CreateCompanyCommand request, CancellationToken cancellationToken)
+    {
+        var actor = context.RequireActor();
+        var organizationId = context.RequireOrganizationId();
+        var company = Company.Create(
+            organizationId,
+            actor,
+            request.OwnerId,
+            new CompanyDetails(
+                request.Name, request.Domain, request.Industry, request.EmployeeCount, request.Website, request.Phone,
+                request.Address.ToAddress()),
+            time.UtcNow());
+        await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        await store.EnsureDomainFreeAsync(organizationId, company.Domain, null, cancellationToken);
+        companies.Add(company);
+        return outcome.VersionedAfterCommit(mapper.Map<CompanyDto>(company), company);
+    }
+}
