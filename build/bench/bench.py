@@ -64,6 +64,12 @@ ids_file = os.path.join(args.work, "deals.txt")
 with open(ids_file, "w") as f:
     f.writelines(f"{i} {s}\n" for i, s in deals)
 
+# Companies for the single-company read (its counts and won amounts are computed per read).
+companies = [c["id"] for c in get(API + "/companies?page_size=100")["items"]]
+companies_file = os.path.join(args.work, "companies.txt")
+with open(companies_file, "w") as f:
+    f.writelines(f"{c} -\n" for c in companies)
+
 # A cursor 10,000 rows deep (or half way on a small organization) and its page-number equivalent.
 total_contacts = get(API + "/contacts?page_size=1")["total"]
 depth = min(10_000, (total_contacts // 2) // 100 * 100)
@@ -92,6 +98,8 @@ scenarios = [
     Scenario(name=f"list contacts, search '{prefix}'", path=API + f"/contacts?page=1&page_size=20&search={prefix}"),
     Scenario(name=f"list contacts, search '{common}' ({common_total:,} match), page {search_page}",
              path=API + f"/contacts?page={search_page}&page_size=20&search={common}"),
+    Scenario(name="list companies, page 1", path=API + "/companies?page=1&page_size=20"),
+    Scenario(name="get one company with its figures", path=API + "/companies/{id}", ids=companies_file, first=companies[0]),
     Scenario(name="list deals, 2 statuses by amount", path=API + "/deals?status=new&status=won&order_by=amount&order=desc&page_size=20"),
     Scenario(name="get one deal", path=API + "/deals/{id}", ids=True),
     Scenario(name="deal timeline, page 1", path=API + "/deals/{id}/activities?page_size=20", ids=True),
@@ -109,7 +117,7 @@ def wrk(s, connections, duration):
     if os.path.exists(out):
         os.remove(out)
     env = dict(os.environ, BENCH_METHOD=s.get("method", "GET"), BENCH_PATH=s["path"], BENCH_BODY=s.get("body", ""),
-               BENCH_TOKEN=token if s.get("auth", True) else "", BENCH_ORG=org, BENCH_IDS=ids_file if s.get("ids") else "",
+               BENCH_TOKEN=token if s.get("auth", True) else "", BENCH_ORG=org, BENCH_IDS=(s["ids"] if isinstance(s.get("ids"), str) else ids_file) if s.get("ids") else "",
                BENCH_THREADS=str(THREADS), BENCH_OUT=out)
     subprocess.run(["wrk", "-t", str(THREADS), "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
                     "-s", "build/bench/wrk.lua", args.service], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -144,7 +152,7 @@ def capture_sql(s):
     with open(args.sql_log, errors="replace") as f:
         f.seek(0, 2)
         start = f.tell()
-    call(args.sql_service, "GET", s["path"].replace("{id}", deals[0][0]), token=token, org=org)
+    call(args.sql_service, "GET", s["path"].replace("{id}", s.get("first", deals[0][0])), token=token, org=org)
     time.sleep(0.5)
     with open(args.sql_log, errors="replace") as f:
         f.seek(start)

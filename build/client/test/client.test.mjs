@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
   ActivitiesClient, AnalyticsClient, InvitationsClient, ApiKeysClient, AuditLogsClient, WebhooksClient, ChangesClient,
-  CrmApiError,
+  CompaniesClient, CrmApiError,
 } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,7 +55,7 @@ function clients(token, header) {
     activities: new ActivitiesClient(baseUrl, http), analytics: new AnalyticsClient(baseUrl, http),
     invitations: new InvitationsClient(baseUrl, http), apiKeys: new ApiKeysClient(baseUrl, http),
     auditLogs: new AuditLogsClient(baseUrl, http), webhooks: new WebhooksClient(baseUrl, http),
-    changes: new ChangesClient(baseUrl, http),
+    changes: new ChangesClient(baseUrl, http), companies: new CompaniesClient(baseUrl, http),
   };
 }
 
@@ -385,4 +385,38 @@ test("an integration with an API key: batch upsert with an idempotency key, a si
   } finally {
     hooks.close();
   }
+});
+
+test("a company: its domain in one form, contacts and deals linked to it, its figures, deleted with detach", { skip: !baseUrl }, async () => {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  let token;
+  const api = clients(() => token);
+  const registered = await api.auth.register({
+    email: `accounts-${unique}@example.com`, password: "client-smoke-password", name: "Alex Accounts", organization_name: "B2B",
+  });
+  token = registered.access_token;
+  const org = registered.organization.id;
+
+  const company = await api.companies.create(org, {
+    name: "Analytical Engines Ltd", domain: `HTTPS://WWW.Engines-${unique}.example/about`, industry: "Machinery",
+    address: { city: "London", country: "GB" },
+  });
+  assert.equal(company.domain, `engines-${unique}.example`);
+  await assert.rejects(api.companies.create(org, { name: "Copy", domain: `engines-${unique}.example` }), (error) =>
+    error instanceof CrmApiError && error.status === 409 && error.code === "company_domain_taken");
+
+  const contact = await api.contacts.create(org, { name: "Ada Lovelace", company_id: company.id });
+  const deal = await api.deals.create(org, { contact_id: contact.id, title: "Difference engine", amount: 1200, currency: "GBP" });
+  assert.equal(deal.company_id, company.id, "a deal takes its contact's company");
+  await api.deals.update(org, deal.id, { status: "won" });
+  const details = await api.companies.get(org, company.id);
+  assert.deepEqual([details.contact_count, details.open_deal_count], [1, 0]);
+  assert.deepEqual(details.won_amounts.map((m) => [m.currency, Number(m.amount)]), [["GBP", 1200]]);
+  assert.deepEqual((await api.contacts.list(org, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+    undefined, undefined, company.id)).items.map((c) => c.id), [contact.id]);
+
+  await assert.rejects(api.companies.delete(org, company.id), (error) =>
+    error instanceof CrmApiError && error.status === 409 && error.code === "company_has_records");
+  await api.companies.delete(org, company.id, true);
+  assert.equal((await api.contacts.get(org, contact.id)).company_id, null);
 });
