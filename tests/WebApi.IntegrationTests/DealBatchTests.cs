@@ -7,6 +7,24 @@ namespace Crm.WebApi.IntegrationTests;
 public sealed class DealBatchTests : ApiTest
 {
     [Test]
+    public async Task Cached_analytics_read_before_a_batch_are_fresh_after_it()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync();
+        var before = (await api.GetAsync("/api/v1/analytics/deals/summary")).Json;
+        ((int?)before["by_status"]!["new"]!["count"]).ShouldBe(0);
+
+        var reply = await api.PostAsync("/api/v1/deals/batch", new
+        {
+            items = new object[] { new { contact_id = contact, title = "One" }, new { contact_id = contact, title = "Two" } },
+        });
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+
+        var after = (await api.GetAsync("/api/v1/analytics/deals/summary")).Json;
+        ((int?)after["by_status"]!["new"]!["count"]).ShouldBe(2);
+    }
+
+    [Test]
     public async Task A_deal_batch_opens_changes_and_leaves_unchanged_by_external_id_with_the_usual_timeline()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());

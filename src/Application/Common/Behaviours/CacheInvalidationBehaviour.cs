@@ -1,4 +1,5 @@
 using Crm.Application.Common.Caching;
+using Crm.Application.Common.Messaging;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,17 @@ public sealed class CacheInvalidationBehaviour<TRequest, TResponse>(
     public async Task<TResponse> Handle(
         TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (RequestKind<TRequest>.IsBatch)
+        {
+            return await InvalidateAfterBatchAsync(next);
+        }
+
+        if (pending.Deferred)
+        {
+            // An item of a batch: the batch bumps every item's tags once, after its last item.
+            return await next();
+        }
+
         TResponse response;
         try
         {
@@ -28,6 +40,30 @@ public sealed class CacheInvalidationBehaviour<TRequest, TResponse>(
             throw;
         }
 
+        await InvalidateAsync(cancellationToken);
+        return response;
+    }
+
+    /// <summary>
+    /// A batch's items commit one by one, so their tags are bumped even when the batch fails part way; one bump per tag
+    /// instead of one per item and tag. A failed item's tags are bumped too, which costs a cache miss and nothing else.
+    /// </summary>
+    private async Task<TResponse> InvalidateAfterBatchAsync(RequestHandlerDelegate<TResponse> next)
+    {
+        pending.Deferred = true;
+        try
+        {
+            return await next();
+        }
+        finally
+        {
+            pending.Deferred = false;
+            await InvalidateAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task InvalidateAsync(CancellationToken cancellationToken)
+    {
         foreach (var tag in pending.Drain())
         {
             try
@@ -39,7 +75,5 @@ public sealed class CacheInvalidationBehaviour<TRequest, TResponse>(
                 logger.LogWarning(ex, "Cache invalidate failed for {CacheTag}", tag);
             }
         }
-
-        return response;
     }
 }

@@ -7,6 +7,9 @@ public sealed class PendingCacheInvalidations : ICacheInvalidations
 
     public static string TagKey(Guid organizationId, string tag) => $"{organizationId}:{tag}";
 
+    /// <summary>While a batch runs, its items' commands leave their tags here for the batch to bump once, at its end.</summary>
+    public bool Deferred { get; set; }
+
     public void Invalidate(Guid organizationId, string tag) => _tags.Add(TagKey(organizationId, tag));
 
     public IReadOnlyList<string> Drain()
