@@ -5,10 +5,23 @@ namespace Crm.Application.Tasks.Queries.ListTasks;
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
+    /// <summary>Bounds the filter a request can send to the database.</summary>
+    public const int MaxAssignees = 50;
+
+    private static bool BeAnAssignee(string value) =>
+        string.Equals(value, ListTasksQueryHandler.Me, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(value, ListTasksQueryHandler.Nobody, StringComparison.OrdinalIgnoreCase)
+        || Guid.TryParse(value, out _);
+
     public ListTasksValidator()
     {
         Include(PagingValidator.Instance);
         RuleFor(q => q.OrderBy).IsInEnum();
         RuleFor(q => q.Order).IsInEnum();
+        RuleFor(q => q.AssigneeIds).Must(ids => ids is null || ids.Count <= MaxAssignees)
+            .WithMessage($"names at most {MaxAssignees} assignees");
+        RuleForEach(q => q.AssigneeIds).Must(BeAnAssignee).WithMessage("must be me, none or a member's id")
+            .OverridePropertyName("AssigneeId");
+        RuleForEach(q => q.Statuses).IsInEnum().OverridePropertyName("Status");
     }
 }
