@@ -209,7 +209,8 @@ public sealed class TaskAssigneeTests : ApiTest
 
         var reply = await api.GetAsync($"/api/v1/tasks?{query}");
 
-        reply.Status.ShouldBe(HttpStatusCode.BadRequest, reply.Text);
+        reply.ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        reply.ErrorsOf(field).ShouldNotBeEmpty();
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
         RuleFor(q => q.Order).IsInEnum();
         RuleFor(q => q.AssigneeIds).Must(ids => ids is null || ids.Count <= MaxAssignees)
             .WithMessage($"names at most {MaxAssignees} assignees").OverridePropertyName("AssigneeId");
-        RuleForEach(q => q.AssigneeIds).Must(BeAnAssignee).WithMessage("must be me, none or a member's id")
+        RuleFor(q => q.AssigneeIds).Must(ids => ids is null || ids.All(BeAnAssignee)).WithMessage("must be me, none or a member's id")
             .OverridePropertyName("AssigneeId");
         RuleFor(q => q.Statuses).Must(s => s is null || s.Count <= MaxStatuses)
             .WithMessage($"names at most {MaxStatuses} statuses").OverridePropertyName("Status");
