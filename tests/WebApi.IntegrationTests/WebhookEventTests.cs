@@ -120,6 +120,24 @@ public sealed class WebhookEventTests : ApiTest
     }
 
     [Test]
+    public async Task A_contacts_deletion_announces_its_tasks_deleted_and_the_contact()
+    {
+        var (api, owner, _) = await SubscribeAsync("task.deleted", "contact.deleted");
+        var asOwner = api.As(owner);
+        var contact = await asOwner.CreateContactAsync();
+        var task = await asOwner.PostAsync("/api/v1/tasks", new { contact_id = contact, title = "Intro call" });
+        task.Status.ShouldBe(HttpStatusCode.Created, task.Text);
+
+        (await asOwner.DeleteAsync($"/api/v1/contacts/{contact}")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        // Deliveries of different records may arrive in either order.
+        var received = new[] { await NextAsync(), await NextAsync() }.ToDictionary(r => r.Type, r => r.Body);
+        received.Keys.ShouldBe(["task.deleted", "contact.deleted"], ignoreOrder: true);
+        ((string?)Object(received["task.deleted"])["id"]).ShouldBe((string?)task.Json["id"]);
+        ((string?)Object(received["task.deleted"])["contact_id"]).ShouldBe(contact.ToString());
+    }
+
+    [Test]
     public async Task Reassigning_a_task_is_announced_as_task_updated_with_the_assignee_change()
     {
         var (api, owner, _) = await SubscribeAsync("task.updated");
