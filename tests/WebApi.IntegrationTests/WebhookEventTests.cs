@@ -120,6 +120,40 @@ public sealed class WebhookEventTests : ApiTest
     }
 
     [Test]
+    public async Task A_contacts_deletion_announces_its_tasks_deleted_and_the_contact()
+    {
+        var (api, owner, _) = await SubscribeAsync("task.deleted", "contact.deleted");
+        var asOwner = api.As(owner);
+        var contact = await asOwner.CreateContactAsync();
+        var task = await asOwner.PostAsync("/api/v1/tasks", new { contact_id = contact, title = "Intro call" });
+        task.Status.ShouldBe(HttpStatusCode.Created, task.Text);
+
+        (await asOwner.DeleteAsync($"/api/v1/contacts/{contact}")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        // Deliveries of different records may arrive in either order.
+        var received = new[] { await NextAsync(), await NextAsync() }.ToDictionary(r => r.Type, r => r.Body);
+        received.Keys.ShouldBe(["task.deleted", "contact.deleted"], ignoreOrder: true);
+        ((string?)Object(received["task.deleted"])["id"]).ShouldBe((string?)task.Json["id"]);
+        ((string?)Object(received["task.deleted"])["contact_id"]).ShouldBe(contact.ToString());
+    }
+
+    [Test]
+    public async Task Reassigning_a_task_is_announced_as_task_updated_with_the_assignee_change()
+    {
+        var (api, owner, _) = await SubscribeAsync("task.updated");
+        var asOwner = api.As(owner);
+        var colleague = await Team.JoinAsync(api, owner, "member");
+        var task = await asOwner.CreateTaskAsync(await asOwner.CreateDealAsync());
+
+        (await asOwner.PatchAsync($"/api/v1/tasks/{task}", new { assignee_id = colleague.UserId })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (type, body) = await NextAsync();
+        type.ShouldBe("task.updated");
+        Changes(body).ShouldBe([("assignee_id", owner.UserId.ToString(), colleague.UserId.ToString())]);
+        ((string?)Object(body)["assignee_id"]).ShouldBe(colleague.UserId.ToString());
+    }
+
+    [Test]
     public async Task Deleting_a_deal_announces_the_deletion_of_each_of_its_tasks_and_a_refused_task_change_sends_nothing()
     {
         var (api, owner, webhookId) = await SubscribeAsync("task.deleted", "deal.deleted", "task.updated");

@@ -13,6 +13,7 @@ public enum ActivityType
     TaskCompleted,
     DealUpdated,
     System,
+    TaskAssigned,
 }
 
 /// <summary>One entry of a deal's timeline. Written once, never changed.</summary>

@@ -21,11 +21,15 @@ public sealed class Organization : Entity, IHasDomainEvents
     {
         Name = string.Empty;
         DefaultCurrency = Currency.Default;
+        TimeZone = OrganizationTimeZones.Default;
     }
 
     public string Name { get; private set; }
 
     public string DefaultCurrency { get; private set; }
+
+    /// <summary>The IANA time zone whose calendar day decides which tasks are overdue.</summary>
+    public string TimeZone { get; private set; }
 
     /// <summary>The subscription plan, which sets the organization's rate limits.</summary>
     public OrganizationPlan Plan { get; private set; } = OrganizationPlan.Free;
@@ -63,9 +67,15 @@ public sealed class Organization : Entity, IHasDomainEvents
     public Membership? FindMember(Guid userId) => _memberships.Find(m => m.UserId == userId);
 
     /// <summary>Changes the settings that are given; null leaves a setting as it is.</summary>
-    public void ChangeSettings(Actor actor, string? name, string? defaultCurrency, DateTime now)
+    public void ChangeSettings(Actor actor, string? name, string? defaultCurrency, DateTime now, string? timeZone = null)
     {
         BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        if (timeZone is not null)
+        {
+            BusinessRules.Check(new TimeZoneIsIana(timeZone));
+            TimeZone = timeZone;
+        }
+
         if (defaultCurrency is not null)
         {
             BusinessRules.Check(new CurrencyMustBeIso4217(defaultCurrency));

@@ -22,22 +22,22 @@ public static class Tasks
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
-        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered and paged")
+        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered by assignee (me, none or an id), status (open, done, overdue), deal or contact, and paged")
             .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported);
-        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal")
-            .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.DueDateInPast)
-            .ProducesProblems(ErrorCatalog.NotDealOwner);
+        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal or a contact, for its creator or another member")
+            .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.AssigneeNotFound, ErrorCatalog.DueDateInPast)
+            .ProducesProblems(ErrorCatalog.NotDealOwner, ErrorCatalog.NotRecordOwner);
         group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task")
             .ProducesProblems(ErrorCatalog.TaskNotFound)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag);
-        group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change or complete a task")
-            .ProducesProblems(ErrorCatalog.DueDateInPast)
-            .ProducesProblems(ErrorCatalog.NotDealOwner)
+        group.MapPatch("/{id:guid}", Update).WithName("Tasks_Update").WithSummary("Change, complete or reassign a task")
+            .ProducesProblems(ErrorCatalog.DueDateInPast, ErrorCatalog.AssigneeNotFound)
+            .ProducesProblems(ErrorCatalog.NotDealOwner, ErrorCatalog.NotRecordOwner)
             .ProducesProblems(ErrorCatalog.TaskNotFound)
             .ProducesProblems(ErrorCatalog.ConcurrentUpdate)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Tasks_Delete").WithSummary("Delete a task")
-            .ProducesProblems(ErrorCatalog.NotDealOwner)
+            .ProducesProblems(ErrorCatalog.NotDealOwner, ErrorCatalog.NotRecordOwner)
             .ProducesProblems(ErrorCatalog.TaskNotFound)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
     }
@@ -54,7 +54,10 @@ public static class Tasks
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
         [FromQuery] string? cursor,
-        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince,
+        [FromQuery(Name = "assignee_id")] string[]? assigneeId,
+        [FromQuery] string[]? status,
+        [FromQuery(Name = "contact_id")] Guid? contactId) =>
         TypedResults.Ok(await mediator.Send(
             new ListTasksQuery(
                 page ?? 1,
@@ -66,7 +69,10 @@ public static class Tasks
                 QueryValues.Enum("order_by", orderBy, TaskOrder.DueDate),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
-                QueryValues.Utc(updatedSince)),
+                QueryValues.Utc(updatedSince),
+                assigneeId?.Where(v => v.Length > 0).ToList(),
+                QueryValues.Enums<TaskState>("status", status),
+                contactId),
             ct));
 
     private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -20,8 +20,10 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
         {
             changes = e.Changes.Select(c => new FieldChangeDto(c.Field, Text(c.From), Text(c.To))),
         })),
-        TaskCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
-        TaskCompleted e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
+        // A contact's task has no deal timeline to appear on.
+        TaskCreated { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
+        TaskCompleted { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
+        TaskAssigned { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskAssigned, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title, from = e.From, to = e.To })),
         _ => null,
     };
 

@@ -17,7 +17,8 @@ public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities
     INotificationHandler<DomainEventNotification<DealStageChanged>>,
     INotificationHandler<DomainEventNotification<DealUpdated>>,
     INotificationHandler<DomainEventNotification<TaskCreated>>,
-    INotificationHandler<DomainEventNotification<TaskCompleted>>
+    INotificationHandler<DomainEventNotification<TaskCompleted>>,
+    INotificationHandler<DomainEventNotification<TaskAssigned>>
 {
     public Task Handle(DomainEventNotification<DealCreated> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
@@ -30,6 +31,8 @@ public sealed class RecordDealChangesInTimeline(IRepository<Activity> activities
     public Task Handle(DomainEventNotification<TaskCreated> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
     public Task Handle(DomainEventNotification<TaskCompleted> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
+
+    public Task Handle(DomainEventNotification<TaskAssigned> notification, CancellationToken cancellationToken) => Record(notification.DomainEvent);
 
     private Task Record(IDomainEvent domainEvent)
     {

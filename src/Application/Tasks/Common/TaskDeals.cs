@@ -1,7 +1,13 @@
 using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
+using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
+using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
+using Crm.Domain.Organizations;
+using Crm.Domain.Records;
+using Crm.Domain.Tasks;
 
 namespace Crm.Application.Tasks.Common;
 
@@ -17,6 +23,46 @@ public static class TaskDeals
             : throw new BusinessRuleException(ErrorCatalog.DealReferenceNotFound);
     }
 
-    /// <summary>Today in UTC, the day against which due dates are checked.</summary>
-    public static DateOnly TodayUtc(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    /// <summary>The contact a request names in its body: one the organization does not have is a bad request.</summary>
+    public static async Task<Contact> GetReferencedContactAsync(
+        this IRepository<Contact> contacts, Guid organizationId, Guid contactId, CancellationToken cancellationToken)
+    {
+        var contact = await contacts.FindAsync(contactId, cancellationToken);
+        return contact is not null && contact.OrganizationId == organizationId
+            ? contact
+            : throw new BusinessRuleException(ErrorCatalog.ContactReferenceNotFound);
+    }
+
+    /// <summary>The deal or contact a stored task is on; a task whose record is not the organization's is not found.</summary>
+    public static async Task<OwnedRecord> GetRecordOfAsync(
+        this DealTask task, IRepository<Deal> deals, IRepository<Contact> contacts, IRequestContext context, CancellationToken ct) =>
+        task.DealId is { } dealId
+            ? await deals.GetInOrganizationAsync(dealId, context, ErrorCatalog.TaskNotFound, ct)
+            : await contacts.GetInOrganizationAsync(task.ContactId ?? Guid.Empty, context, ErrorCatalog.TaskNotFound, ct);
+
+    /// <summary>
+    /// Refuses an assignee who is not a member of the organization (400 <c>assignee_not_found</c>, the same for a
+    /// member of another organization as for no one); an unrevoked API key of the organization is its service member.
+    /// </summary>
+    public static async Task EnsureAssigneeAsync(
+        this IReadStore store, Guid organizationId, Guid? assigneeId, CancellationToken cancellationToken)
+    {
+        if (assigneeId is { } id
+            && !await store.AnyAsync(
+                store.Query<Membership>().Where(m => m.OrganizationId == organizationId && m.UserId == id), cancellationToken)
+            && !await store.AnyAsync(
+                store.Query<ApiKey>().Where(k => k.OrganizationId == organizationId && k.Id == id && k.RevokedAt == null), cancellationToken))
+        {
+            throw new BusinessRuleException(ErrorCatalog.AssigneeNotFound);
+        }
+    }
+
+    /// <summary>Today in the organization's time zone: the day due dates are checked against and overdue is counted from.</summary>
+    public static async Task<DateOnly> OrganizationTodayAsync(
+        this IReadStore store, Guid organizationId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var zone = await store.FirstOrDefaultAsync(
+            store.Query<Organization>().Where(o => o.Id == organizationId).Select(o => o.TimeZone), cancellationToken);
+        return OrganizationTimeZones.Today(zone, time.GetUtcNow());
+    }
 }

@@ -8,7 +8,14 @@ public sealed class TaskDto : ICreationOrdered, IVersionedResource
 {
     public required Guid Id { get; init; }
 
-    public required Guid DealId { get; init; }
+    /// <summary>The deal the task is on; null when it is on a contact.</summary>
+    public required Guid? DealId { get; init; }
+
+    /// <summary>The contact the task is on; null when it is on a deal.</summary>
+    public required Guid? ContactId { get; init; }
+
+    /// <summary>The member or API key the task is for; null when nobody is (its assignee left the organization).</summary>
+    public required Guid? AssigneeId { get; init; }
 
     public required string Title { get; init; }
 

@@ -1,7 +1,9 @@
 using AutoMapper;
 using Crm.Application.Common.Events;
+using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
+using Crm.Application.Tasks.Common;
 using Crm.Application.Webhooks.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Contacts.Events;
@@ -10,7 +12,7 @@ using MediatR;
 namespace Crm.Application.Webhooks.EventHandlers;
 
 /// <summary>Turns contacts' events into webhook events, in the transaction of the change.</summary>
-public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IMapper mapper, IRequestContext context) :
+public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IReadStore store, IMapper mapper, IRequestContext context) :
     INotificationHandler<DomainEventNotification<ContactCreated>>,
     INotificationHandler<DomainEventNotification<ContactUpdated>>,
     INotificationHandler<DomainEventNotification<ContactDeleted>>
@@ -29,10 +31,20 @@ public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IMapp
             e.Changes.Select(c => new WebhookChange(c.Field, c.From, c.To)).ToList(), cancellationToken);
     }
 
-    public Task Handle(DomainEventNotification<ContactDeleted> notification, CancellationToken cancellationToken)
+    public async Task Handle(DomainEventNotification<ContactDeleted> notification, CancellationToken cancellationToken)
     {
         var e = notification.DomainEvent;
-        return PublishAsync(e.OrganizationId, "contact.deleted", e.ActorId, e.ContactId, [], cancellationToken);
+
+        // The contact's tasks go with it: each is announced as deleted, as a deal's are.
+        var tasks = await store.ToListAsync(store.Query(new TasksOfContactSpecification(e.ContactId)), cancellationToken);
+        foreach (var task in tasks)
+        {
+            await outbox.PublishAsync(
+                e.OrganizationId, "task.deleted", context.ActorTypeOf(e.ActorId), e.ActorId, task.Id, mapper.Map<TaskDto>(task), [],
+                cancellationToken);
+        }
+
+        await PublishAsync(e.OrganizationId, "contact.deleted", e.ActorId, e.ContactId, [], cancellationToken);
     }
 
     private async Task PublishAsync(

@@ -13,7 +13,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.ToTable("activities", t => t.HasCheckConstraint(
             "activities_type_check",
-            "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system')"));
+            "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned')"));
         builder.HasKey(a => a.Id).HasName("activities_pkey");
         builder.Ignore(a => a.DomainEvents);
         builder.Property(a => a.Id).ValueGeneratedNever();

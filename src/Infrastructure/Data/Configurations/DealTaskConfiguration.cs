@@ -1,3 +1,4 @@
+using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,14 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
             .HasPrincipalKey(d => new { d.OrganizationId, d.Id })
             .HasConstraintName("fk_tasks_deal")
             .OnDelete(DeleteBehavior.Cascade);
+
+        // A contact's tasks go with it, as a deal's do.
+        builder.HasOne<Contact>().WithMany()
+            .HasForeignKey(t => new { t.OrganizationId, t.ContactId })
+            .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
+            .HasConstraintName("fk_tasks_contact")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("ck_tasks_one_record", "(deal_id IS NULL) <> (contact_id IS NULL)"));
         builder.Ignore(t => t.DomainEvents);
 
         // Tasks by due date (those without one last, PostgreSQL's order for ascending keys), all or open only.
@@ -28,6 +37,10 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
             .HasFilter("NOT is_done").HasDatabaseName("ix_tasks_organization_open_due");
         builder.HasIndex(t => new { t.DealId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_deal_due");
         builder.HasIndex(t => new { t.OrganizationId, t.UpdatedAt }).HasDatabaseName("ix_tasks_organization_updated");
+        builder.HasIndex(t => new { t.ContactId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_contact_due");
+
+        // "My tasks": one assignee's tasks by due date; the status filter reads along it.
+        builder.HasIndex(t => new { t.OrganizationId, t.AssigneeId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_assignee_due");
 
         // Two requests changing the same record at once: the second gets 409 concurrent_update, never a lost update.
         builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();

@@ -19,10 +19,12 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Plan).HasConversion(SnakeCaseEnumConverter<OrganizationPlan>.Instance).HasMaxLength(16)
             .HasDefaultValue(OrganizationPlan.Free).ValueGeneratedNever();
         builder.Property(o => o.RequireTwoFactor).HasDefaultValue(false).ValueGeneratedNever();
+        builder.Property(o => o.TimeZone).HasMaxLength(OrganizationTimeZones.MaxLength)
+            .HasDefaultValue(OrganizationTimeZones.Default).ValueGeneratedNever();
         builder.HasColumnsInOrder(
             nameof(Organization.Id), nameof(Organization.Name), nameof(Organization.DefaultCurrency),
             nameof(Organization.CreatedAt), nameof(Organization.UpdatedAt), nameof(Organization.Plan),
-            nameof(Organization.RequireTwoFactor));
+            nameof(Organization.RequireTwoFactor), nameof(Organization.TimeZone));
         builder.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId)
             .HasConstraintName("memberships_organization_id_fkey");
         builder.Navigation(o => o.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);

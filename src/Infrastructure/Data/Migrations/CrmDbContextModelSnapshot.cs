@@ -73,7 +73,7 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.ToTable("activities", null, t =>
                         {
-                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system')");
+                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned')");
                         });
                 });
 
@@ -986,6 +986,14 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("require_two_factor")
                         .HasColumnOrder(6);
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone")
+                        .HasColumnOrder(7);
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
@@ -1108,15 +1116,23 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<Guid>("DealId")
+                    b.Property<Guid?>("DealId")
                         .HasColumnType("uuid")
                         .HasColumnName("deal_id");
 
@@ -1160,17 +1176,26 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_updated");
 
+                    b.HasIndex("ContactId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_contact_due");
+
                     b.HasIndex("DealId", "DueDate", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_deal_due");
 
                     b.HasIndex("OrganizationId", "DueDate", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_organization_due");
 
+                    b.HasIndex("OrganizationId", "AssigneeId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_assignee_due");
+
                     b.HasIndex(new[] { "OrganizationId", "DueDate", "CreatedAt", "Id" }, "ix_tasks_organization_open_due")
                         .HasDatabaseName("ix_tasks_organization_open_due")
                         .HasFilter("NOT is_done");
 
-                    b.ToTable("tasks", (string)null);
+                    b.ToTable("tasks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tasks_one_record", "(deal_id IS NULL) <> (contact_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Crm.Domain.Users.PasswordResetToken", b =>
@@ -1946,12 +1971,18 @@ namespace Crm.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
                 {
+                    b.HasOne("Crm.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "ContactId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tasks_contact");
+
                     b.HasOne("Crm.Domain.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId", "DealId")
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_tasks_deal");
                 });
 

@@ -12,11 +12,11 @@ namespace Crm.Application.Organizations.Commands.UpdateOrganization;
 
 /// <summary>
 /// Changes the current organization's settings; a null field stays as it is. Requiring two-factor sign-in takes an
-/// administrator who has it on.
+/// administrator who has it on; the time zone is an IANA name.
 /// </summary>
 [Authorize(Roles = "owner,admin")]
 [AuditAction("update_organization")]
-public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency, bool? RequireTwoFactor = null)
+public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency, bool? RequireTwoFactor = null, string? TimeZone = null)
     : ICommand<OrganizationDto>, IOrganizationScoped;
 
 public sealed class UpdateOrganizationCommandHandler(
@@ -26,7 +26,7 @@ public sealed class UpdateOrganizationCommandHandler(
     public async Task<OrganizationDto> Handle(UpdateOrganizationCommand request, CancellationToken cancellationToken)
     {
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
-        organization.ChangeSettings(actor, request.Name, request.DefaultCurrency, time.UtcNow());
+        organization.ChangeSettings(actor, request.Name, request.DefaultCurrency, time.UtcNow(), request.TimeZone);
         if (request.RequireTwoFactor is { } required)
         {
             var actorUsesTwoFactor = await SessionIssuer.UsesTwoFactorAsync(store, actor.UserId, cancellationToken);

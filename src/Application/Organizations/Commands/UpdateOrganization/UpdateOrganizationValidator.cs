@@ -1,4 +1,5 @@
 using Crm.Application.Organizations.Common;
+using Crm.Domain.Organizations;
 using FluentValidation;
 
 namespace Crm.Application.Organizations.Commands.UpdateOrganization;
@@ -9,5 +10,6 @@ public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrgani
     {
         RuleFor(c => c.Name).OrganizationName().When(c => c.Name is not null);
         RuleFor(c => c.DefaultCurrency).CurrencyCode().When(c => c.DefaultCurrency is not null);
+        RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(OrganizationTimeZones.MaxLength).When(c => c.TimeZone is not null);
     }
 }

@@ -8,19 +8,28 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
+using Crm.Domain.Records;
 using Crm.Domain.Tasks;
 using MediatR;
 
 namespace Crm.Application.Tasks.Commands.CreateTask;
 
+/// <summary>
+/// Adds a task to a deal or a contact (exactly one), assigned to the creator unless it names another member; giving it
+/// to someone else writes <c>task_assigned</c> on its deal's timeline.
+/// </summary>
 [AuditAction("create_task")]
-public sealed record CreateTaskCommand(Guid DealId, string Title, [MultilineText] string? Description, DateOnly? DueDate)
+public sealed record CreateTaskCommand(
+    Guid? DealId, string Title, [MultilineText] string? Description, DateOnly? DueDate, Guid? ContactId = null, Guid? AssigneeId = null)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class CreateTaskCommandHandler(
     IRepository<DealTask> tasks,
     IRepository<Deal> deals,
+    IRepository<Contact> contacts,
+    IReadStore store,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -30,8 +39,13 @@ public sealed class CreateTaskCommandHandler(
     public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
-        var deal = await deals.GetReferencedDealAsync(context.RequireOrganizationId(), request.DealId, cancellationToken);
-        var task = DealTask.Create(deal, actor, request.Title, request.Description, request.DueDate, time.TodayUtc(), time.UtcNow());
+        var organizationId = context.RequireOrganizationId();
+        OwnedRecord record = request.DealId is { } dealId
+            ? await deals.GetReferencedDealAsync(organizationId, dealId, cancellationToken)
+            : await contacts.GetReferencedContactAsync(organizationId, request.ContactId ?? Guid.Empty, cancellationToken);
+        var today = await store.OrganizationTodayAsync(organizationId, time, cancellationToken);
+        var task = DealTask.Create(record, actor, request.Title, request.Description, request.DueDate, today, time.UtcNow(), request.AssigneeId);
+        await store.EnsureAssigneeAsync(organizationId, request.AssigneeId, cancellationToken);
         tasks.Add(task);
         return outcome.VersionedAfterCommit(mapper.Map<TaskDto>(task), task);
     }
