@@ -5596,7 +5596,7 @@ export class TasksClient {
     }
 
     /**
-     * Tasks by due date (none last) or creation, filtered and paged
+     * Tasks by due date (none last) or creation, filtered by assignee (me, none or an id), status (open, done, overdue), deal or contact, and paged
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
@@ -5608,9 +5608,12 @@ export class TasksClient {
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
+     * @param assignee_id (optional) 
+     * @param status (optional) Any of these statuses; repeat the parameter for several.
+     * @param contact_id (optional) 
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order4 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<TaskPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, deal_id?: string | undefined, only_open?: boolean | undefined, due_before?: string | undefined, due_after?: string | undefined, order_by?: string | undefined, order?: Order4 | undefined, cursor?: string | undefined, updated_since?: string | undefined, assignee_id?: string[] | undefined, status?: Status2[] | undefined, contact_id?: string | undefined): Promise<TaskPage> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -5652,6 +5655,18 @@ export class TasksClient {
             throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
         else if (updated_since !== undefined)
             url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
+        if (assignee_id === null)
+            throw new globalThis.Error("The parameter 'assignee_id' cannot be null.");
+        else if (assignee_id !== undefined)
+            assignee_id && assignee_id.forEach(item => { url_ += "assignee_id=" + encodeURIComponent("" + item) + "&"; });
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (contact_id === null)
+            throw new globalThis.Error("The parameter 'contact_id' cannot be null.");
+        else if (contact_id !== undefined)
+            url_ += "contact_id=" + encodeURIComponent("" + contact_id) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5715,7 +5730,7 @@ export class TasksClient {
     }
 
     /**
-     * Add a task to a deal
+     * Add a task to a deal or a contact, for its creator or another member
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return Created.
@@ -5755,7 +5770,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `deal_not_found`, `due_date_in_past`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `deal_not_found`, `contact_not_found`, `assignee_not_found`, `due_date_in_past`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5767,7 +5782,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -5898,7 +5913,7 @@ export class TasksClient {
     }
 
     /**
-     * Change or complete a task
+     * Change, complete or reassign a task
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @param if_Match (optional) Writes only if the record is still at one of these versions: its `ETag` as last read (or `*`). Otherwise 412 `precondition_failed`, and nothing changes. A weak tag never matches.
@@ -5943,7 +5958,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `due_date_in_past`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `due_date_in_past`, `assignee_not_found`, `invalid_entity_tag`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5955,7 +5970,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6062,7 +6077,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8073,6 +8088,8 @@ export interface Problem {
 - `invitation_not_found` (404): No pending invitation has this id.
 - `invitation_stale` (409): Whoever sent the invitation may no longer grant its role; ask for a new one.
 - `member_not_found` (404): The user is not a member of the organization.
+- `assignee_not_found` (400): The assignee must be a member of the organization (or one of its API keys).
+- `invalid_time_zone` (400): time_zone is an IANA time zone name, such as Europe/Paris or UTC.
 - `user_not_member` (400): The owner must be a member of the organization.
 - `invalid_currency` (400): The currency is not an active upper-case ISO 4217 code.
 - `two_factor_required_by_organization` (403): The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.
@@ -8360,7 +8377,9 @@ export type DealStage = "qualification" | "proposal" | "negotiation" | "closed";
 
 export interface Task {
     id: string;
-    deal_id: string;
+    deal_id: string | null;
+    contact_id: string | null;
+    assignee_id: string | null;
     title: string;
     description: string | null;
     due_date: string | null;
@@ -8404,6 +8423,7 @@ export interface Organization {
     default_currency: string;
     plan?: OrganizationPlan;
     require_two_factor?: boolean;
+    time_zone: string;
     created_at?: string;
     updated_at?: string;
     storage_used_bytes?: number;
@@ -8421,6 +8441,7 @@ export interface UpdateOrganizationRequest {
     name?: string | null;
     default_currency?: string | null;
     require_two_factor?: boolean | null;
+    time_zone?: string | null;
 }
 
 export interface MemberPage {
@@ -8681,7 +8702,7 @@ export interface Activity {
     created_at?: string;
 }
 
-export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system";
+export type ActivityType = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system" | "task_assigned";
 
 export interface ActivityPayload {
     text?: string;
@@ -8718,10 +8739,12 @@ export interface TaskPage {
 }
 
 export interface CreateTaskRequest {
-    deal_id: string;
+    deal_id?: string | null;
     title: string;
     description?: string | null;
     due_date?: string | null;
+    contact_id?: string | null;
+    assignee_id?: string | null;
 }
 
 export interface UpdateTaskRequest {
@@ -8729,6 +8752,7 @@ export interface UpdateTaskRequest {
     description?: string | null;
     due_date?: string | null;
     is_done?: boolean;
+    assignee_id?: string | null;
 }
 
 export interface DealSummary {
@@ -8942,6 +8966,8 @@ export type Order_by3 = "created_at" | "updated_at" | "amount" | "title";
 export type Order3 = "asc" | "desc";
 
 export type Order4 = "asc" | "desc";
+
+export type Status2 = "new" | "in_progress" | "won" | "lost";
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {
