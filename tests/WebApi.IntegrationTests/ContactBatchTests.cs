@@ -42,6 +42,30 @@ public sealed class ContactBatchTests : ApiTest
     }
 
     [Test]
+    public async Task An_item_whose_key_an_earlier_item_wrote_finds_that_record_as_the_earlier_item_left_it()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        (await api.PostAsync("/api/v1/contacts", new { name = "Grace", email = "grace@example.com" })).Status.ShouldBe(HttpStatusCode.Created);
+
+        var reply = await api.PostAsync("/api/v1/contacts/batch", new
+        {
+            match_on = "email",
+            items = new object[]
+            {
+                new { email = "ada@example.com", name = "Ada" },
+                new { email = "ADA@example.com", name = "Ada King" },
+                new { email = "ADA@example.com", name = "Ada King" },
+                new { email = "GRACE@example.com", name = "Grace Hopper" },
+                new { email = "GRACE@example.com", name = "Grace Hopper" },
+            },
+        });
+
+        Items(reply).Select(i => (string?)i["status"]).ShouldBe(["created", "updated", "unchanged", "updated", "unchanged"]);
+        var ada = (await api.GetAsync("/api/v1/contacts?search=Ada")).Json["items"]!.AsArray();
+        ada.Select(c => (string?)c!["name"]).ShouldBe(["Ada King"]);
+    }
+
+    [Test]
     public async Task A_batch_matches_on_email_regardless_of_case_and_refuses_items_without_the_key()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());

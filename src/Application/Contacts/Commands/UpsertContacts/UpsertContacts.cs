@@ -27,10 +27,11 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
         return await unitOfWork.ExecuteBatchAsync(
             async ct =>
             {
+                var matches = await MatchesAsync(organizationId, request, ct);
                 var results = new List<BatchItemResult>(request.Items.Count);
                 for (var index = 0; index < request.Items.Count; index++)
                 {
-                    results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn, ct));
+                    results.Add(await UpsertAsync(organizationId, index, request.Items[index], request.MatchOn, matches, ct));
                 }
 
                 return BatchResult.Of(results);
@@ -38,8 +39,27 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
             cancellationToken);
     }
 
+    /// <summary>
+    /// The contacts the items match, read in one query before the first item. An item whose key an earlier item of the
+    /// batch wrote is looked up again, as the earlier item left it.
+    /// </summary>
+    private async Task<BatchMatches> MatchesAsync(Guid organizationId, UpsertContactsBatch request, CancellationToken ct)
+    {
+        if (request.MatchOn is not { } match)
+        {
+            return new BatchMatches(new Dictionary<string, Contact>(StringComparer.Ordinal));
+        }
+
+        var keys = request.Items.Select(i => KeyOf(i, match)).OfType<string>().Select(k => Lookup(match, k)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToList();
+        var found = keys.Count == 0
+            ? []
+            : await store.ToListAsync(store.Query(new ContactMatchesSpecification(organizationId, match, keys)), ct);
+        return new BatchMatches(found.ToDictionary(c => Lookup(match, match == ContactMatch.Email ? c.Email! : c.ExternalId!)!, StringComparer.Ordinal));
+    }
+
     private async Task<BatchItemResult> UpsertAsync(
-        Guid organizationId, int index, ContactBatchItem item, ContactMatch? match, CancellationToken ct)
+        Guid organizationId, int index, ContactBatchItem item, ContactMatch? match, BatchMatches matches, CancellationToken ct)
     {
         Contact? existing = null;
         try
@@ -50,7 +70,15 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 return BatchItemResult.Failed(index, ErrorCatalog.BatchMatchKeyMissing, $"match_on is {Wire(match.Value)}; this item has none.");
             }
 
-            existing = key is null ? null : await FindAsync(organizationId, match!.Value, key, ct);
+            var lookup = key is null ? null : Lookup(match!.Value, key);
+            existing = lookup is null ? null
+                : matches.Written.Contains(lookup) ? await FindAsync(organizationId, match!.Value, key!, ct)
+                : matches.Found.GetValueOrDefault(lookup);
+            if (lookup is not null)
+            {
+                matches.Written.Add(lookup);
+            }
+
             if (existing is null)
             {
                 try
@@ -88,6 +116,9 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
     private Task<Contact?> FindAsync(Guid organizationId, ContactMatch match, string key, CancellationToken ct) =>
         store.FirstOrDefaultAsync(store.Query(new ContactMatchSpecification(organizationId, match, key)), ct);
 
+    /// <summary>A key as the database compares it: an email in its normalized form, an external id as it is.</summary>
+    private static string? Lookup(ContactMatch match, string key) => match == ContactMatch.Email ? Contact.NormalizeEmail(key) : key;
+
     private static string? KeyOf(ContactBatchItem item, ContactMatch match) => match == ContactMatch.Email
         ? (string.IsNullOrWhiteSpace(item.Email.Value) ? null : item.Email.Value)
         : item.ExternalId.Value;
@@ -108,3 +139,4 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
 
     private static string Wire(ContactMatch match) => match == ContactMatch.Email ? "email" : "external_id";
 }
+
