@@ -1,8 +1,8 @@
 using Crm.Application.Common.Caching;
-using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
+using Crm.Application.Tags.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
@@ -24,7 +24,7 @@ public sealed record ListTagsQuery(int Page = 1, int PageSize = Paging.DefaultPa
     public string CacheKey => $"tags:{RecordType}:{Page}:{PageSize}";
 
     public IReadOnlyList<string> CacheTags =>
-        [.. Types(RecordType).Select(t => Common.Caching.CacheTags.RecordsOf(t))];
+        [.. Types(RecordType).Select(t => Application.Common.Caching.CacheTags.RecordsOf(t))];
 
     internal static IEnumerable<Type> Types(TagRecordType? recordType) => recordType switch
     {
@@ -35,7 +35,7 @@ public sealed record ListTagsQuery(int Page = 1, int PageSize = Paging.DefaultPa
     };
 }
 
-public sealed class ListTagsQueryHandler(IReadStore store, IRequestContext context)
+public sealed class ListTagsQueryHandler(ITagCounts counts, IRequestContext context)
     : IRequestHandler<ListTagsQuery, PagedList<TagDto>>
 {
     public async Task<PagedList<TagDto>> Handle(ListTagsQuery request, CancellationToken cancellationToken)
@@ -44,9 +44,10 @@ public sealed class ListTagsQueryHandler(IReadStore store, IRequestContext conte
         var spellings = new List<SpellingCount>();
         foreach (var type in ListTagsQuery.Types(request.RecordType))
         {
-            spellings.AddRange(type == typeof(Contact) ? await CountAsync<Contact>(organizationId, cancellationToken)
-                : type == typeof(Company) ? await CountAsync<Company>(organizationId, cancellationToken)
-                : await CountAsync<Deal>(organizationId, cancellationToken));
+            spellings.AddRange(
+                type == typeof(Contact) ? await counts.MostUsedAsync<Contact>(organizationId, ListTagsQuery.MaxSpellings, cancellationToken)
+                : type == typeof(Company) ? await counts.MostUsedAsync<Company>(organizationId, ListTagsQuery.MaxSpellings, cancellationToken)
+                : await counts.MostUsedAsync<Deal>(organizationId, ListTagsQuery.MaxSpellings, cancellationToken));
         }
 
         var tags = Combine(spellings);
@@ -70,16 +71,4 @@ public sealed class ListTagsQueryHandler(IReadStore store, IRequestContext conte
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => t.Tag)
             .ToList();
-
-    private Task<List<SpellingCount>> CountAsync<T>(Guid organizationId, CancellationToken ct)
-        where T : OwnedRecord =>
-        store.ToListAsync(
-            store.Query<T>()
-                .Where(r => r.OrganizationId == organizationId)
-                .SelectMany(r => r.Tags)
-                .GroupBy(tag => tag)
-                .Select(g => new SpellingCount(g.Key, g.Count()))
-                .OrderByDescending(s => s.Count)
-                .Take(ListTagsQuery.MaxSpellings),
-            ct);
 }
