@@ -3146,7 +3146,7 @@ export class ContactsClient {
      * @param updated_since (optional) 
      * @param external_id (optional) 
      * @param company_id (optional) Only records of this company.
-     * @param tag (optional) Only records with this tag, compared without regard to case; repeat the parameter for several (any of, at most 20).
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
     list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<ContactPage> {
@@ -4073,7 +4073,7 @@ export class CompaniesClient {
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
-     * @param tag (optional) Only records with this tag, compared without regard to case; repeat the parameter for several (any of, at most 20).
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
     list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, tag?: string[] | undefined): Promise<CompanyPage> {
@@ -4595,7 +4595,7 @@ export class DealsClient {
      * @param updated_since (optional) 
      * @param external_id (optional) 
      * @param company_id (optional) Only records of this company.
-     * @param tag (optional) Only records with this tag, compared without regard to case; repeat the parameter for several (any of, at most 20).
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
     list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<DealPage> {

@@ -60,6 +60,9 @@ public sealed class Company : OwnedRecord
     public void Update(Actor actor, CompanyChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
+
+        // Checked before anything changes, like the other rules: a refused update leaves the company as it was.
+        BusinessRules.Check(new TagsAreValid(changes.Tags.IsSet ? changes.Tags.Value : null));
         var before = Snapshot();
         var owner = changes.OwnerId.IsSet ? changes.OwnerId.Value : OwnerId;
         if (owner != OwnerId)

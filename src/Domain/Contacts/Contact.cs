@@ -68,6 +68,9 @@ public sealed class Contact : OwnedRecord
     public void Update(Actor actor, ContactChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
+
+        // Checked before anything changes, like the other rules: a refused update leaves the contact as it was.
+        BusinessRules.Check(new TagsAreValid(changes.Tags.IsSet ? changes.Tags.Value : null));
         var before = (Name, Email, Phone, OwnerId, CompanyId);
         if (changes.OwnerId is { IsSet: true, Value: var owner })
         {

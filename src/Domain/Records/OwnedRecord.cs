@@ -27,7 +27,7 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
     /// <summary>The record's tags as <see cref="RecordTags"/> stores them; never null.</summary>
     public string[] Tags { get; private set; } = [];
 
-    /// <summary>The tags' <see cref="RecordTags.Key"/>s, in the same order: what filters and counts compare.</summary>
+    /// <summary>The tags' <see cref="RecordTags.Key"/>s, in the same order: what <c>tag</c> filters compare.</summary>
     public string[] TagKeys { get; private set; } = [];
 
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();

@@ -90,7 +90,7 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.";
                     break;
                 case "tag":
-                    parameter.Description = $"Only records with this tag, compared without regard to case; repeat the parameter for several (any of, at most {QueryBounds.MaxFilterValues}).";
+                    parameter.Description = $"Only records with this tag, compared without regard to case; repeated, one of several (at most {QueryBounds.MaxFilterValues}).";
                     break;
                 case "record_type" when operation.OperationId == "Tags_List":
                     parameter.Description = "Count the tags of this record type only (default: contacts, companies and deals together).";

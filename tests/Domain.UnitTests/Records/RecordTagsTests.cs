@@ -134,4 +134,26 @@ public sealed class RecordTagsTests
         deal.Tags.ShouldBe(["Q4", "renewal"]);
         deal.TagKeys.ShouldBe(["q4", "renewal"]);
     }
+
+    [Test]
+    public void A_contact_or_company_whose_tags_are_refused_is_left_untouched_with_its_other_changes()
+    {
+        var contact = Contact.Create(Guid.NewGuid(), Owner, null, "Ada", null, null, Now, tags: ["vip"]);
+        var company = Company.Create(Guid.NewGuid(), Owner, null, new CompanyDetails("Acme"), Now, ["smb"]);
+        contact.ClearDomainEvents();
+        company.ClearDomainEvents();
+
+        AssertBrokenRule(
+            () => contact.Update(Owner, new ContactChanges(Name: "Ada King", Tags: new(true, [" "])), Now), "validation_failed", ErrorKind.Invalid);
+        AssertBrokenRule(
+            () => company.Update(Owner, new CompanyChanges(Name: "Acme SA", Tags: new(true, [new string('x', 41)])), Now),
+            "validation_failed",
+            ErrorKind.Invalid);
+
+        contact.Name.ShouldBe("Ada");
+        contact.Tags.ShouldBe(["vip"]);
+        contact.DomainEvents.ShouldBeEmpty();
+        company.Name.ShouldBe("Acme");
+        company.Tags.ShouldBe(["smb"]);
+    }
 }
