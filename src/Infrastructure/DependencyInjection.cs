@@ -7,6 +7,7 @@ using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.RateLimiting;
 using Crm.Application.Search.Queries.SearchRecords;
+using Crm.Application.Tags.Common;
 using Crm.Application.Webhooks.Common;
 using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
@@ -80,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IContactSearch, ContactSearch>();
         services.AddScoped<ICompanySearch, CompanySearch>();
+        services.AddScoped<ITagCounts, TagCounts>();
         services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();

@@ -51,6 +51,12 @@ public sealed class SeedingTests
         (await database.ScalarAsync<long>("SELECT count(*) FROM tasks")).ShouldBe(60);
         // One company per five contacts; most contacts work for one, and a deal is made with its contact's company.
         (await database.ScalarAsync<long>("SELECT count(*) FROM companies")).ShouldBe(16);
+        foreach (var table in new[] { "contacts", "companies", "deals" })
+        {
+            (await database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE cardinality(tags) > 0")).ShouldBeGreaterThan(0, table);
+            (await database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tag_keys <> (SELECT array_agg(lower(t) ORDER BY n) FROM unnest(tags) WITH ORDINALITY AS u(t, n))")).ShouldBe(0, table);
+        }
+
         (await database.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE company_id IS NOT NULL")).ShouldBeGreaterThan(30);
         (await database.ScalarAsync<long>(
             "SELECT count(*) FROM deals d JOIN contacts c ON c.id = d.contact_id WHERE d.company_id IS DISTINCT FROM c.company_id")).ShouldBe(0);

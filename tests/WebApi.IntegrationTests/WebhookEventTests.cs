@@ -283,4 +283,39 @@ public sealed class WebhookEventTests : ApiTest
         Changes(byType["contact.updated"]).ShouldBe([("company_id", company, null)]);
         ((string?)Object(byType["company.deleted"])["name"]).ShouldBe("Acme Corp");
     }
+
+    [Test]
+    public async Task Tag_changes_are_in_the_changes_of_contact_company_and_deal_updates_and_the_objects_carry_the_tags()
+    {
+        var (api, owner, _) = await SubscribeAsync("contact.updated", "company.updated", "deal.updated");
+        var asOwner = api.As(owner);
+        var contact = await asOwner.CreateContactAsync("Ada");
+        var company = (await asOwner.PostAsync("/api/v1/companies", new { name = "Acme", tags = new[] { "smb" } })).Json["id"]!;
+        var deal = await asOwner.CreateDealAsync(contact);
+
+        (await asOwner.PatchAsync($"/api/v1/contacts/{contact}", new { tags = new[] { "vip" } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.PatchAsync($"/api/v1/companies/{company}", new { tags = new[] { "SMB", "partner" } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.PatchAsync($"/api/v1/deals/{deal}", new { tags = new[] { "q4" } })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var events = new Dictionary<string, JsonNode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (type, body) = await NextAsync();
+            events.Add(type, body);
+        }
+
+        foreach (var (type, from, to) in new[]
+        {
+            ("contact.updated", Array.Empty<string>(), new[] { "vip" }),
+            ("company.updated", ["smb"], ["SMB", "partner"]),
+            ("deal.updated", [], ["q4"]),
+        })
+        {
+            var change = events[type]["data"]!["changes"]!.AsArray().Single()!;
+            ((string?)change["field"]).ShouldBe("tags", type);
+            change["from"]!.AsArray().Select(t => (string?)t).ShouldBe(from, type);
+            change["to"]!.AsArray().Select(t => (string?)t).ShouldBe(to, type);
+            Object(events[type])["tags"]!.AsArray().Select(t => (string?)t).ShouldBe(to, type);
+        }
+    }
 }

@@ -1563,6 +1563,101 @@ export class AuthClient {
     }
 }
 
+export class TagsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * The organization's tags with the number of records carrying each, most used first
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param record_type (optional) Count the tags of this record type only (default: contacts, companies and deals together).
+     * @param page (optional) Page number, from 1.
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @return OK.
+     */
+    list(x_Organization_Id: string, record_type?: Record_type | undefined, page?: number | undefined, page_size?: number | undefined): Promise<TagPage> {
+        let url_ = this.baseUrl + "/api/v1/tags?";
+        if (record_type === null)
+            throw new globalThis.Error("The parameter 'record_type' cannot be null.");
+        else if (record_type !== undefined)
+            url_ += "record_type=" + encodeURIComponent("" + record_type) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<TagPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TagPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TagPage>(null as any);
+    }
+}
+
 export class SearchClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3051,9 +3146,10 @@ export class ContactsClient {
      * @param updated_since (optional) 
      * @param external_id (optional) 
      * @param company_id (optional) Only records of this company.
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined): Promise<ContactPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -3095,6 +3191,10 @@ export class ContactsClient {
             throw new globalThis.Error("The parameter 'company_id' cannot be null.");
         else if (company_id !== undefined)
             url_ += "company_id=" + encodeURIComponent("" + company_id) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3973,9 +4073,10 @@ export class CompaniesClient {
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined): Promise<CompanyPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, tag?: string[] | undefined): Promise<CompanyPage> {
         let url_ = this.baseUrl + "/api/v1/companies?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4013,6 +4114,10 @@ export class CompaniesClient {
             throw new globalThis.Error("The parameter 'updated_since' cannot be null.");
         else if (updated_since !== undefined)
             url_ += "updated_since=" + encodeURIComponent("" + updated_since) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4490,9 +4595,10 @@ export class DealsClient {
      * @param updated_since (optional) 
      * @param external_id (optional) 
      * @param company_id (optional) Only records of this company.
+     * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4550,6 +4656,10 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'company_id' cannot be null.");
         else if (company_id !== undefined)
             url_ += "company_id=" + encodeURIComponent("" + company_id) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -8282,6 +8392,20 @@ export interface Jwk {
     alg: string;
 }
 
+export interface TagPage {
+    items: Tag[];
+    page?: number;
+    page_size?: number;
+    total?: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Tag {
+    name: string;
+    count?: number;
+}
+
 export interface SearchResults {
     items: SearchHit[];
     facets: { [key in SearchType]?: number; };
@@ -8352,6 +8476,7 @@ export interface Contact {
     phone: string | null;
     external_id: string | null;
     company_id: string | null;
+    tags: string[];
     created_at: string;
     updated_at: string;
 }
@@ -8367,6 +8492,7 @@ export interface Deal {
     stage: DealStage;
     external_id: string | null;
     company_id: string | null;
+    tags: string[];
     created_at: string;
     updated_at: string;
 }
@@ -8399,6 +8525,7 @@ export interface Company {
     website: string | null;
     phone: string | null;
     address: CompanyAddress;
+    tags: string[];
     created_at: string;
     updated_at: string;
 }
@@ -8532,6 +8659,7 @@ export interface CreateContactRequest {
     owner_id?: string | null;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface BatchResult {
@@ -8568,6 +8696,7 @@ export interface ContactBatchItem {
     owner_id?: string;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export type ContactMatch = "email" | "external_id";
@@ -8579,6 +8708,7 @@ export interface UpdateContactRequest {
     owner_id?: string;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface ReplaceContactRequest {
@@ -8588,6 +8718,7 @@ export interface ReplaceContactRequest {
     owner_id: string;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface CompanyPage {
@@ -8608,6 +8739,7 @@ export interface CreateCompanyRequest {
     phone?: string | null;
     address?: CompanyAddress;
     owner_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface CompanyDetails extends Company {
@@ -8630,6 +8762,7 @@ export interface UpdateCompanyRequest {
     phone?: string | null;
     address?: CompanyAddress;
     owner_id?: string;
+    tags?: string[] | null;
 }
 
 export interface DealPage {
@@ -8650,6 +8783,7 @@ export interface CreateDealRequest {
     owner_id?: string | null;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface UpsertDealsBatch {
@@ -8667,6 +8801,7 @@ export interface DealBatchItem {
     owner_id?: string;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export type DealMatch = "external_id";
@@ -8681,6 +8816,7 @@ export interface UpdateDealRequest {
     contact_id?: string;
     external_id?: string | null;
     company_id?: string | null;
+    tags?: string[] | null;
 }
 
 export interface ActivityPage {
@@ -8948,6 +9084,8 @@ export interface WebhookDeliveryDetail {
     request_body: string;
     response_body?: string | null;
 }
+
+export type Record_type = "contact" | "company" | "deal";
 
 export type Order_by = "created_at" | "name";
 

@@ -37,7 +37,8 @@ public sealed class Company : OwnedRecord
 
     public CompanyAddress? Address { get; private set; }
 
-    public static Company Create(Guid organizationId, Actor actor, Guid? ownerId, CompanyDetails details, DateTime now)
+    public static Company Create(
+        Guid organizationId, Actor actor, Guid? ownerId, CompanyDetails details, DateTime now, IReadOnlyList<string>? tags = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -50,6 +51,7 @@ public sealed class Company : OwnedRecord
             UpdatedAt = now,
         };
         company.SetDetails(details);
+        company.SetTags(tags);
         company.Raise(new CompanyCreated(organizationId, company.Id, actor.UserId));
         return company;
     }
@@ -58,6 +60,9 @@ public sealed class Company : OwnedRecord
     public void Update(Actor actor, CompanyChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
+
+        // Checked before anything changes, like the other rules: a refused update leaves the company as it was.
+        BusinessRules.Check(new TagsAreValid(changes.Tags.IsSet ? changes.Tags.Value : null));
         var before = Snapshot();
         var owner = changes.OwnerId.IsSet ? changes.OwnerId.Value : OwnerId;
         if (owner != OwnerId)
@@ -85,6 +90,11 @@ public sealed class Company : OwnedRecord
         Track(fieldChanges, "phone", before.Phone, after.Phone);
         Track(fieldChanges, "address", before.Address, after.Address);
         Track(fieldChanges, "owner_id", before.OwnerId, after.OwnerId);
+        if (changes.Tags.IsSet)
+        {
+            SetTags(changes.Tags.Value, fieldChanges);
+        }
+
         if (fieldChanges.Count > 0)
         {
             UpdatedAt = now;
@@ -148,4 +158,5 @@ public sealed record CompanyChanges(
     Optional<string?> Website = default,
     Optional<string?> Phone = default,
     Optional<CompanyAddress?> Address = default,
-    Optional<Guid> OwnerId = default);
+    Optional<Guid> OwnerId = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

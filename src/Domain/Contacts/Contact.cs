@@ -43,7 +43,8 @@ public sealed class Contact : OwnedRecord
         string? phone,
         DateTime now,
         string? externalId = null,
-        Guid? companyId = null)
+        Guid? companyId = null,
+        IReadOnlyList<string>? tags = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -58,6 +59,7 @@ public sealed class Contact : OwnedRecord
             CompanyId = companyId,
         };
         contact.SetDetails(name, email, phone);
+        contact.SetTags(tags);
         contact.Raise(new ContactCreated(organizationId, contact.Id, actor.UserId));
         return contact;
     }
@@ -66,6 +68,9 @@ public sealed class Contact : OwnedRecord
     public void Update(Actor actor, ContactChanges changes, DateTime now)
     {
         EnsureMayChange(actor);
+
+        // Checked before anything changes, like the other rules: a refused update leaves the contact as it was.
+        BusinessRules.Check(new TagsAreValid(changes.Tags.IsSet ? changes.Tags.Value : null));
         var before = (Name, Email, Phone, OwnerId, CompanyId);
         if (changes.OwnerId is { IsSet: true, Value: var owner })
         {
@@ -95,6 +100,11 @@ public sealed class Contact : OwnedRecord
         Track(fieldChanges, "phone", before.Phone, Phone);
         Track(fieldChanges, "owner_id", before.OwnerId, OwnerId);
         Track(fieldChanges, "company_id", before.CompanyId, CompanyId);
+        if (changes.Tags.IsSet)
+        {
+            SetTags(changes.Tags.Value, fieldChanges);
+        }
+
         if (fieldChanges.Count > 0)
         {
             Raise(new ContactUpdated(OrganizationId, Id, actor.UserId, fieldChanges));
@@ -150,4 +160,5 @@ public sealed record ContactChanges(
     Optional<string?> Phone = default,
     Optional<Guid> OwnerId = default,
     Optional<string?> ExternalId = default,
-    Optional<Guid?> CompanyId = default);
+    Optional<Guid?> CompanyId = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

@@ -50,7 +50,8 @@ public sealed class Deal : OwnedRecord
         Guid? ownerId,
         DateTime now,
         string? externalId = null,
-        Guid? companyId = null)
+        Guid? companyId = null,
+        IReadOnlyList<string>? tags = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -73,6 +74,7 @@ public sealed class Deal : OwnedRecord
             CreatedAt = now,
             UpdatedAt = now,
         };
+        deal.SetTags(tags);
         deal.Raise(new DealCreated(organizationId, deal.Id, actor.UserId, deal.Title));
         return deal;
     }
@@ -115,6 +117,9 @@ public sealed class Deal : OwnedRecord
             BusinessRules.Check(new WonDealHasAmount(status, amount));
         }
 
+        BusinessRules.Check(new TagsAreValid(changes.Tags.IsSet ? changes.Tags.Value : null));
+        var tags = changes.Tags.IsSet ? RecordTags.Normalize(changes.Tags.Value) : Tags;
+
         var fieldChanges = new List<FieldChange>();
         Track(fieldChanges, "title", Title, title);
         Track(fieldChanges, "amount", Amount, amount);
@@ -123,6 +128,11 @@ public sealed class Deal : OwnedRecord
         Track(fieldChanges, "contact_id", ContactId, contact);
         Track(fieldChanges, "external_id", ExternalId, externalId);
         Track(fieldChanges, "company_id", CompanyId, company);
+        if (!tags.SequenceEqual(Tags, StringComparer.Ordinal))
+        {
+            fieldChanges.Add(new FieldChange("tags", Tags, tags));
+        }
+
         if (status != Status)
         {
             Raise(new DealStatusChanged(OrganizationId, Id, actor.UserId, Status, status));
@@ -141,6 +151,7 @@ public sealed class Deal : OwnedRecord
         (Title, Amount, Currency, OwnerId, ContactId, Status, Stage) = (title, amount, currency, owner, contact, status, stage);
         ExternalId = externalId;
         CompanyId = company;
+        SetTags(tags);
         if (fieldChanges.Count > 0 || DomainEvents.Count > 0)
         {
             UpdatedAt = now;
@@ -188,4 +199,5 @@ public sealed record DealChanges(
     Optional<Guid> OwnerId = default,
     Optional<Guid> ContactId = default,
     Optional<string?> ExternalId = default,
-    Optional<Guid?> CompanyId = default);
+    Optional<Guid?> CompanyId = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

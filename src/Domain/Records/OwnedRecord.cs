@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Deals.Events;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records.Rules;
 
@@ -23,11 +24,35 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
     /// <summary>Set by the store on every write, never by the record itself.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>The record's tags as <see cref="RecordTags"/> stores them; never null.</summary>
+    public string[] Tags { get; private set; } = [];
+
+    /// <summary>The tags' <see cref="RecordTags.Key"/>s, in the same order: what <c>tag</c> filters compare.</summary>
+    public string[] TagKeys { get; private set; } = [];
+
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
 
     public void ClearDomainEvents() => _events.Clear();
 
     protected void Raise(IDomainEvent domainEvent) => _events.Add(domainEvent);
+
+    /// <summary>
+    /// Replaces the tags (null clears them) and records the change when the stored list differs (a new spelling or
+    /// order too), as <c>tags</c> with the lists before and after.
+    /// </summary>
+    protected void SetTags(IReadOnlyCollection<string>? tags, List<FieldChange>? changes = null)
+    {
+        BusinessRules.Check(new TagsAreValid(tags));
+        var next = RecordTags.Normalize(tags);
+        if (next.SequenceEqual(Tags, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        changes?.Add(new FieldChange("tags", Tags, next));
+        Tags = next;
+        TagKeys = [.. next.Select(RecordTags.Key)];
+    }
 
     /// <summary>Refuses a change by a member who does not own the record.</summary>
     public void EnsureMayChange(Actor actor) => BusinessRules.Check(new ActorMayChangeRecord(actor, OwnerId));

@@ -9,6 +9,7 @@ using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Invitations;
 using Crm.Domain.Organizations;
+using Crm.Domain.Records;
 using Crm.Domain.Tasks;
 using Crm.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
     /// <summary>Never recorded: secrets, derived columns, and what the entry records in its own columns.</summary>
     private static readonly HashSet<string> Hidden =
     [
-        nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", nameof(User.EmailVerificationTokenHash), "SearchText", "xmin", nameof(IVersioned.Version),
+        nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", nameof(User.EmailVerificationTokenHash), "SearchText", nameof(OwnedRecord.TagKeys), "xmin", nameof(IVersioned.Version),
         nameof(Entity.Id), nameof(ITenantOwned.OrganizationId), "CreatedAt", "UpdatedAt",
     ];
 
@@ -160,6 +161,8 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // Tags: the list as JSON, so a tag with a comma in it stays one tag.
+        string[] list => JsonSerializer.Serialize(list),
         _ => value.ToString(),
     };
 }

@@ -49,6 +49,10 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
 {
     private const int Batch = 20_000;
     private static readonly string[] Currencies = ["USD", "USD", "USD", "EUR", "EUR", "GBP"];
+
+    /// <summary>A small vocabulary, so that tag filters and counts have something to find on every record type.</summary>
+    private static readonly string[] TagVocabulary =
+        ["VIP", "Partner", "Newsletter", "Enterprise", "SMB", "Renewal", "Churn risk", "Referral", "Event 2026", "Inbound"];
     private static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken)
@@ -161,11 +165,15 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
                     $"https://{domain}",
                     faker.Random.Bool(0.5f) ? faker.Phone.PhoneNumber("+1 ###-###-####") : null,
                     new CompanyAddress(faker.Address.StreetAddress(), null, faker.Address.City(), null, faker.Address.ZipCode(), "US")),
-                Truncate(faker.Date.Between(start, End))));
+                Truncate(faker.Date.Between(start, End)),
+                Tags(faker)));
         }
 
         return companies;
     }
+
+    /// <summary>None to three tags of the vocabulary.</summary>
+    private static string[] Tags(Faker faker) => [.. faker.PickRandom(TagVocabulary, faker.Random.Int(0, 3))];
 
     /// <summary>Seven contacts in ten work for one of the companies, as created: the contact's own factory sets it.</summary>
     private static List<Contact> WithCompanies(Faker faker, List<Contact> contacts, List<Company> companies) =>
@@ -203,7 +211,8 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
                 $"{first} {last}",
                 faker.Random.Bool(0.9f) ? email : null,
                 faker.Random.Bool(0.7f) ? faker.Phone.PhoneNumber("+1 ###-###-####") : null,
-                Truncate(faker.Date.Between(start, End))));
+                Truncate(faker.Date.Between(start, End)),
+                tags: Tags(faker)));
         }
 
         return contacts;
@@ -220,7 +229,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
             var deal = Deal.Open(
                 contact.OrganizationId, owner, contact.Id, faker.Commerce.ProductName(),
                 Math.Round(faker.Random.Decimal(500, 100_000), 2), faker.PickRandom(Currencies), DealStage.Qualification,
-                contact.OwnerId, at, companyId: contact.CompanyId);
+                contact.OwnerId, at, companyId: contact.CompanyId, tags: Tags(faker));
             Record(deal, activities, at);
             var stage = faker.PickRandom(DealStage.Qualification, DealStage.Proposal, DealStage.Negotiation);
             if (stage != DealStage.Qualification)

@@ -57,7 +57,8 @@ public static class Companies
         [FromQuery(Name = "order_by")] string? orderBy,
         [FromQuery] string? order,
         [FromQuery] string? cursor,
-        [FromQuery(Name = "updated_since")] DateTime? updatedSince) =>
+        [FromQuery(Name = "updated_since")] DateTime? updatedSince,
+        [FromQuery] string[]? tag) =>
         TypedResults.Ok(await mediator.Send(
             new ListCompaniesQuery(
                 page ?? 1,
@@ -68,7 +69,8 @@ public static class Companies
                 QueryValues.Enum("order_by", orderBy, CompanyOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
-                QueryValues.Utc(updatedSince)),
+                QueryValues.Utc(updatedSince),
+                tag?.Where(v => v.Length > 0).ToList()),
             ct));
 
     private static async Task<Created<CompanyDto>> Create(

@@ -69,7 +69,8 @@ public static class Contacts
         [FromQuery] string? cursor,
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
         [FromQuery(Name = "external_id")] string[]? externalId,
-        [FromQuery(Name = "company_id")] Guid? companyId) =>
+        [FromQuery(Name = "company_id")] Guid? companyId,
+        [FromQuery] string[]? tag) =>
         TypedResults.Ok(await mediator.Send(
             new ListContactsQuery(
                 page ?? 1,
@@ -81,7 +82,8 @@ public static class Contacts
                 cursor,
                 QueryValues.Utc(updatedSince),
                 externalId?.Where(v => v.Length > 0).ToList(),
-                companyId),
+                companyId,
+                tag?.Where(v => v.Length > 0).ToList()),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -80,7 +80,8 @@ public static class Deals
         [FromQuery] string? cursor,
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
         [FromQuery(Name = "external_id")] string[]? externalId,
-        [FromQuery(Name = "company_id")] Guid? companyId) =>
+        [FromQuery(Name = "company_id")] Guid? companyId,
+        [FromQuery] string[]? tag) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -96,7 +97,8 @@ public static class Deals
                 cursor,
                 QueryValues.Utc(updatedSince),
                 externalId?.Where(v => v.Length > 0).ToList(),
-                companyId),
+                companyId,
+                tag?.Where(v => v.Length > 0).ToList()),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -89,6 +89,13 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                 case "domain":
                     parameter.Description = "Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.";
                     break;
+                case "tag":
+                    parameter.Description = $"Only records with this tag, compared without regard to case; repeated, one of several (at most {QueryBounds.MaxFilterValues}).";
+                    break;
+                case "record_type" when operation.OperationId == "Tags_List":
+                    parameter.Description = "Count the tags of this record type only (default: contacts, companies and deals together).";
+                    Enum(schema, "contact", "company", "deal");
+                    break;
                 case "detach":
                     parameter.Description = "Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.";
                     break;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
@@ -32,6 +33,8 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
         null => null,
         decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        // Tags: from and to are strings in the timeline, so a list is its JSON text (a tag may hold a comma).
+        string[] list => JsonSerializer.Serialize(list),
         _ => value.ToString(),
     };
 

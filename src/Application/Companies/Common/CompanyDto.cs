@@ -26,6 +26,9 @@ public class CompanyDto : ICreationOrdered, IVersionedResource
     /// <summary>Always an object: a company without an address has every line null.</summary>
     public required CompanyAddressDto Address { get; init; }
 
+    /// <summary>The record's tags, each in the first spelling it was given, in the order given; empty when none.</summary>
+    public required string[] Tags { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

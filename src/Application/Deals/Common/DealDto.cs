@@ -28,6 +28,9 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
     /// <summary>The company the deal is made with, if any.</summary>
     public required Guid? CompanyId { get; init; }
 
+    /// <summary>The record's tags, each in the first spelling it was given, in the order given; empty when none.</summary>
+    public required string[] Tags { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

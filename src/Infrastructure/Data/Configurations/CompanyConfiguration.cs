@@ -40,6 +40,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("companies_owner_id_fkey");
         builder.Ignore(c => c.DomainEvents);
+        builder.HasTags("companies");
 
         // The unique domain is what refuses the second of two parallel creates (409 company_domain_taken).
         builder.HasIndex(c => new { c.OrganizationId, c.Domain }).IsUnique()

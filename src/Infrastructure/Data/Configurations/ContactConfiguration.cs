@@ -40,6 +40,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasConstraintName("fk_contacts_company")
             .OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
+        builder.HasTags("contacts");
 
         // Lists page by (created_at, id) or (owner, created_at, id) within an organization; the name order uses
         // lower(name), an expression index the migration creates.

@@ -48,6 +48,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("deals_owner_id_fkey");
         builder.Ignore(d => d.DomainEvents);
+        builder.HasTags("deals");
 
         // One index per list order within an organization; the title order uses lower(title), an expression
         // index the migration creates.

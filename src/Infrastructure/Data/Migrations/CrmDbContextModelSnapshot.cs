@@ -447,6 +447,20 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("search_text")
                         .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", true);
 
+                    b.PrimitiveCollection<string[]>("TagKeys")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tag_keys")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -473,6 +487,11 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TagKeys")
+                        .HasDatabaseName("ix_companies_tag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TagKeys"), "gin");
 
                     b.HasIndex("OrganizationId", "Domain")
                         .IsUnique()
@@ -556,6 +575,20 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnOrder(7)
                         .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", true);
 
+                    b.PrimitiveCollection<string[]>("TagKeys")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tag_keys")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
@@ -578,6 +611,11 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TagKeys")
+                        .HasDatabaseName("ix_contacts_tag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TagKeys"), "gin");
 
                     b.HasIndex("OrganizationId", "ExternalId")
                         .IsUnique()
@@ -671,6 +709,20 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("status")
                         .HasColumnOrder(7);
 
+                    b.PrimitiveCollection<string[]>("TagKeys")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tag_keys")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -694,6 +746,11 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_deals_organization_id_id");
+
+                    b.HasIndex("TagKeys")
+                        .HasDatabaseName("ix_deals_tag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TagKeys"), "gin");
 
                     b.HasIndex("OrganizationId", "ContactId")
                         .HasDatabaseName("ix_deals_organization_contact");

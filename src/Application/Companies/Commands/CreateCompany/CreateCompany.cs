@@ -22,7 +22,8 @@ public sealed record CreateCompanyCommand(
     string? Website = null,
     string? Phone = null,
     CompanyAddressDto? Address = null,
-    Guid? OwnerId = null)
+    Guid? OwnerId = null,
+    IReadOnlyList<string>? Tags = null)
     : ICommand<CompanyDto>, IOrganizationScoped;
 
 public sealed class CreateCompanyCommandHandler(
@@ -40,7 +41,8 @@ public sealed class CreateCompanyCommandHandler(
             new CompanyDetails(
                 request.Name, request.Domain, request.Industry, request.EmployeeCount, request.Website, request.Phone,
                 request.Address.ToAddress()),
-            time.UtcNow());
+            time.UtcNow(),
+            request.Tags);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureDomainFreeAsync(organizationId, company.Domain, null, cancellationToken);
         companies.Add(company);

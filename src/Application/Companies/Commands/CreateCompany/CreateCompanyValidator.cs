@@ -1,3 +1,4 @@
+using Crm.Application.Common.Tags;
 using Crm.Application.Companies.Common;
 using FluentValidation;
 
@@ -13,6 +14,7 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompanyComm
         RuleFor(c => c.EmployeeCount).CompanyEmployeeCount();
         RuleFor(c => c.Website).CompanyWebsite();
         RuleFor(c => c.Phone).CompanyPhone();
+        RuleFor(c => c.Tags).RecordTagList();
         RuleFor(c => c.Address!).SetValidator(CompanyAddressValidator.Instance).When(c => c.Address is not null);
     }
 }

@@ -29,6 +29,7 @@ public sealed record UpdateCompanyCommand(
     Optional<string?> Phone = default,
     Optional<CompanyAddressDto?> Address = default,
     Optional<Guid> OwnerId = default,
+    Optional<IReadOnlyList<string>?> Tags = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<CompanyDto>, IOrganizationScoped;
 
@@ -52,7 +53,7 @@ public sealed class UpdateCompanyCommandHandler(
             actor,
             new CompanyChanges(
                 request.Name, request.Domain, request.Industry, request.EmployeeCount, request.Website, request.Phone, address,
-                request.OwnerId),
+                request.OwnerId, request.Tags),
             time.UtcNow());
         if (request.OwnerId.IsSet)
         {

@@ -1,3 +1,4 @@
+using Crm.Application.Common.Tags;
 using Crm.Application.Companies.Common;
 using FluentValidation;
 
@@ -14,6 +15,7 @@ public sealed class UpdateCompanyValidator : AbstractValidator<UpdateCompanyComm
             .OverridePropertyName("EmployeeCount");
         RuleFor(c => c.Website.Value).CompanyWebsite().When(c => c.Website.IsSet).OverridePropertyName("Website");
         RuleFor(c => c.Phone.Value).CompanyPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
+        RuleFor(c => c.Tags).RecordTagList();
         RuleFor(c => c.Address.Value!).SetValidator(CompanyAddressValidator.Instance)
             .When(c => c.Address is { IsSet: true, Value: not null }).OverridePropertyName("Address");
     }

@@ -42,6 +42,7 @@ public sealed class GetCompanyQueryHandler(IReadStore store, IRequestContext con
             Website = company.Website,
             Phone = company.Phone,
             Address = company.Address,
+            Tags = company.Tags,
             CreatedAt = company.CreatedAt,
             UpdatedAt = company.UpdatedAt,
             Version = company.Version,

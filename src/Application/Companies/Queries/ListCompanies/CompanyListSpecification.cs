@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Companies;
+using Crm.Domain.Records;
 
 namespace Crm.Application.Companies.Queries.ListCompanies;
 
@@ -22,6 +23,12 @@ public sealed class CompanyListSpecification : Specification<Company>
         if (domains.Count > 0)
         {
             Query.Where(c => c.Domain != null && domains.Contains(c.Domain));
+        }
+
+        if (RecordTags.FilterKeys(query.Tag) is { Length: > 0 } tags)
+        {
+            // Any of them: tag_keys && array[...], served by the GIN index on tag_keys.
+            Query.Where(r => r.TagKeys.Any(k => tags.Contains(k)));
         }
 
         if (query.UpdatedSince is { } since)

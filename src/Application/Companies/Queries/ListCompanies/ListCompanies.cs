@@ -7,6 +7,7 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Companies.Common;
 using Crm.Domain.Companies;
+using Crm.Domain.Records;
 using MediatR;
 
 namespace Crm.Application.Companies.Queries.ListCompanies;
@@ -26,7 +27,8 @@ public sealed record ListCompaniesQuery(
     CompanyOrder OrderBy = CompanyOrder.CreatedAt,
     SortOrder Order = SortOrder.Asc,
     string? Cursor = null,
-    DateTime? UpdatedSince = null) : IQuery<PagedList<CompanyDto>>, IOrganizationScoped, IPagedRequest;
+    DateTime? UpdatedSince = null,
+    IReadOnlyList<string>? Tag = null) : IQuery<PagedList<CompanyDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListCompaniesQueryHandler(
     IReadStore store, ICompanySearch search, IRequestContext context, IMapper mapper, IListTotals totals)
@@ -44,7 +46,7 @@ public sealed class ListCompaniesQueryHandler(
             request,
             request.OrderBy == CompanyOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Company), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', domains)}"),
+            new ListTotalKey(typeof(Company), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', domains)}|{string.Join(',', RecordTags.FilterKeys(request.Tag))}"),
             cancellationToken);
     }
 }

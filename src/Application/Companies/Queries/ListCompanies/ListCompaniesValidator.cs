@@ -1,4 +1,5 @@
 using Crm.Application.Common.Models;
+using Crm.Application.Common.Tags;
 using Crm.Domain.Companies;
 using FluentValidation;
 
@@ -10,6 +11,8 @@ public sealed class ListCompaniesValidator : AbstractValidator<ListCompaniesQuer
     {
         Include(PagingValidator.Instance);
         RuleFor(q => q.Domain).FilterValues();
+        RuleFor(q => q.Tag).FilterValues();
+        RuleForEach(q => q.Tag).TagFilterValue();
         RuleForEach(q => q.Domain).MaximumLength(CompanyDomain.MaxLength);
         RuleFor(q => q.Search).MaximumLength(200);
         RuleFor(q => q.OrderBy).IsInEnum();

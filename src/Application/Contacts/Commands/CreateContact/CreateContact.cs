@@ -17,7 +17,8 @@ namespace Crm.Application.Contacts.Commands.CreateContact;
 /// <summary>Creates a contact owned by the caller, or by <see cref="OwnerId"/> when a manager or above names one.</summary>
 [AuditAction("create_contact")]
 public sealed record CreateContactCommand(
-    string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null, Guid? CompanyId = null)
+    string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null, Guid? CompanyId = null,
+    IReadOnlyList<string>? Tags = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
@@ -29,7 +30,7 @@ public sealed class CreateContactCommandHandler(
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
         var contact = Contact.Create(
-            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId);
+            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId, request.Tags);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);

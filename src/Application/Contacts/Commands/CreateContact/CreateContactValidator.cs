@@ -1,4 +1,5 @@
 using Crm.Application.Common.ExternalIds;
+using Crm.Application.Common.Tags;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -12,5 +13,6 @@ public sealed class CreateContactValidator : AbstractValidator<CreateContactComm
         RuleFor(c => c.Email).ContactEmail();
         RuleFor(c => c.Phone).ContactPhone();
         RuleFor(c => c.ExternalId).ExternalId();
+        RuleFor(c => c.Tags).RecordTagList();
     }
 }

@@ -25,6 +25,7 @@ public sealed record ReplaceContactCommand(
     [property: JsonIgnore] Guid Id, string Name, string? Email, string? Phone, Guid? OwnerId,
     string? ExternalId = null,
     Guid? CompanyId = null,
+    IReadOnlyList<string>? Tags = null,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -45,7 +46,7 @@ public sealed class ReplaceContactCommandHandler(
         preconditions.Require(contact, request.IfMatch);
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId, new Optional<IReadOnlyList<string>?>(true, request.Tags)), time.UtcNow());
 
         // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
         if (owner != previousOwner)

@@ -1,4 +1,5 @@
 using Crm.Application.Common.ExternalIds;
+using Crm.Application.Common.Tags;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -12,6 +13,7 @@ public sealed class ReplaceContactValidator : AbstractValidator<ReplaceContactCo
         RuleFor(c => c.Email).ContactEmail();
         RuleFor(c => c.Phone).ContactPhone();
         RuleFor(c => c.ExternalId).ExternalId();
+        RuleFor(c => c.Tags).RecordTagList();
         RuleFor(c => c.OwnerId).NotNull().WithMessage("must be sent: a replacement names the owner (send the current one to keep it)");
     }
 }

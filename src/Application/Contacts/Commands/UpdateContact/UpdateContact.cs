@@ -22,6 +22,7 @@ public sealed record UpdateContactCommand(
     [property: JsonIgnore] Guid Id, Optional<string> Name, Optional<string?> Email, Optional<string?> Phone, Optional<Guid> OwnerId,
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
+    Optional<IReadOnlyList<string>?> Tags = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
@@ -40,7 +41,7 @@ public sealed class UpdateContactCommandHandler(
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         preconditions.Require(contact, request.IfMatch);
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId), time.UtcNow());
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId, request.Tags), time.UtcNow());
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);

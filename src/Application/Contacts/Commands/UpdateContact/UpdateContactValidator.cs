@@ -1,4 +1,5 @@
 using Crm.Application.Common.ExternalIds;
+using Crm.Application.Common.Tags;
 using Crm.Application.Contacts.Common;
 using FluentValidation;
 
@@ -12,5 +13,6 @@ public sealed class UpdateContactValidator : AbstractValidator<UpdateContactComm
         RuleFor(c => c.Email.Value).ContactEmail().When(c => c.Email.IsSet).OverridePropertyName("Email");
         RuleFor(c => c.Phone.Value).ContactPhone().When(c => c.Phone.IsSet).OverridePropertyName("Phone");
         RuleFor(c => c.ExternalId.Value).ExternalId().When(c => c.ExternalId.IsSet).OverridePropertyName("ExternalId");
+        RuleFor(c => c.Tags).RecordTagList();
     }
 }

@@ -9,4 +9,5 @@ public sealed record ContactBatchItem(
     Optional<string?> Phone,
     Optional<Guid> OwnerId,
     Optional<string?> ExternalId,
-    Optional<Guid?> CompanyId = default);
+    Optional<Guid?> CompanyId = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

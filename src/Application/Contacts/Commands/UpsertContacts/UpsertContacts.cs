@@ -7,6 +7,7 @@ using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Domain.Contacts;
 using Crm.Domain.Errors;
+using Crm.Domain.Records;
 using MediatR;
 
 namespace Crm.Application.Contacts.Commands.UpsertContacts;
@@ -84,7 +85,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 try
                 {
                     var created = await sender.Send(
-                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value, item.CompanyId.Value),
+                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value, item.CompanyId.Value, item.Tags.Value),
                         ct);
                     return BatchItemResult.Created(index, created.Id);
                 }
@@ -104,7 +105,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 return BatchItemResult.Unchanged(index, existing.Id);
             }
 
-            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId, item.CompanyId), ct);
+            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId, item.CompanyId, item.Tags), ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
         catch (Exception e) when (BatchItemResult.FromException(index, e, existing?.Id) is { } failed)
@@ -133,7 +134,8 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
         && (!item.Phone.IsSet || Blank(item.Phone.Value) == contact.Phone)
         && (!item.OwnerId.IsSet || item.OwnerId.Value == contact.OwnerId)
         && (!item.ExternalId.IsSet || item.ExternalId.Value == contact.ExternalId)
-        && (!item.CompanyId.IsSet || item.CompanyId.Value == contact.CompanyId);
+        && (!item.CompanyId.IsSet || item.CompanyId.Value == contact.CompanyId)
+        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, contact.Tags));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

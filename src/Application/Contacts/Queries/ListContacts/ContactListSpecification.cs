@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Contacts;
+using Crm.Domain.Records;
 
 namespace Crm.Application.Contacts.Queries.ListContacts;
 
@@ -27,6 +28,12 @@ public sealed class ContactListSpecification : Specification<Contact>
         if (query.CompanyId is { } company)
         {
             Query.Where(c => c.CompanyId == company);
+        }
+
+        if (RecordTags.FilterKeys(query.Tag) is { Length: > 0 } tags)
+        {
+            // Any of them: tag_keys && array[...], served by the GIN index on tag_keys.
+            Query.Where(r => r.TagKeys.Any(k => tags.Contains(k)));
         }
 
         if (query.UpdatedSince is { } since)

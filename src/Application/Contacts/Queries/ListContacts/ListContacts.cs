@@ -7,6 +7,7 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.Records;
 using MediatR;
 
 namespace Crm.Application.Contacts.Queries.ListContacts;
@@ -27,7 +28,8 @@ public sealed record ListContactsQuery(
     string? Cursor = null,
     DateTime? UpdatedSince = null,
     IReadOnlyList<string>? ExternalId = null,
-    Guid? CompanyId = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    Guid? CompanyId = null,
+    IReadOnlyList<string>? Tag = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsQueryHandler(
     IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
@@ -44,7 +46,7 @@ public sealed class ListContactsQueryHandler(
             request,
             request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}|{request.CompanyId}"),
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}|{request.CompanyId}|{string.Join(',', RecordTags.FilterKeys(request.Tag))}"),
             cancellationToken);
     }
 }

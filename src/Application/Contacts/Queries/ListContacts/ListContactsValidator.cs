@@ -1,4 +1,5 @@
 using Crm.Application.Common.Models;
+using Crm.Application.Common.Tags;
 using Crm.Domain.Records;
 using FluentValidation;
 
@@ -11,6 +12,8 @@ public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
         Include(PagingValidator.Instance);
         RuleFor(q => q.ExternalId).FilterValues();
         RuleForEach(q => q.ExternalId).MaximumLength(ExternalIdLimits.MaxLength);
+        RuleFor(q => q.Tag).FilterValues();
+        RuleForEach(q => q.Tag).TagFilterValue();
         RuleFor(q => q.Search).MaximumLength(200);
         RuleFor(q => q.OrderBy).IsInEnum();
         RuleFor(q => q.Order).IsInEnum();

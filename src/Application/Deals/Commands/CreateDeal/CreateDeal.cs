@@ -31,7 +31,8 @@ public sealed record CreateDealCommand(
     DealStage? Stage,
     Guid? OwnerId,
     string? ExternalId = null,
-    Guid? CompanyId = null)
+    Guid? CompanyId = null,
+    IReadOnlyList<string>? Tags = null)
     : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class CreateDealCommandHandler(
@@ -59,7 +60,8 @@ public sealed class CreateDealCommandHandler(
             request.OwnerId,
             time.UtcNow(),
             request.ExternalId,
-            companyId);
+            companyId,
+            request.Tags);
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);

@@ -1,4 +1,5 @@
 using Crm.Application.Common.ExternalIds;
+using Crm.Application.Common.Tags;
 using Crm.Application.Deals.Common;
 using Crm.Application.Organizations.Common;
 using FluentValidation;
@@ -15,5 +16,6 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDealCommand>
         RuleFor(c => c.Currency).CurrencyCode().When(c => c.Currency is not null);
         RuleFor(c => c.Stage).IsInEnum();
         RuleFor(c => c.ExternalId).ExternalId();
+        RuleFor(c => c.Tags).RecordTagList();
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Application.Common.ExternalIds;
+using Crm.Application.Common.Tags;
 using Crm.Application.Deals.Common;
 using Crm.Application.Organizations.Common;
 using FluentValidation;
@@ -17,5 +18,6 @@ public sealed class UpdateDealValidator : AbstractValidator<UpdateDealCommand>
         RuleFor(c => c.ContactId.Value).NotEmpty().When(c => c.ContactId.IsSet).OverridePropertyName("ContactId");
         RuleFor(c => c.OwnerId.Value).NotEmpty().When(c => c.OwnerId.IsSet).OverridePropertyName("OwnerId");
         RuleFor(c => c.ExternalId.Value).ExternalId().When(c => c.ExternalId.IsSet).OverridePropertyName("ExternalId");
+        RuleFor(c => c.Tags).RecordTagList();
     }
 }

@@ -13,4 +13,5 @@ public sealed record DealBatchItem(
     Optional<DealStage> Stage,
     Optional<Guid> OwnerId,
     Optional<string?> ExternalId,
-    Optional<Guid?> CompanyId = default);
+    Optional<Guid?> CompanyId = default,
+    Optional<IReadOnlyList<string>?> Tags = default);

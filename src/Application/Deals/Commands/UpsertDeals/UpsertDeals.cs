@@ -7,6 +7,7 @@ using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.Deals.Commands.UpdateDeal;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
+using Crm.Domain.Records;
 using MediatR;
 
 namespace Crm.Application.Deals.Commands.UpsertDeals;
@@ -82,7 +83,7 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
             }
 
             await sender.Send(
-                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId),
+                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId, item.Tags),
                 ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
@@ -100,7 +101,8 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         item.Stage.IsSet ? item.Stage.Value : null,
         item.OwnerId.IsSet ? item.OwnerId.Value : null,
         item.ExternalId.Value,
-        item.CompanyId.Value);
+        item.CompanyId.Value,
+        item.Tags.Value);
 
     private Task<Deal?> FindAsync(Guid organizationId, string externalId, CancellationToken ct) =>
         store.FirstOrDefaultAsync(store.Query(new DealMatchSpecification(organizationId, externalId)), ct);
@@ -115,5 +117,6 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         && (!item.OwnerId.IsSet || item.OwnerId.Value == deal.OwnerId)
         && (!item.ContactId.IsSet || item.ContactId.Value == deal.ContactId)
         && (!item.ExternalId.IsSet || item.ExternalId.Value == deal.ExternalId)
-        && (!item.CompanyId.IsSet || item.CompanyId.Value == deal.CompanyId);
+        && (!item.CompanyId.IsSet || item.CompanyId.Value == deal.CompanyId)
+        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, deal.Tags));
 }

@@ -1,6 +1,7 @@
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Deals;
+using Crm.Domain.Records;
 
 namespace Crm.Application.Deals.Queries.ListDeals;
 
@@ -50,6 +51,12 @@ public sealed class DealListSpecification : Specification<Deal>
         {
             var any = externalIds.Distinct().ToList();
             Query.Where(d => d.ExternalId != null && any.Contains(d.ExternalId));
+        }
+
+        if (RecordTags.FilterKeys(query.Tag) is { Length: > 0 } tags)
+        {
+            // Any of them: tag_keys && array[...], served by the GIN index on tag_keys.
+            Query.Where(r => r.TagKeys.Any(k => tags.Contains(k)));
         }
 
         if (query.UpdatedSince is { } since)

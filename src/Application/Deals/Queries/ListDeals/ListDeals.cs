@@ -7,6 +7,7 @@ using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Deals;
+using Crm.Domain.Records;
 using MediatR;
 
 namespace Crm.Application.Deals.Queries.ListDeals;
@@ -33,7 +34,8 @@ public sealed record ListDealsQuery(
     string? Cursor = null,
     DateTime? UpdatedSince = null,
     IReadOnlyList<string>? ExternalId = null,
-    Guid? CompanyId = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    Guid? CompanyId = null,
+    IReadOnlyList<string>? Tag = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
@@ -61,5 +63,6 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         q.OwnerId,
         q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         string.Join(',', (q.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal)),
-        q.CompanyId);
+        q.CompanyId,
+        string.Join(',', RecordTags.FilterKeys(q.Tag)));
 }

@@ -1,4 +1,5 @@
 using Crm.Application.Common.Models;
+using Crm.Application.Common.Tags;
 using Crm.Domain.Records;
 using FluentValidation;
 
@@ -12,6 +13,8 @@ public sealed class ListDealsValidator : AbstractValidator<ListDealsQuery>
         RuleFor(q => q.ExternalId).FilterValues();
         RuleForEach(q => q.ExternalId).MaximumLength(ExternalIdLimits.MaxLength);
         RuleFor(q => q.Status).FilterValues();
+        RuleFor(q => q.Tag).FilterValues();
+        RuleForEach(q => q.Tag).TagFilterValue();
         RuleFor(q => q.MinAmount).GreaterThanOrEqualTo(0);
         RuleFor(q => q.MaxAmount).GreaterThanOrEqualTo(q => q.MinAmount ?? 0)
             .WithMessage("must not be less than min_amount");
