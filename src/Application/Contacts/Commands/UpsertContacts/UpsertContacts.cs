@@ -115,7 +115,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
     }
 
     private Task<Contact?> FindAsync(Guid organizationId, ContactMatch match, string key, CancellationToken ct) =>
-        store.FirstOrDefaultAsync(store.Query(new ContactMatchSpecification(organizationId, match, key)), ct);
+        store.FirstOrDefaultAsync(store.Query(new ContactMatchesSpecification(organizationId, match, [Lookup(match, key)!])), ct);
 
     /// <summary>A key as the database compares it: an email in its normalized form, an external id as it is.</summary>
     private static string? Lookup(ContactMatch match, string key) => match == ContactMatch.Email ? Contact.NormalizeEmail(key) : key;
