@@ -41,21 +41,6 @@ public sealed class CompanyHandlerTests
     }
 
     [Test]
-    public async Task A_domain_another_company_of_the_organization_has_once_normalised_is_a_conflict_and_nothing_is_added()
-    {
-        var existing = Company.Create(_organization, _owner, null, new CompanyDetails("Acme", "acme.com"), Now);
-        var elsewhere = Company.Create(Guid.NewGuid(), _owner, null, new CompanyDetails("Other org", "globex.com"), Now);
-        var store = new InMemoryReadStore().With(existing, elsewhere);
-
-        var error = await Should.ThrowAsync<ConflictException>(() => Create(store, new CreateCompanyCommand("Acme 2", "https://WWW.acme.com/")));
-
-        error.Code.ShouldBe("company_domain_taken");
-        _companies.Verify(c => c.Add(It.IsAny<Company>()), Times.Never);
-        var created = await Create(store, new CreateCompanyCommand("Globex", "globex.com"));
-        created.Domain.ShouldBe("globex.com");
-    }
-
-    [Test]
     public async Task A_company_referred_to_must_be_one_of_the_organization()
     {
         var foreign = Company.Create(Guid.NewGuid(), _owner, null, new CompanyDetails("Theirs"), Now);

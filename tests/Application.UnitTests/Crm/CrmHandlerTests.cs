@@ -38,20 +38,6 @@ public sealed class CrmHandlerTests
     }
 
     [Test]
-    public async Task A_contact_email_already_used_in_the_organization_is_a_conflict_and_nothing_is_added()
-    {
-        var existing = Contact.Create(_organization, _owner, null, "Ada", "ada@example.com", null, DateTime.UtcNow);
-        var store = new InMemoryReadStore().With(existing).With(Membership());
-
-        var error = await Should.ThrowAsync<ConflictException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
-                .Handle(new CreateContactCommand("Ada 2", "ADA@example.com", null, null), CancellationToken.None));
-
-        error.Code.ShouldBe("contact_email_taken");
-        _contacts.Verify(c => c.Add(It.IsAny<Contact>()), Times.Never);
-    }
-
-    [Test]
     public async Task A_contact_owner_must_be_a_member_of_the_organization()
     {
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>

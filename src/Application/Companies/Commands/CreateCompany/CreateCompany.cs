@@ -44,7 +44,6 @@ public sealed class CreateCompanyCommandHandler(
             time.UtcNow(),
             request.Tags);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
-        await store.EnsureDomainFreeAsync(organizationId, company.Domain, null, cancellationToken);
         companies.Add(company);
         return outcome.VersionedAfterCommit(mapper.Map<CompanyDto>(company), company);
     }

@@ -60,11 +60,6 @@ public sealed class UpdateCompanyCommandHandler(
             await store.EnsureMemberAsync(company.OrganizationId, request.OwnerId.Value, cancellationToken);
         }
 
-        if (request.Domain.IsSet)
-        {
-            await store.EnsureDomainFreeAsync(company.OrganizationId, company.Domain, company.Id, cancellationToken);
-        }
-
         return outcome.VersionedAfterCommit(mapper.Map<CompanyDto>(company), company);
     }
 }

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
-using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -33,8 +32,6 @@ public sealed class CreateContactCommandHandler(
             organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId, request.Tags);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
-        await store.EnsureEmailFreeAsync(organizationId, request.Email, null, cancellationToken);
-        await store.EnsureContactExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         contacts.Add(contact);
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);
     }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
-using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -50,16 +49,6 @@ public sealed class UpdateContactCommandHandler(
         if (request.CompanyId.IsSet)
         {
             await store.EnsureCompanyAsync(contact.OrganizationId, request.CompanyId.Value, cancellationToken);
-        }
-
-        if (request.Email.IsSet)
-        {
-            await store.EnsureEmailFreeAsync(contact.OrganizationId, contact.Email, contact.Id, cancellationToken);
-        }
-
-        if (request.ExternalId.IsSet)
-        {
-            await store.EnsureContactExternalIdFreeAsync(contact.OrganizationId, contact.ExternalId, contact.Id, cancellationToken);
         }
 
         return outcome.VersionedAfterCommit(mapper.Map<ContactDto>(contact), contact);

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
-using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -65,7 +64,6 @@ public sealed class CreateDealCommandHandler(
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
-        await store.EnsureDealExternalIdFreeAsync(organizationId, request.ExternalId, null, cancellationToken);
         deals.Add(deal);
         return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
     }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
-using Crm.Application.Common.ExternalIds;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
@@ -64,11 +63,6 @@ public sealed class UpdateDealCommandHandler(
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(deal.OrganizationId, request.OwnerId.Value, cancellationToken);
-        }
-
-        if (request.ExternalId.IsSet)
-        {
-            await store.EnsureDealExternalIdFreeAsync(deal.OrganizationId, deal.ExternalId, deal.Id, cancellationToken);
         }
 
         return outcome.VersionedAfterCommit(mapper.Map<DealDto>(deal), deal);
