@@ -6,6 +6,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.RateLimiting;
+using Crm.Application.Exports.Common;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Application.Tags.Common;
 using Crm.Application.Webhooks.Common;
@@ -17,6 +18,7 @@ using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
+using Crm.Infrastructure.Exports;
 using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
@@ -120,6 +122,18 @@ public static class DependencyInjection
         services.AddSingleton<WebhookDeliveryPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
+
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddScoped<IExportNames, ExportNames>();
+        services.AddSingleton<ExportJobStore>();
+        services.AddSingleton<ExportSignal>();
+        services.AddSingleton<IExportSignal>(sp => sp.GetRequiredService<ExportSignal>());
+        services.AddSingleton<ExportRunner>();
+        services.AddSingleton<IExportRunner>(sp => sp.GetRequiredService<ExportRunner>());
+        services.AddHostedService(sp => sp.GetRequiredService<ExportRunner>());
+        services.AddSingleton<ExportPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ExportPurgeJob>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

@@ -126,6 +126,7 @@ public static class CrmHost
         app.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();
         app.MapChangeEndpoints();
+        app.MapExportEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -96,6 +96,13 @@ public static class ErrorCatalog
     public static readonly Error WebhookDeliveryNotFound = new("webhook_delivery_not_found", ErrorKind.NotFound, "The webhook has no delivery with this id.");
     public static readonly Error WebhookInactive = new("webhook_inactive", ErrorKind.Conflict, "The webhook is turned off; turn it on (PATCH active: true) before sending to it.");
     public static readonly Error WebhookLimitReached = new("webhook_limit_reached", ErrorKind.Conflict, "The organization has the most webhooks allowed; delete one first.");
+    public static readonly Error ExportNotFound = new("export_not_found", ErrorKind.NotFound, "No export of yours has this id.");
+    public static readonly Error ExportNotReady = new("export_not_ready", ErrorKind.Conflict, "The export has no file to download: it is still running, or it failed.");
+    public static readonly Error ExportExpired = new("export_expired", ErrorKind.Gone, "The export's file was removed 24 hours after it was written; start another export.");
+    public static readonly Error ExportLimitReached = new("export_limit_reached", ErrorKind.Conflict, "The organization has the most exports queued or running at once; wait for one to finish.");
+    // The reasons a failed export gives in its error_code (never an HTTP answer of their own).
+    public static readonly Error ExportRequesterLeft = new("export_requester_left", ErrorKind.Forbidden, "The export's requester is no longer a member of the organization (or its API key was revoked).");
+    public static readonly Error ExportFailed = new("export_failed", ErrorKind.Internal, "The export failed three times; start another, and tell the operator if it fails again.");
 
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");

@@ -23,6 +23,7 @@ public sealed class EmailTemplates
             EmailTemplate.EmailVerification => "email-verification",
             EmailTemplate.PasswordChanged => "password-changed",
             EmailTemplate.WebhookDeactivated => "webhook-deactivated",
+            EmailTemplate.ExportReady => "export-ready",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (

@@ -47,6 +47,8 @@ public sealed class CrmApiFactory(
 
         // Hosts share one database: only a webhook test's own host sends deliveries, with its own settings.
         builder.UseSetting("Webhooks:Dispatch", "false");
+        // Likewise exports: the tests run them when they choose, through IExportRunner.
+        builder.UseSetting("Exports:Run", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

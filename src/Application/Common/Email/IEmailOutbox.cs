@@ -9,6 +9,7 @@ public enum EmailTemplate
     EmailVerification,
     PasswordChanged,
     WebhookDeactivated,
+    ExportReady,
 }
 
 /// <summary>

@@ -1,0 +1,8 @@
+namespace Crm.Domain.Exports;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+    Xlsx,
+}

@@ -1,0 +1,10 @@
+namespace Crm.Domain.Exports;
+
+/// <summary>What an export writes: one row per record of this type.</summary>
+public enum ExportRecordType
+{
+    Contacts,
+    Companies,
+    Deals,
+    Tasks,
+}

@@ -1,0 +1,9 @@
+namespace Crm.Domain.Exports;
+
+public enum ExportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

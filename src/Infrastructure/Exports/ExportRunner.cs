@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Crm.Application.Common.Email;
+using Crm.Application.Common.Files;
+using Crm.Application.Common.Security;
+using Crm.Application.Exports.Common;
+using Crm.Domain.ApiKeys;
+using Crm.Domain.Auditing;
+using Crm.Domain.Errors;
+using Crm.Domain.Exports;
+using Crm.Domain.Organizations;
+using Crm.Domain.Users;
+using Crm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Infrastructure.Exports;
+
+/// <summary>
+/// Runs queued exports, on every instance, one at a time each: claims one, reads its rows as its requester (their
+/// organization, role and current membership) through the list's own handler, writes them to a file in the work folder,
+/// hands the file to the attachment storage, then marks the export succeeded and queues the requester's email in one
+/// transaction. An attempt that fails goes back to the queue, up to <see cref="ExportOptions.MaxAttempts"/> starts; a
+/// runner that dies mid-export loses its lease and another instance starts the export again.
+/// </summary>
+internal sealed class ExportRunner(
+    IServiceScopeFactory scopes,
+    ExportJobStore store,
+    ExportSignal signal,
+    IFileStorage files,
+    IOptionsMonitor<ExportOptions> options,
+    TimeProvider time,
+    ILogger<ExportRunner> logger)
+    : BackgroundService, IExportRunner
+{
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        var job = await store.ClaimAsync(cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+
+        if (job.Attempts > options.CurrentValue.MaxAttempts)
+        {
+            await store.FailAsync(job.Id, ErrorCatalog.ExportFailed.Code, CancellationToken.None);
+            return true;
+        }
+
+        var path = Path.Combine(options.CurrentValue.WorkFolder ?? Path.GetTempPath(), $"crm-export-{job.Id:N}.tmp");
+        try
+        {
+            await RunAsync(job, path, cancellationToken);
+        }
+        catch (ExportRequesterLeftException)
+        {
+            await store.FailAsync(job.Id, ErrorCatalog.ExportRequesterLeft.Code, CancellationToken.None);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Export {ExportId} failed in attempt {Attempt}", job.Id, job.Attempts);
+            if (job.Attempts >= options.CurrentValue.MaxAttempts)
+            {
+                await store.FailAsync(job.Id, ErrorCatalog.ExportFailed.Code, CancellationToken.None);
+            }
+            else
+            {
+                await store.ReleaseAsync(job.Id, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        return true;
+    }
+
+    private async Task RunAsync(ClaimedExport job, string path, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        await ActAsRequesterAsync(job, scope.ServiceProvider.GetRequiredService<RequestContext>(), db, cancellationToken);
+        var source = ExportSources.For(job.RecordType, scope.ServiceProvider);
+        var names = scope.ServiceProvider.GetRequiredService<IExportNames>();
+        var query = JsonSerializer.Deserialize(job.Query, ExportSources.QueryType(job.RecordType))!;
+        var related = source.Columns.Where(c => c.NameOf is not null).ToList();
+        long rows = 0;
+        long total = 0;
+        var reported = Stopwatch.StartNew();
+        await using (var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 65_536, FileOptions.Asynchronous))
+        {
+            await using var writer = Writer(job, output, source.Columns, names);
+            await foreach (var page in source.PagesAsync(query, cancellationToken))
+            {
+                total = page.Total;
+                foreach (var column in related)
+                {
+                    await names.LoadAsync(column.NameOf!.Value, page.Rows.Select(column.Read).OfType<Guid>(), cancellationToken);
+                }
+
+                await writer.WriteAsync(page.Rows, cancellationToken);
+                rows += page.Rows.Count;
+                // The tracked rows of a page are not needed once written.
+                db.ChangeTracker.Clear();
+                if (reported.Elapsed >= TimeSpan.FromSeconds(1))
+                {
+                    reported.Restart();
+                    if (!await store.ProgressAsync(job.Id, rows, Math.Max(total, rows), cancellationToken))
+                    {
+                        // Another runner took it over (this one's lease ran out): it writes the file.
+                        return;
+                    }
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        var key = $"exports/{job.OrganizationId:N}/{job.Id:N}";
+        var size = new FileInfo(path).Length;
+        await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65_536, FileOptions.Asynchronous))
+        {
+            await files.SaveAsync(key, input, size, ExportJob.ContentType(job.Format), cancellationToken);
+        }
+
+        if (!await SucceedAsync(scope.ServiceProvider, job, key, size, rows, cancellationToken))
+        {
+            await files.DeleteAsync(key, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Sets the scope's request context to the requester as they are now: a person still a member, with their current
+    /// role, or an API key still live; anyone else's export fails.
+    /// </summary>
+    private static async Task ActAsRequesterAsync(ClaimedExport job, RequestContext context, CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (job.RequestedByType == ActorType.ApiKey)
+        {
+            var key = await db.Set<ApiKey>().AsNoTracking()
+                .Where(k => k.Id == job.RequestedBy && k.OrganizationId == job.OrganizationId && k.RevokedAt == null
+                            && (k.ExpiresAt == null || k.ExpiresAt > DateTime.UtcNow))
+                .Select(k => new { k.Role, k.ReadOnly })
+                .FirstOrDefaultAsync(cancellationToken) ?? throw new ExportRequesterLeftException();
+            context.SetApiKey(job.RequestedBy, key.ReadOnly);
+            context.SetOrganization(job.OrganizationId, key.Role);
+            return;
+        }
+
+        var role = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.OrganizationId == job.OrganizationId && m.UserId == job.RequestedBy)
+            .Select(m => (MemberRole?)m.Role)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new ExportRequesterLeftException();
+        context.SetUser(job.RequestedBy, null);
+        context.SetOrganization(job.OrganizationId, role);
+    }
+
+    private static IExportWriter Writer(ClaimedExport job, Stream output, IReadOnlyList<ExportColumn> columns, IExportNames names) =>
+        job.Format switch
+        {
+            ExportFormat.Csv => new CsvExportWriter(output, columns, names),
+            ExportFormat.Json => new JsonExportWriter(output, columns, names),
+            _ => new XlsxExportWriter(output, columns, names, ExportJobStore.Name(job.RecordType)),
+        };
+
+    /// <summary>
+    /// Marks the export succeeded and queues its requester's email, in one transaction; false when it was no longer
+    /// this runner's (taken over after a lapsed lease), whose file is then not kept.
+    /// </summary>
+    private async Task<bool> SucceedAsync(
+        IServiceProvider services, ClaimedExport job, string key, long size, long rows, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CrmDbContext>();
+        var outbox = services.GetRequiredService<IEmailOutbox>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var expires = now + ExportJob.Lifetime;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var updated = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                UPDATE export_jobs SET status = 'succeeded', rows_done = {rows}, rows_total = {rows}, file_key = {key},
+                       file_size = {size}, finished_at = {now}, expires_at = {expires}, locked_until = NULL
+                 WHERE id = {job.Id} AND status = 'running'
+                """,
+                ct);
+            if (updated != 1)
+            {
+                return false;
+            }
+
+            if (job.RequestedByType == ActorType.User)
+            {
+                var recipient = await db.Set<User>().AsNoTracking().Where(u => u.Id == job.RequestedBy)
+                    .Select(u => new { u.Email, u.Name }).SingleAsync(ct);
+                var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == job.OrganizationId)
+                    .Select(o => o.Name).SingleAsync(ct);
+                outbox.Queue(EmailTemplate.ExportReady, recipient.Email, new Dictionary<string, object?>
+                {
+                    ["name"] = recipient.Name,
+                    ["organization"] = organization,
+                    ["record_type"] = ExportJobStore.Name(job.RecordType),
+                    ["format"] = ExportJobStore.Name(job.Format),
+                    ["rows"] = rows.ToString("N0", CultureInfo.InvariantCulture),
+                    ["download_path"] = $"/api/v1/exports/{job.Id}/download",
+                    ["expires"] = expires.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                }, job.OrganizationId);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.CurrentValue.Run)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The export runner failed; it tries again at its next round");
+            }
+
+            await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
+        }
+    }
+}
