@@ -8107,6 +8107,372 @@ export class WebhooksClient {
     }
 }
 
+export class ExportsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (any member)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return OK.
+     */
+    create(x_Organization_Id: string, body: CreateExportRequest, idempotency_Key?: string | undefined): Promise<ExportJob> {
+        let url_ = this.baseUrl + "/api/v1/exports";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<ExportJob> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExportJob;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`, `invalid_cursor`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `export_limit_reached`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExportJob>(null as any);
+    }
+
+    /**
+     * Your exports, newest first (owners and admins see everyone's), by page or cursor; kept 30 days
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param page (optional) Page number, from 1.
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @return OK.
+     */
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, cursor?: string | undefined): Promise<ExportJobPage> {
+        let url_ = this.baseUrl + "/api/v1/exports?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<ExportJobPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExportJobPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`, `invalid_cursor`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExportJobPage>(null as any);
+    }
+
+    /**
+     * One export: its status, progress and, once written, its download_url until expires_at
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @return OK.
+     */
+    get(x_Organization_Id: string, id: string): Promise<ExportJob> {
+        let url_ = this.baseUrl + "/api/v1/exports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<ExportJob> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExportJob;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `export_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExportJob>(null as any);
+    }
+
+    /**
+     * The export's file: streamed, or a redirect to a short-lived link when files are kept in S3
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @return OK.
+     */
+    download(x_Organization_Id: string, id: string): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/exports/{id}/download";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDownload(_response);
+        });
+    }
+
+    protected processDownload(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 302) {
+            return response.text().then((_responseText) => {
+            return throwException("OK.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `export_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `export_not_ready`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Gone: what the request names was deleted for good. Codes: `export_expired`.", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+}
+
 export interface AuthResult {
     token_type: string;
     access_token: string;
@@ -8219,6 +8585,12 @@ export interface Problem {
 - `webhook_delivery_not_found` (404): The webhook has no delivery with this id.
 - `webhook_inactive` (409): The webhook is turned off; turn it on (PATCH active: true) before sending to it.
 - `webhook_limit_reached` (409): The organization has the most webhooks allowed; delete one first.
+- `export_not_found` (404): No export of yours has this id.
+- `export_not_ready` (409): The export has no file to download: it is still running, or it failed.
+- `export_expired` (410): The export's file was removed 24 hours after it was written; start another export.
+- `export_limit_reached` (409): The organization has the most exports queued or running at once; wait for one to finish.
+- `export_requester_left` (403): The export's requester is no longer a member of the organization (or its API key was revoked).
+- `export_failed` (500): The export failed three times; start another, and tell the operator if it fails again.
 - `contact_not_found` (404): No contact has this id.
 - `company_not_found` (404): No company has this id.
 - `deal_not_found` (404): No deal has this id.
@@ -9083,6 +9455,49 @@ export interface WebhookDeliveryDetail {
     created_at?: string;
     request_body: string;
     response_body?: string | null;
+}
+
+export interface ExportJob {
+    id?: string;
+    record_type?: ExportRecordType;
+    format?: ExportFormat;
+    filters: { [key: string]: any; };
+    status?: ExportStatus;
+    progress: ExportProgress;
+    requested_by?: string;
+    created_at?: string;
+    started_at?: string | null;
+    finished_at?: string | null;
+    download_url?: string | null;
+    expires_at?: string | null;
+    file_size?: number | null;
+    error_code?: string | null;
+}
+
+export type ExportRecordType = "contacts" | "companies" | "deals" | "tasks";
+
+export type ExportFormat = "csv" | "json" | "xlsx";
+
+export type ExportStatus = "queued" | "running" | "succeeded" | "failed";
+
+export interface ExportProgress {
+    rows_done?: number;
+    rows_total?: number | null;
+}
+
+export interface CreateExportRequest {
+    record_type?: ExportRecordType;
+    format?: ExportFormat;
+    filters?: any | null;
+}
+
+export interface ExportJobPage {
+    items: ExportJob[];
+    page?: number;
+    page_size?: number;
+    total?: number;
+    pages?: number;
+    next_cursor?: string | null;
 }
 
 export type Record_type = "contact" | "company" | "deal";

@@ -5,7 +5,6 @@ using Crm.Application.Exports.Queries.DownloadExport;
 using Crm.Application.Exports.Queries.GetExport;
 using Crm.Application.Exports.Queries.ListExports;
 using Crm.Domain.Errors;
-using Crm.Domain.Exports;
 using Crm.Infrastructure.Storage;
 using Crm.WebApi.Http;
 using Crm.WebApi.OpenApi;
@@ -48,12 +47,9 @@ public static class Exports
 
     private static async Task<Accepted<ExportJobDto>> Create(CreateExportRequest request, IMediator mediator, CancellationToken ct)
     {
-        var recordType = QueryValues.Enum<ExportRecordType>("record_type", request.RecordType)
-                         ?? throw RequiredField("record_type");
-        var format = QueryValues.Enum<ExportFormat>("format", request.Format) ?? throw RequiredField("format");
-        var listQuery = ExportFilterBinder.Bind(recordType, request.Filters);
+        var listQuery = ExportFilterBinder.Bind(request.RecordType, request.Filters);
         var filters = request.Filters is { ValueKind: System.Text.Json.JsonValueKind.Object } json ? json.GetRawText() : "{}";
-        var job = await mediator.Send(new CreateExportCommand(recordType, format, filters, listQuery), ct);
+        var job = await mediator.Send(new CreateExportCommand(request.RecordType, request.Format, filters, listQuery), ct);
         return TypedResults.Accepted($"{Base}/{job.Id}", job);
     }
 
@@ -79,7 +75,4 @@ public static class Exports
         context.Response.Headers.ContentDisposition = DownloadName.ContentDisposition(download.FileName);
         return TypedResults.Stream(download.Content.Stream!, download.ContentType, enableRangeProcessing: true);
     }
-
-    private static Application.Common.Exceptions.ValidationException RequiredField(string name) =>
-        new([new FluentValidation.Results.ValidationFailure(name, "is required")]);
 }
