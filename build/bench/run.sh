@@ -86,4 +86,4 @@ done
 [ "$only" = integrations ] || python3 build/bench/bench.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
   --sql-service "http://127.0.0.1:$sql_port" --sql-log "$PGDIR/server.log" --work "$work" \
   --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
-[ "$only" = core ] || python3 build/bench/integrations.py --scale "$scale" --service "http://127.0.0.1:$service_port" --work "$work"
+[ "$only" = core ] || python3 build/bench/integrations.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" --work "$work"

@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<IExportRunner>(sp => sp.GetRequiredService<ExportRunner>());
         services.AddHostedService(sp => sp.GetRequiredService<ExportRunner>());
+        services.AddSingleton<IOrganizationExporter, OrganizationExporter>();
         services.AddSingleton<ExportPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ExportPurgeJob>());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Crm.Application.Common.Email;
@@ -85,40 +84,20 @@ internal sealed class ExportRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         await ActAsRequesterAsync(job, scope.ServiceProvider.GetRequiredService<RequestContext>(), db, cancellationToken);
-        var source = ExportSources.For(job.RecordType, scope.ServiceProvider);
-        var names = scope.ServiceProvider.GetRequiredService<IExportNames>();
         var query = JsonSerializer.Deserialize(job.Query, ExportSources.QueryType(job.RecordType))!;
-        var related = source.Columns.Where(c => c.NameOf is not null).ToList();
-        long rows = 0;
-        long total = 0;
-        var reported = Stopwatch.StartNew();
+        long? rows;
         await using (var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 65_536, FileOptions.Asynchronous))
         {
-            await using var writer = Writer(job, output, source.Columns, names);
-            await foreach (var page in source.PagesAsync(query, cancellationToken))
-            {
-                total = page.Total;
-                foreach (var column in related)
-                {
-                    await names.LoadAsync(column.NameOf!.Value, page.Rows.Select(column.Read).OfType<Guid>(), cancellationToken);
-                }
+            rows = await ExportFile.WriteAsync(
+                scope.ServiceProvider, job.RecordType, job.Format, query, output,
+                (done, total) => store.ProgressAsync(job.Id, done, total, cancellationToken),
+                cancellationToken);
+        }
 
-                await writer.WriteAsync(page.Rows, cancellationToken);
-                rows += page.Rows.Count;
-                // The tracked rows of a page are not needed once written.
-                db.ChangeTracker.Clear();
-                if (reported.Elapsed >= TimeSpan.FromSeconds(1))
-                {
-                    reported.Restart();
-                    if (!await store.ProgressAsync(job.Id, rows, Math.Max(total, rows), cancellationToken))
-                    {
-                        // Another runner took it over (this one's lease ran out): it writes the file.
-                        return;
-                    }
-                }
-            }
-
-            await writer.CompleteAsync(cancellationToken);
+        if (rows is null)
+        {
+            // Another runner took it over (this one's lease ran out): that one writes the file.
+            return;
         }
 
         var key = $"exports/{job.OrganizationId:N}/{job.Id:N}";
@@ -128,7 +107,7 @@ internal sealed class ExportRunner(
             await files.SaveAsync(key, input, size, ExportJob.ContentType(job.Format), cancellationToken);
         }
 
-        if (!await SucceedAsync(scope.ServiceProvider, job, key, size, rows, cancellationToken))
+        if (!await SucceedAsync(scope.ServiceProvider, job, key, size, rows.Value, cancellationToken))
         {
             await files.DeleteAsync(key, CancellationToken.None);
         }
@@ -159,14 +138,6 @@ internal sealed class ExportRunner(
         context.SetUser(job.RequestedBy, null);
         context.SetOrganization(job.OrganizationId, role);
     }
-
-    private static IExportWriter Writer(ClaimedExport job, Stream output, IReadOnlyList<ExportColumn> columns, IExportNames names) =>
-        job.Format switch
-        {
-            ExportFormat.Csv => new CsvExportWriter(output, columns, names),
-            ExportFormat.Json => new JsonExportWriter(output, columns, names),
-            _ => new XlsxExportWriter(output, columns, names, ExportJobStore.Name(job.RecordType)),
-        };
 
     /// <summary>
     /// Marks the export succeeded and queues its requester's email, in one transaction; false when it was no longer

@@ -33,6 +33,7 @@ public static class CrmCommandLine
         migrate.SetAction((parse, ct) => MigrateAsync(parse.UnmatchedTokens, ct));
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Crm.Application.Exports.Common;
+using Crm.Domain.Exports;
+using Crm.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Infrastructure.Exports;
+
+/// <summary>
+/// Writes an export's file: its rows read page by page through the list's handler in the given services (a
+/// scope whose request context is the requester's), the related names looked up per page, each page written and
+/// forgotten before the next is read.
+/// </summary>
+internal static class ExportFile
+{
+    /// <param name="progress">Told the rows written and the total, about once a second; answering false stops the export.</param>
+    /// <returns>The rows written, or null when <paramref name="progress"/> stopped it.</returns>
+    public static async Task<long?> WriteAsync(
+        IServiceProvider services,
+        ExportRecordType recordType,
+        ExportFormat format,
+        object query,
+        Stream output,
+        Func<long, long, Task<bool>> progress,
+        CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CrmDbContext>();
+        var source = ExportSources.For(recordType, services);
+        var names = services.GetRequiredService<IExportNames>();
+        var related = source.Columns.Where(c => c.NameOf is not null).ToList();
+        long rows = 0;
+        var reported = Stopwatch.StartNew();
+        await using var writer = Writer(format, recordType, output, source.Columns, names);
+        await foreach (var page in source.PagesAsync(query, cancellationToken))
+        {
+            foreach (var column in related)
+            {
+                await names.LoadAsync(column.NameOf!.Value, page.Rows.Select(column.Read).OfType<Guid>(), cancellationToken);
+            }
+
+            await writer.WriteAsync(page.Rows, cancellationToken);
+            rows += page.Rows.Count;
+            // Nothing a page read is needed once it is written.
+            db.ChangeTracker.Clear();
+            if (reported.Elapsed >= TimeSpan.FromSeconds(1))
+            {
+                reported.Restart();
+                if (!await progress(rows, Math.Max(page.Total, rows)))
+                {
+                    return null;
+                }
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        await progress(rows, rows);
+        return rows;
+    }
+
+    private static IExportWriter Writer(
+        ExportFormat format, ExportRecordType recordType, Stream output, IReadOnlyList<ExportColumn> columns, IExportNames names) =>
+        format switch
+        {
+            ExportFormat.Csv => new CsvExportWriter(output, columns, names),
+            ExportFormat.Json => new JsonExportWriter(output, columns, names),
+            _ => new XlsxExportWriter(output, columns, names, ExportJobStore.Name(recordType)),
+        };
+}
