@@ -1,4 +1,5 @@
 using System.Net;
+using Crm.Infrastructure.Exports;
 using Crm.Infrastructure.Seeding;
 using Crm.WebApi.Cli;
 using Crm.WebApi.IntegrationTests.Support;
@@ -13,6 +14,12 @@ public sealed class CommandLineTests : ApiTest
     [TestCase("seed", "--deals", "many")]
     [TestCase("seed", "--unknown-option")]
     [TestCase("seed", "--demo-password", "short")]
+    [TestCase("export", "--type", "deals", "--out", "x.csv")]
+    [TestCase("export", "--organization", "not-an-id", "--type", "deals", "--out", "x.csv")]
+    [TestCase("export", "--organization", "01a25195-8454-7a71-8e40-7eaabc9110ff", "--type", "invoices", "--out", "x.csv")]
+    [TestCase("export", "--organization", "01a25195-8454-7a71-8e40-7eaabc9110ff", "--type", "deals", "--format", "pdf", "--out", "x.csv")]
+    [TestCase("export", "--organization", "01a25195-8454-7a71-8e40-7eaabc9110ff", "--type", "deals", "--out", "x.csv", "--filter", "colour=red")]
+    [TestCase("export", "--organization", "01a25195-8454-7a71-8e40-7eaabc9110ff", "--type", "deals", "--out", "x.csv", "--filter", "status")]
     public async Task Bad_arguments_exit_with_code_2(params string[] args)
     {
         (await CrmCommandLine.InvokeAsync(args)).ShouldBe(CrmCommandLine.BadArguments);
@@ -38,6 +45,34 @@ public sealed class CommandLineTests : ApiTest
         ((int?)summary.Json["totals"]!["count"]).ShouldBe(25);
         var someDeal = (string)deals.Json["items"]![0]!["id"]!;
         (await api.As(manager).GetAsync($"/api/v1/deals/{someDeal}/activities")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task The_export_command_writes_what_the_list_shows_the_organizations_owner_with_its_filters()
+    {
+        await Testing.Factory.Services.GetRequiredService<BulkSeeder>().SeedAsync(new SeedOptions(Contacts: 10, Deals: 40, Tasks: 5, Activities: 80), null, CancellationToken.None);
+        var api = NewApi();
+        var owner = await api.LoginAsync("owner@demo.crm.test", SeedOptions.DevelopmentPassword);
+        var won = await api.As(owner).GetAsync("/api/v1/deals?status=won&status=lost&page_size=100");
+        var query = Http.ExportFilterBinder.Bind(Domain.Exports.ExportRecordType.Deals, System.Text.Json.JsonSerializer.SerializeToElement(new { status = new[] { "won", "lost" } }));
+        using var output = new MemoryStream();
+        var reports = new List<ExportProgress>();
+
+        var rows = await Testing.Factory.Services.GetRequiredService<IOrganizationExporter>().ExportAsync(
+            owner.OrganizationId, Domain.Exports.ExportRecordType.Deals, Domain.Exports.ExportFormat.Json, query, output,
+            new SynchronousProgress(reports.Add), CancellationToken.None);
+
+        rows.ShouldBe((long)(int)won.Json["total"]!);
+        var written = System.Text.Json.Nodes.JsonNode.Parse(output.ToArray())!.AsArray();
+        written.Select(d => (string?)d!["id"]).Order().ShouldBe(won.Json["items"]!.AsArray().Select(d => (string?)d!["id"]).Order());
+        written.ShouldAllBe(d => (string?)d!["status"] == "won" || (string?)d!["status"] == "lost");
+        reports.ShouldNotBeEmpty();
+        reports[^1].ShouldBe(new ExportProgress(rows, rows));
+    }
+
+    private sealed class SynchronousProgress(Action<ExportProgress> report) : IProgress<ExportProgress>
+    {
+        public void Report(ExportProgress value) => report(value);
     }
 
     [Test]
