@@ -35,6 +35,7 @@ internal static class Examples
         ["ApiKeys_Create"] = """{"name": "Billing sync", "role": "manager", "read_only": false, "expires_at": "2027-12-31T23:59:59Z"}""",
         ["Webhooks_Create"] = """{"url": "https://hooks.example.com/crm", "events": ["deal.*", "contact.created"], "description": "Billing sync"}""",
         ["Webhooks_Update"] = """{"events": ["*"], "active": true}""",
+        ["Exports_Create"] = """{"record_type": "deals", "format": "csv", "filters": {"status": ["won", "lost"], "min_amount": 1000, "updated_since": "2026-01-01T00:00:00Z"}}""",
         ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
     };
 }
