@@ -8118,7 +8118,7 @@ export class ExportsClient {
     }
 
     /**
-     * Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (any member)
+     * Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (every member may)
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
@@ -9461,7 +9461,8 @@ export interface ExportJob {
     id?: string;
     record_type?: ExportRecordType;
     format?: ExportFormat;
-    filters: { [key: string]: any; };
+    /** The list endpoint's query parameters by name (paging and order excepted), e.g. {"status": ["won", "lost"], "min_amount": 1000}: a string, number or boolean, or an array of them for a parameter that repeats. */
+    filters: { [key: string]: string; };
     status?: ExportStatus;
     progress: ExportProgress;
     requested_by?: string;
@@ -9488,7 +9489,8 @@ export interface ExportProgress {
 export interface CreateExportRequest {
     record_type?: ExportRecordType;
     format?: ExportFormat;
-    filters?: any | null;
+    /** The list endpoint's query parameters by name (paging and order excepted), e.g. {"status": ["won", "lost"], "min_amount": 1000}: a string, number or boolean, or an array of them for a parameter that repeats. */
+    filters?: { [key: string]: string; } | null;
 }
 
 export interface ExportJobPage {

@@ -22,7 +22,7 @@ public static class Exports
     {
         var group = app.MapGroup(Base).WithTags("Exports").RequireAuthorization().RequireOrganizationHeader();
         group.MapPost("/", Create).WithName("Exports_Create")
-            .WithSummary("Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (any member)")
+            .WithSummary("Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (every member may)")
             .WithDescription("Answers 202 with the job; follow its status with GET /api/v1/exports/{id}, then download the file " +
                 "(kept 24 hours). filters takes exactly the list endpoint's query parameters, as an object " +
                 "({\"status\": [\"won\", \"lost\"], \"min_amount\": 1000}), and selects exactly the records that list would show the " +
