@@ -26,7 +26,7 @@ internal sealed class ExportFiltersSchemaProcessor : ISchemaProcessor
         filters.Type = JsonObjectType.Object;
         filters.Description = "The list endpoint's query parameters by name (paging and order excepted), e.g. {\"status\": [\"won\", \"lost\"], " +
             "\"min_amount\": 1000}: a string, number or boolean, or an array of them for a parameter that repeats.";
-        var value = new JsonSchema { IsNullableRaw = true, Description = "One value, or the values of a parameter that repeats (null: not given)." };
+        var value = new JsonSchema { Description = "One value, or the values of a parameter that repeats." };
         value.OneOf.Add(new JsonSchema { Type = JsonObjectType.String });
         value.OneOf.Add(new JsonSchema { Type = JsonObjectType.Number });
         value.OneOf.Add(new JsonSchema { Type = JsonObjectType.Boolean });
