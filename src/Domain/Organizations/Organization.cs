@@ -91,6 +91,7 @@ public sealed class Organization : Entity, IHasDomainEvents
         }
 
         UpdatedAt = now;
+        _events.Add(new OrganizationSettingsChanged(Id, actor.UserId));
     }
 
     /// <summary>Replaces the probabilities of the stages named; the others stay as they are.</summary>
@@ -100,6 +101,7 @@ public sealed class Organization : Entity, IHasDomainEvents
         BusinessRules.Check(new StageProbabilitiesAreValid(changes));
         StageProbabilities = StageProbabilities.With(changes);
         UpdatedAt = now;
+        _events.Add(new OrganizationSettingsChanged(Id, actor.UserId));
     }
 
     /// <summary>

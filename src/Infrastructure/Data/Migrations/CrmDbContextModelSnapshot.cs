@@ -68,9 +68,20 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("activities_pkey");
 
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_activities_organization_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
+
                     b.HasIndex("DealId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_deal_timeline");
+
+                    b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt")
+                        .HasDatabaseName("ix_activities_organization_changes")
+                        .HasFilter("type IN ('status_changed', 'stage_changed')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt"), new[] { "Payload" });
 
                     b.ToTable("activities", null, t =>
                         {

@@ -44,6 +44,19 @@ namespace Crm.Infrastructure.Data.Migrations
                 table: "deals",
                 columns: new[] { "organization_id", "expected_close_date" },
                 filter: "expected_close_date IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activities_organization_changes",
+                table: "activities",
+                columns: new[] { "organization_id", "type", "deal_id", "created_at" },
+                filter: "type IN ('status_changed', 'stage_changed')")
+                .Annotation("Npgsql:IndexInclude", new[] { "payload" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activities_organization_created",
+                table: "activities",
+                columns: new[] { "organization_id", "created_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "author_id", "type" });
         }
 
         /// <inheritdoc />
@@ -52,6 +65,14 @@ namespace Crm.Infrastructure.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_deals_organization_expected_close",
                 table: "deals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_activities_organization_changes",
+                table: "activities");
+
+            migrationBuilder.DropIndex(
+                name: "ix_activities_organization_created",
+                table: "activities");
 
             migrationBuilder.DropColumn(
                 name: "stage_probability_negotiation",
