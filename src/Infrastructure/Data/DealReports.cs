@@ -14,12 +14,16 @@ namespace Crm.Infrastructure.Data;
 /// </summary>
 internal sealed class DealReports(CrmDbContext db) : IDealReports
 {
-    /// <summary>Deals whose last move to won or lost was at or after @start (and before @end when bounded).</summary>
+    /// <summary>
+    /// Deals whose last move to won or lost was at or after @start (and before @end when bounded). Entries before @start
+    /// are not read: a deal whose last such move is in the window has it among the entries from @start on.
+    /// </summary>
     private static string Closings(bool bounded) => $"""
         closings AS (
             SELECT a.deal_id, max(a.created_at) AS closed_at
             FROM activities a
-            WHERE a.organization_id = @organization AND a.type = 'status_changed' AND a.payload ->> 'to' IN ('won', 'lost')
+            WHERE a.organization_id = @organization AND a.type = 'status_changed' AND a.created_at >= @start
+              AND a.payload ->> 'to' IN ('won', 'lost')
             GROUP BY a.deal_id
             HAVING max(a.created_at) >= @start{(bounded ? " AND max(a.created_at) < @end" : string.Empty)})
         """;
@@ -106,13 +110,14 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
     public Task<List<StageTimeRow>> StageTimesAsync(Guid organizationId, DateTime sinceUtc, CancellationToken cancellationToken) =>
         ReadAsync(
             """
-            SELECT x.stage, count(*)::int, sum(extract(epoch FROM x.created_at - coalesce(x.entered_at, d.created_at)))::float8 / 86400
+            SELECT x.stage, count(*)::int,
+                   sum(extract(epoch FROM x.created_at - coalesce(x.entered_at,
+                       (SELECT d.created_at FROM deals d WHERE d.organization_id = @organization AND d.id = x.deal_id))))::float8 / 86400
             FROM (
                 SELECT a.deal_id, a.created_at, a.payload ->> 'from' AS stage,
                        lag(a.created_at) OVER (PARTITION BY a.deal_id ORDER BY a.created_at) AS entered_at
                 FROM activities a
                 WHERE a.organization_id = @organization AND a.type = 'stage_changed') x
-            JOIN deals d ON d.organization_id = @organization AND d.id = x.deal_id
             WHERE x.created_at >= @since AND x.stage IN ('qualification', 'proposal', 'negotiation')
             GROUP BY 1
             """,
