@@ -65,11 +65,7 @@ public sealed class ReportTests : ApiTest
         var mine = api.As(owner);
         var deal = await mine.CreateDealAsync(amount: 50m, currency: "EUR");
         (await mine.PatchDealAsync(deal, new { status = "won" })).Status.ShouldBe(HttpStatusCode.OK);
-        var reopened = await mine.PatchDealAsync(deal, new { status = "in_progress" });
-        if (reopened.Status != HttpStatusCode.OK)
-        {
-            Assert.Ignore("Reopening a won deal is not allowed to an owner.");
-        }
+        (await mine.PatchDealAsync(deal, new { status = "in_progress" })).Status.ShouldBe(HttpStatusCode.OK);
 
         var velocity = (await mine.GetAsync("/api/v1/analytics/deals/velocity")).Json;
 
@@ -201,6 +197,10 @@ public sealed class ReportTests : ApiTest
         zero.Status.ShouldBe(HttpStatusCode.OK, zero.Text);
         ((int?)zero.Json["stage_probabilities"]!["qualification"]).ShouldBe(0);
         ((int?)zero.Json["stage_probabilities"]!["negotiation"]).ShouldBe(100);
+        var audit = await api.As(owner).GetAsync("/api/v1/audit-logs?action=update_organization");
+        audit.Status.ShouldBe(HttpStatusCode.OK, audit.Text);
+        audit.Text.ShouldContain("stage_probability_negotiation");
+        audit.Text.ShouldContain("stage_probability_qualification");
     }
 
     [TestCase("owner", HttpStatusCode.OK)]
