@@ -105,6 +105,10 @@ scenarios = [
     Scenario(name="deal timeline, page 1", path=API + "/deals/{id}/activities?page_size=20", ids=True),
     Scenario(name="analytics summary, warm", path=API + "/analytics/deals/summary"),
     Scenario(name="analytics funnel, warm", path=API + "/analytics/deals/funnel"),
+    Scenario(name="analytics trend, warm", path=API + "/analytics/deals/trend?interval=week&from=2025-12-01&to=2026-11-30"),
+    Scenario(name="analytics forecast, warm", path=API + "/analytics/deals/forecast?months=12"),
+    Scenario(name="analytics velocity, warm", path=API + "/analytics/deals/velocity?days=90"),
+    Scenario(name="analytics owners, warm", path=API + "/analytics/owners?days=90"),
     Scenario(name=f"search with a typo '{typo}'", path=API + f"/search?q={typo}&page_size=20"),
     Scenario(name="patch deal stage", method="PATCH", path=API + "/deals/{id}", body='{"stage": "{stage}"}', ids=True, kind="write"),
     Scenario(name="create task", method="POST", path=API + "/tasks", ids=True, kind="write",
@@ -217,7 +221,15 @@ for s in scenarios:
 
 # Analytics cold: every read right after a write that invalidates the organization's analytics.
 cold = {}
-for endpoint in ("summary", "funnel"):
+reports = {
+    "summary": "deals/summary",
+    "funnel": "deals/funnel",
+    "trend": "deals/trend?interval=week&from=2025-12-01&to=2026-11-30",
+    "forecast": "deals/forecast?months=12",
+    "velocity": "deals/velocity?days=90",
+    "owners": "owners?days=90",
+}
+for endpoint, report in reports.items():
     timings = []
     for i in range(40 if large else 20):
         deal_id, stage = deals[i]
@@ -225,7 +237,7 @@ for endpoint in ("summary", "funnel"):
         call(args.service, "PATCH", f"{API}/deals/{deal_id}", {"stage": nxt}, token=token, org=org)
         deals[i] = (deal_id, nxt)
         started = time.perf_counter()
-        get(f"{API}/analytics/deals/{endpoint}")
+        get(f"{API}/analytics/{report}")
         timings.append((time.perf_counter() - started) * 1000)
     timings.sort()
     q = lambda p: timings[min(len(timings) - 1, int(round(p / 100 * len(timings))) - 1)]

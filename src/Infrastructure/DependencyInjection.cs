@@ -1,3 +1,4 @@
+using Crm.Application.Analytics.Reports;
 using Crm.Application.Attachments.Common;
 using Crm.Application.Auth.Common;
 using Crm.Application.Common.Auditing;
@@ -84,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped<IContactSearch, ContactSearch>();
         services.AddScoped<ICompanySearch, CompanySearch>();
         services.AddScoped<ITagCounts, TagCounts>();
+        services.AddScoped<IDealReports, DealReports>();
         services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();

@@ -2241,7 +2241,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_currency`.", status, _responseText, _headers, result400);
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `invalid_currency`, `invalid_stage_probability`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4596,9 +4596,11 @@ export class DealsClient {
      * @param external_id (optional) 
      * @param company_id (optional) Only records of this company.
      * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
+     * @param expected_close_before (optional) Only deals expected to close before this day.
+     * @param expected_close_after (optional) Only deals expected to close after this day.
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined, expected_close_before?: string | undefined, expected_close_after?: string | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4660,6 +4662,14 @@ export class DealsClient {
             throw new globalThis.Error("The parameter 'tag' cannot be null.");
         else if (tag !== undefined)
             tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
+        if (expected_close_before === null)
+            throw new globalThis.Error("The parameter 'expected_close_before' cannot be null.");
+        else if (expected_close_before !== undefined)
+            url_ += "expected_close_before=" + encodeURIComponent("" + expected_close_before) + "&";
+        if (expected_close_after === null)
+            throw new globalThis.Error("The parameter 'expected_close_after' cannot be null.");
+        else if (expected_close_after !== undefined)
+            url_ += "expected_close_after=" + encodeURIComponent("" + expected_close_after) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6373,6 +6383,312 @@ export class AnalyticsClient {
             });
         }
         return Promise.resolve<DealFunnel>(null as any);
+    }
+
+    /**
+     * Deals created, won and lost per day, week or month of the organization's calendar, with amounts per currency
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param interval (optional) The length of a bucket (default day); weeks start on Monday.
+     * @param from (optional) The first day counted, in the organization's time zone (default: 30 days, 12 weeks or 12 months back).
+     * @param to (optional) The last day counted, in the organization's time zone (default today).
+     * @return OK.
+     */
+    dealTrend(x_Organization_Id: string, interval?: Interval | undefined, from?: string | undefined, to?: string | undefined): Promise<DealTrend> {
+        let url_ = this.baseUrl + "/api/v1/analytics/deals/trend?";
+        if (interval === null)
+            throw new globalThis.Error("The parameter 'interval' cannot be null.");
+        else if (interval !== undefined)
+            url_ += "interval=" + encodeURIComponent("" + interval) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDealTrend(_response);
+        });
+    }
+
+    protected processDealTrend(response: Response): Promise<DealTrend> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealTrend;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealTrend>(null as any);
+    }
+
+    /**
+     * Open deals' amounts per currency by expected close month, as they are and weighted by stage probability
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param months (optional) How many months to forecast from this one (1 to 36).
+     * @return OK.
+     */
+    dealForecast(x_Organization_Id: string, months?: number | undefined): Promise<DealForecast> {
+        let url_ = this.baseUrl + "/api/v1/analytics/deals/forecast?";
+        if (months === null)
+            throw new globalThis.Error("The parameter 'months' cannot be null.");
+        else if (months !== undefined)
+            url_ += "months=" + encodeURIComponent("" + months) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDealForecast(_response);
+        });
+    }
+
+    protected processDealForecast(response: Response): Promise<DealForecast> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealForecast;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealForecast>(null as any);
+    }
+
+    /**
+     * Win rate, days from creation to won, and days spent in each stage, over the last days
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param days (optional) The window, in days up to now, of the deals won and lost (1 to 3650).
+     * @return OK.
+     */
+    dealVelocity(x_Organization_Id: string, days?: number | undefined): Promise<DealVelocity> {
+        let url_ = this.baseUrl + "/api/v1/analytics/deals/velocity?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDealVelocity(_response);
+        });
+    }
+
+    protected processDealVelocity(response: Response): Promise<DealVelocity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealVelocity;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealVelocity>(null as any);
+    }
+
+    /**
+     * Per owner: open deals, deals won and lost, win rate, activities logged and tasks overdue
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param days (optional) The window, in days up to now, of the deals won and lost (1 to 3650).
+     * @return OK.
+     */
+    owners(x_Organization_Id: string, days?: number | undefined): Promise<OwnerPerformance> {
+        let url_ = this.baseUrl + "/api/v1/analytics/owners?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOwners(_response);
+        });
+    }
+
+    protected processOwners(response: Response): Promise<OwnerPerformance> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OwnerPerformance;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OwnerPerformance>(null as any);
     }
 }
 
@@ -8566,6 +8882,7 @@ export interface Problem {
 - `member_not_found` (404): The user is not a member of the organization.
 - `assignee_not_found` (400): The assignee must be a member of the organization (or one of its API keys).
 - `invalid_time_zone` (400): time_zone is an IANA time zone name, such as Europe/Paris or UTC.
+- `invalid_stage_probability` (400): stage_probabilities maps open stages (qualification, proposal, negotiation) to whole percents from 0 to 100.
 - `user_not_member` (400): The owner must be a member of the organization.
 - `invalid_currency` (400): The currency is not an active upper-case ISO 4217 code.
 - `two_factor_required_by_organization` (403): The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.
@@ -8864,6 +9181,7 @@ export interface Deal {
     stage: DealStage;
     external_id: string | null;
     company_id: string | null;
+    expected_close_date: string | null;
     tags: string[];
     created_at: string;
     updated_at: string;
@@ -8923,6 +9241,7 @@ export interface Organization {
     plan?: OrganizationPlan;
     require_two_factor?: boolean;
     time_zone: string;
+    stage_probabilities: StageProbabilities;
     created_at?: string;
     updated_at?: string;
     storage_used_bytes?: number;
@@ -8930,6 +9249,12 @@ export interface Organization {
 }
 
 export type OrganizationPlan = "free" | "pro" | "enterprise";
+
+export interface StageProbabilities {
+    qualification?: number;
+    proposal?: number;
+    negotiation?: number;
+}
 
 export interface CreateOrganizationRequest {
     name: string;
@@ -8941,6 +9266,7 @@ export interface UpdateOrganizationRequest {
     default_currency?: string | null;
     require_two_factor?: boolean | null;
     time_zone?: string | null;
+    stage_probabilities?: { [key: string]: number; } | null;
 }
 
 export interface MemberPage {
@@ -9156,6 +9482,7 @@ export interface CreateDealRequest {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    expected_close_date?: string | null;
 }
 
 export interface UpsertDealsBatch {
@@ -9174,6 +9501,7 @@ export interface DealBatchItem {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    expected_close_date?: string | null;
 }
 
 export type DealMatch = "external_id";
@@ -9189,6 +9517,7 @@ export interface UpdateDealRequest {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    expected_close_date?: string | null;
 }
 
 export interface ActivityPage {
@@ -9295,6 +9624,82 @@ export interface FunnelStage {
     by_status: { [key in DealStatus]?: number; };
     reached?: number;
     conversion_rate?: number | null;
+}
+
+export interface DealTrend {
+    interval?: TrendInterval;
+    from?: string;
+    to?: string;
+    time_zone: string;
+    buckets: TrendBucket[];
+}
+
+export type TrendInterval = "day" | "week" | "month";
+
+export interface TrendBucket {
+    start?: string;
+    created: DealFigures;
+    won: DealFigures;
+    lost: DealFigures;
+}
+
+export interface DealFigures {
+    count?: number;
+    amounts: { [key: string]: number; };
+}
+
+export interface DealForecast {
+    months?: number;
+    from?: string;
+    stage_probabilities: StageProbabilities;
+    buckets: ForecastMonth[];
+    overdue: ForecastFigures;
+    undated: ForecastFigures;
+}
+
+export interface ForecastMonth {
+    month?: string;
+    count?: number;
+    amounts: { [key: string]: number; };
+    weighted_amounts: { [key: string]: number; };
+}
+
+export interface ForecastFigures {
+    count?: number;
+    amounts: { [key: string]: number; };
+    weighted_amounts: { [key: string]: number; };
+}
+
+export interface DealVelocity {
+    days?: number;
+    won: DealFigures;
+    lost: DealFigures;
+    win_rate?: number | null;
+    average_days_to_win?: number | null;
+    average_won_amounts: { [key: string]: number; };
+    stages: StageVelocity[];
+}
+
+export interface StageVelocity {
+    stage?: DealStage;
+    exits?: number;
+    average_days?: number | null;
+}
+
+export interface OwnerPerformance {
+    days?: number;
+    owners: OwnerFigures[];
+}
+
+export interface OwnerFigures {
+    user_id?: string;
+    name: string;
+    open: DealFigures;
+    won: DealFigures;
+    lost: DealFigures;
+    win_rate?: number | null;
+    activities_logged?: number;
+    tasks_overdue?: number;
 }
 
 export interface Attachment {
@@ -9523,6 +9928,8 @@ export type Order3 = "asc" | "desc";
 export type Order4 = "asc" | "desc";
 
 export type Status2 = "new" | "in_progress" | "won" | "lost";
+
+export type Interval = "day" | "week" | "month";
 
 /** A file to upload: its content and the name to send it under. */
 export interface FileParameter {

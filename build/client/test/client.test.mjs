@@ -156,6 +156,10 @@ test("register, organization, invite and accept, contact, deal, task, win, timel
   assert.equal(summary.by_status["won"].amounts["EUR"], 12500);
   const funnel = await owner.analytics.dealFunnel(org);
   assert.deepEqual(funnel.stages.map((s) => s.reached), [1, 1, 1, 1]);
+  const velocity = await seller.analytics.dealVelocity(org, 30);
+  assert.equal(velocity.won.count, 1);
+  assert.equal(velocity.win_rate, 100);
+  assert.deepEqual(velocity.stages.map((s) => [s.stage, s.exits]), [["qualification", 1], ["proposal", 1], ["negotiation", 0]]);
 });
 
 test("an API key: shown once, acts as its organization's service member, read-only refused, revoked at once", { skip: !baseUrl }, async () => {

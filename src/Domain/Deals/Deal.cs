@@ -39,6 +39,9 @@ public sealed class Deal : OwnedRecord
     /// <summary>The company the deal is made with, if any.</summary>
     public Guid? CompanyId { get; private set; }
 
+    /// <summary>The day the deal is expected to close, if anyone said; the forecast groups open deals by its month.</summary>
+    public DateOnly? ExpectedCloseDate { get; private set; }
+
     public static Deal Open(
         Guid organizationId,
         Actor actor,
@@ -51,7 +54,8 @@ public sealed class Deal : OwnedRecord
         DateTime now,
         string? externalId = null,
         Guid? companyId = null,
-        IReadOnlyList<string>? tags = null)
+        IReadOnlyList<string>? tags = null,
+        DateOnly? expectedCloseDate = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -71,6 +75,7 @@ public sealed class Deal : OwnedRecord
             Stage = stage,
             ExternalId = externalId,
             CompanyId = companyId,
+            ExpectedCloseDate = expectedCloseDate,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -91,6 +96,7 @@ public sealed class Deal : OwnedRecord
         var contact = changes.ContactId.IsSet ? changes.ContactId.Value : ContactId;
         var externalId = changes.ExternalId.IsSet ? changes.ExternalId.Value : ExternalId;
         var company = changes.CompanyId.IsSet ? changes.CompanyId.Value : CompanyId;
+        var expectedClose = changes.ExpectedCloseDate.IsSet ? changes.ExpectedCloseDate.Value : ExpectedCloseDate;
         var status = changes.Status.IsSet ? changes.Status.Value : Status;
         var reopening = Status.IsFinal() && !status.IsFinal();
         var stage = status.IsFinal() && !changes.Stage.IsSet
@@ -128,6 +134,7 @@ public sealed class Deal : OwnedRecord
         Track(fieldChanges, "contact_id", ContactId, contact);
         Track(fieldChanges, "external_id", ExternalId, externalId);
         Track(fieldChanges, "company_id", CompanyId, company);
+        Track(fieldChanges, "expected_close_date", ExpectedCloseDate, expectedClose);
         if (!tags.SequenceEqual(Tags, StringComparer.Ordinal))
         {
             fieldChanges.Add(new FieldChange("tags", Tags, tags));
@@ -151,6 +158,7 @@ public sealed class Deal : OwnedRecord
         (Title, Amount, Currency, OwnerId, ContactId, Status, Stage) = (title, amount, currency, owner, contact, status, stage);
         ExternalId = externalId;
         CompanyId = company;
+        ExpectedCloseDate = expectedClose;
         SetTags(tags);
         if (fieldChanges.Count > 0 || DomainEvents.Count > 0)
         {
@@ -200,4 +208,5 @@ public sealed record DealChanges(
     Optional<Guid> ContactId = default,
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<DateOnly?> ExpectedCloseDate = default);

@@ -73,6 +73,7 @@ public static class ErrorCatalog
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error AssigneeNotFound = new("assignee_not_found", ErrorKind.Invalid, "The assignee must be a member of the organization (or one of its API keys).");
     public static readonly Error InvalidTimeZone = new("invalid_time_zone", ErrorKind.Invalid, "time_zone is an IANA time zone name, such as Europe/Paris or UTC.");
+    public static readonly Error InvalidStageProbability = new("invalid_stage_probability", ErrorKind.Invalid, "stage_probabilities maps open stages (qualification, proposal, negotiation) to whole percents from 0 to 100.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
     public static readonly Error InvalidCurrency = new("invalid_currency", ErrorKind.Invalid, "The currency is not an active upper-case ISO 4217 code.");
     public static readonly Error TwoFactorRequiredByOrganization = new("two_factor_required_by_organization", ErrorKind.Forbidden, "The organization requires two-factor sign-in; turn it on for your account (POST /api/v1/auth/2fa/setup) to continue.");

@@ -31,6 +31,9 @@ public sealed class Organization : Entity, IHasDomainEvents
     /// <summary>The IANA time zone whose calendar day decides which tasks are overdue.</summary>
     public string TimeZone { get; private set; }
 
+    /// <summary>The chance that an open deal in each stage is won, which weights the forecast.</summary>
+    public StageProbabilities StageProbabilities { get; private set; } = StageProbabilities.Default;
+
     /// <summary>The subscription plan, which sets the organization's rate limits.</summary>
     public OrganizationPlan Plan { get; private set; } = OrganizationPlan.Free;
 
@@ -88,6 +91,17 @@ public sealed class Organization : Entity, IHasDomainEvents
         }
 
         UpdatedAt = now;
+        _events.Add(new OrganizationSettingsChanged(Id, actor.UserId));
+    }
+
+    /// <summary>Replaces the probabilities of the stages named; the others stay as they are.</summary>
+    public void ChangeStageProbabilities(Actor actor, IReadOnlyDictionary<string, int> changes, DateTime now)
+    {
+        BusinessRules.Check(new ActorMustAdministerOrganization(actor));
+        BusinessRules.Check(new StageProbabilitiesAreValid(changes));
+        StageProbabilities = StageProbabilities.With(changes);
+        UpdatedAt = now;
+        _events.Add(new OrganizationSettingsChanged(Id, actor.UserId));
     }
 
     /// <summary>

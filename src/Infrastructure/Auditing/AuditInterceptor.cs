@@ -102,14 +102,17 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         _ => throw new ArgumentOutOfRangeException(nameof(entity)),
     };
 
+    /// <summary>The changed values of the row, those of values kept in its columns (an organization's stage probabilities) named after their columns.</summary>
     private static List<AuditChange> Changes(EntityEntry entry) =>
         entry.Properties
             .Where(p => !Hidden.Contains(p.Metadata.Name) && !(p.Metadata.IsKey() && entry.Entity is Membership))
+            .Select(p => (Name: Name(p), Property: p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties).Select(p => (Name: p.Metadata.GetColumnName(), Property: p)))
             .Select(p => entry.State switch
             {
-                EntityState.Added => new AuditChange(Name(p), null, Text(p.CurrentValue)),
-                EntityState.Deleted => new AuditChange(Name(p), Text(p.OriginalValue), null),
-                _ => new AuditChange(Name(p), Text(p.OriginalValue), Text(p.CurrentValue)),
+                EntityState.Added => new AuditChange(p.Name, null, Text(p.Property.CurrentValue)),
+                EntityState.Deleted => new AuditChange(p.Name, Text(p.Property.OriginalValue), null),
+                _ => new AuditChange(p.Name, Text(p.Property.OriginalValue), Text(p.Property.CurrentValue)),
             })
             .Where(c => c.From != c.To)
             .ToList();

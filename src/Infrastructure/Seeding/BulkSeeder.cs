@@ -229,7 +229,8 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
             var deal = Deal.Open(
                 contact.OrganizationId, owner, contact.Id, faker.Commerce.ProductName(),
                 Math.Round(faker.Random.Decimal(500, 100_000), 2), faker.PickRandom(Currencies), DealStage.Qualification,
-                contact.OwnerId, at, companyId: contact.CompanyId, tags: Tags(faker));
+                contact.OwnerId, at, companyId: contact.CompanyId, tags: Tags(faker),
+                expectedCloseDate: faker.Random.Bool(0.8f) ? DateOnly.FromDateTime(End).AddDays(faker.Random.Int(-30, 365)) : null);
             Record(deal, activities, at);
             var stage = faker.PickRandom(DealStage.Qualification, DealStage.Proposal, DealStage.Negotiation);
             if (stage != DealStage.Qualification)

@@ -25,7 +25,9 @@ internal sealed class CopyTable
     public static CopyTable For(IEntityType entityType)
     {
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        // Values kept in the row's own columns (an organization's stage probabilities) are columns too.
         var columns = entityType.GetProperties()
+            .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
             .Where(p => p.ValueGenerated != ValueGenerated.OnAddOrUpdate)
             .Select(p => Column.For(p, table))
             .ToList();

@@ -81,7 +81,9 @@ public static class Deals
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
         [FromQuery(Name = "external_id")] string[]? externalId,
         [FromQuery(Name = "company_id")] Guid? companyId,
-        [FromQuery] string[]? tag) =>
+        [FromQuery] string[]? tag,
+        [FromQuery(Name = "expected_close_before")] DateOnly? expectedCloseBefore,
+        [FromQuery(Name = "expected_close_after")] DateOnly? expectedCloseAfter) =>
         TypedResults.Ok(await mediator.Send(
             new ListDealsQuery(
                 page ?? 1,
@@ -98,7 +100,9 @@ public static class Deals
                 QueryValues.Utc(updatedSince),
                 externalId?.Where(v => v.Length > 0).ToList(),
                 companyId,
-                tag?.Where(v => v.Length > 0).ToList()),
+                tag?.Where(v => v.Length > 0).ToList(),
+                expectedCloseBefore,
+                expectedCloseAfter),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

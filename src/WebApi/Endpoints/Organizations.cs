@@ -41,8 +41,10 @@ public static class Organizations
         one.MapPatch("/", Update).WithName("Organizations_Update")
             .WithSummary("Change an organization's name, default currency or two-factor requirement (owner, admin)")
             .WithDescription("require_two_factor: true refuses members without two-factor sign-in (403 two_factor_required_by_organization) " +
-                "on the organization's requests until they turn it on; only an administrator who has it on may turn it on.")
-            .ProducesProblems(ErrorCatalog.InvalidCurrency)
+                "on the organization's requests until they turn it on; only an administrator who has it on may turn it on. " +
+                "stage_probabilities ({\"qualification\": 10, \"proposal\": 30, \"negotiation\": 60} by default) replaces the " +
+                "probabilities of the open stages named, whole percents from 0 to 100, which weight the deal forecast.")
+            .ProducesProblems(ErrorCatalog.InvalidCurrency, ErrorCatalog.InvalidStageProbability)
             .ProducesProblems(ErrorCatalog.TwoFactorNeededToRequire)
             .ProducesProblems(ErrorCatalog.InsufficientRole)
             .ProducesProblems(ErrorCatalog.ConcurrentUpdate);

@@ -25,7 +25,7 @@ public sealed class ExportFilterBinder
     {
         [ExportRecordType.Contacts] = ["search", "owner_id", "updated_since", "external_id", "company_id", "tag"],
         [ExportRecordType.Companies] = ["search", "owner_id", "domain", "updated_since", "tag"],
-        [ExportRecordType.Deals] = ["status", "stage", "min_amount", "max_amount", "contact_id", "owner_id", "updated_since", "external_id", "company_id", "tag"],
+        [ExportRecordType.Deals] = ["status", "stage", "min_amount", "max_amount", "contact_id", "owner_id", "updated_since", "external_id", "company_id", "tag", "expected_close_before", "expected_close_after"],
         [ExportRecordType.Tasks] = ["deal_id", "only_open", "due_before", "due_after", "updated_since", "assignee_id", "status", "contact_id"],
     };
 
@@ -98,7 +98,8 @@ public sealed class ExportFilterBinder
         ExportRecordType.Deals => new ListDealsQuery(
             PageSize: 1, Status: Enums<DealStatus>("status"), Stage: Enum<DealStage>("stage"), MinAmount: Number("min_amount"),
             MaxAmount: Number("max_amount"), ContactId: Guid("contact_id"), OwnerId: Guid("owner_id"),
-            UpdatedSince: Time("updated_since"), ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag")),
+            UpdatedSince: Time("updated_since"), ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag"),
+            ExpectedCloseBefore: Date("expected_close_before"), ExpectedCloseAfter: Date("expected_close_after")),
         _ => new ListTasksQuery(
             PageSize: 1, DealId: Guid("deal_id"), OnlyOpen: Flag("only_open") ?? false, DueBefore: Date("due_before"),
             DueAfter: Date("due_after"), OrderBy: TaskOrder.CreatedAt, UpdatedSince: Time("updated_since"),

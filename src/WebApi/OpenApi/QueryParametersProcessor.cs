@@ -1,3 +1,4 @@
+using Crm.Application.Analytics.Reports;
 using Crm.Application.Changes.Queries.ListChanges;
 using Crm.Application.Common.Models;
 using NJsonSchema;
@@ -61,9 +62,33 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = $"Sort field (default {fields[0]}); ties are broken by id.";
                     Enum(schema, fields);
                     break;
-                case "days":
+                case "days" when operation.OperationId == "Analytics_DealSummary":
                     parameter.Description = "The window, in days, of new_deals (1 to 365).";
                     Range(schema, 1, 365, 30);
+                    break;
+                case "days":
+                    parameter.Description = $"The window, in days up to now, of the deals won and lost ({ReportBounds.MinDays} to {ReportBounds.MaxDays}).";
+                    Range(schema, ReportBounds.MinDays, ReportBounds.MaxDays, ReportBounds.DefaultDays);
+                    break;
+                case "months":
+                    parameter.Description = $"How many months to forecast from this one ({ReportBounds.MinMonths} to {ReportBounds.MaxMonths}).";
+                    Range(schema, ReportBounds.MinMonths, ReportBounds.MaxMonths, ReportBounds.DefaultMonths);
+                    break;
+                case "interval":
+                    parameter.Description = "The length of a bucket (default day); weeks start on Monday.";
+                    Enum(schema, "day", "week", "month");
+                    break;
+                case "from" when operation.OperationId == "Analytics_DealTrend":
+                    parameter.Description = "The first day counted, in the organization's time zone (default: 30 days, 12 weeks or 12 months back).";
+                    break;
+                case "to" when operation.OperationId == "Analytics_DealTrend":
+                    parameter.Description = "The last day counted, in the organization's time zone (default today).";
+                    break;
+                case "expected_close_before":
+                    parameter.Description = "Only deals expected to close before this day.";
+                    break;
+                case "expected_close_after":
+                    parameter.Description = "Only deals expected to close after this day.";
                     break;
                 case "q":
                     parameter.Description = "The words to find (prefixes match).";

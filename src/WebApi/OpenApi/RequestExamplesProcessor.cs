@@ -4,7 +4,7 @@ using NSwag.Generation.Processors.Contexts;
 
 namespace Crm.WebApi.OpenApi;
 
-/// <summary>Puts the request body example of <see cref="Examples"/> on its operation.</summary>
+/// <summary>Puts the request body and answer examples of <see cref="Examples"/> on their operations.</summary>
 internal sealed class RequestExamplesProcessor : IOperationProcessor
 {
     public bool Process(OperationProcessorContext context)
@@ -14,6 +14,12 @@ internal sealed class RequestExamplesProcessor : IOperationProcessor
             && operation.RequestBody?.Content.TryGetValue("application/json", out var body) == true)
         {
             body.Example = JToken.Parse(example);
+        }
+
+        if (operation.OperationId is { } op && Examples.Responses.TryGetValue(op, out var answer)
+            && operation.Responses.TryGetValue("200", out var ok) && ok.Content.TryGetValue("application/json", out var content))
+        {
+            content.Example = JToken.Parse(answer);
         }
 
         return true;

@@ -32,6 +32,7 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
     {
         null => null,
         decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         // Tags: from and to are strings in the timeline, so a list is its JSON text (a tag may hold a comma).
         string[] list => JsonSerializer.Serialize(list),

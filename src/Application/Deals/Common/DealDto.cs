@@ -28,6 +28,9 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
     /// <summary>The company the deal is made with, if any.</summary>
     public required Guid? CompanyId { get; init; }
 
+    /// <summary>The day the deal is expected to close, if known.</summary>
+    public required DateOnly? ExpectedCloseDate { get; init; }
+
     /// <summary>The record's tags, each in the first spelling it was given, in the order given; empty when none.</summary>
     public required string[] Tags { get; init; }
 

@@ -30,5 +30,12 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DealId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
             .HasDatabaseName("ix_activities_deal_timeline");
+
+        // The reports: each deal's status and stage changes in order (when it closed, how long it stayed in a stage),
+        // and the entries of a window by author (activities logged per owner), both read from the index alone.
+        builder.HasIndex(a => new { a.OrganizationId, a.Type, a.DealId, a.CreatedAt }).IncludeProperties(a => a.Payload)
+            .HasFilter("type IN ('status_changed', 'stage_changed')").HasDatabaseName("ix_activities_organization_changes");
+        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt }).IncludeProperties(a => new { a.AuthorId, a.Type })
+            .HasDatabaseName("ix_activities_organization_created");
     }
 }

@@ -23,7 +23,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasColumnsInOrder(
             nameof(Deal.Id), nameof(Deal.OrganizationId), nameof(Deal.ContactId), nameof(Deal.OwnerId),
             nameof(Deal.Title), nameof(Deal.Amount), nameof(Deal.Currency), nameof(Deal.Status), nameof(Deal.Stage),
-            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId), nameof(Deal.CompanyId));
+            nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId), nameof(Deal.CompanyId),
+            nameof(Deal.ExpectedCloseDate));
         builder.HasKey(d => d.Id).HasName("deals_pkey");
         builder.HasAlternateKey(d => new { d.OrganizationId, d.Id }).HasName("ux_deals_organization_id_id");
         builder.Property(d => d.Id).ValueGeneratedNever();
@@ -64,6 +65,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // A company's deals: its list filter and its counts (open deals, won amounts per currency).
         builder.HasIndex(d => new { d.OrganizationId, d.CompanyId, d.Status, d.Currency })
             .HasFilter("company_id IS NOT NULL").HasDatabaseName("ix_deals_organization_company");
+        // The forecast (open deals by expected close month) and the list's expected-close filters.
+        builder.HasIndex(d => new { d.OrganizationId, d.ExpectedCloseDate })
+            .HasFilter("expected_close_date IS NOT NULL").HasDatabaseName("ix_deals_organization_expected_close");
         builder.HasIndex(d => new { d.OrganizationId, d.OwnerId, d.CreatedAt, d.Id })
             .HasDatabaseName("ix_deals_organization_owner");
 

@@ -21,6 +21,15 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.RequireTwoFactor).HasDefaultValue(false).ValueGeneratedNever();
         builder.Property(o => o.TimeZone).HasMaxLength(OrganizationTimeZones.MaxLength)
             .HasDefaultValue(OrganizationTimeZones.Default).ValueGeneratedNever();
+        builder.ComplexProperty(o => o.StageProbabilities, p =>
+        {
+            p.Property(s => s.Qualification).HasColumnName("stage_probability_qualification")
+                .HasDefaultValue(StageProbabilities.Default.Qualification).ValueGeneratedNever();
+            p.Property(s => s.Proposal).HasColumnName("stage_probability_proposal")
+                .HasDefaultValue(StageProbabilities.Default.Proposal).ValueGeneratedNever();
+            p.Property(s => s.Negotiation).HasColumnName("stage_probability_negotiation")
+                .HasDefaultValue(StageProbabilities.Default.Negotiation).ValueGeneratedNever();
+        });
         builder.HasColumnsInOrder(
             nameof(Organization.Id), nameof(Organization.Name), nameof(Organization.DefaultCurrency),
             nameof(Organization.CreatedAt), nameof(Organization.UpdatedAt), nameof(Organization.Plan),

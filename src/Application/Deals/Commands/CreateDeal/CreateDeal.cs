@@ -31,7 +31,8 @@ public sealed record CreateDealCommand(
     Guid? OwnerId,
     string? ExternalId = null,
     Guid? CompanyId = null,
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    DateOnly? ExpectedCloseDate = null)
     : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class CreateDealCommandHandler(
@@ -60,7 +61,8 @@ public sealed class CreateDealCommandHandler(
             time.UtcNow(),
             request.ExternalId,
             companyId,
-            request.Tags);
+            request.Tags,
+            request.ExpectedCloseDate);
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);

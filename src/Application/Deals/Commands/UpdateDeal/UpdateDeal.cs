@@ -29,6 +29,7 @@ public sealed record UpdateDealCommand(
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<DateOnly?> ExpectedCloseDate = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null) : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class UpdateDealCommandHandler(
@@ -48,7 +49,7 @@ public sealed class UpdateDealCommandHandler(
         preconditions.Require(deal, request.IfMatch);
         deal.Change(
             actor,
-            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId, request.CompanyId, request.Tags),
+            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId, request.CompanyId, request.Tags, request.ExpectedCloseDate),
             time.UtcNow());
         if (request.ContactId.IsSet)
         {

@@ -14,4 +14,5 @@ public sealed record DealBatchItem(
     Optional<Guid> OwnerId,
     Optional<string?> ExternalId,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<DateOnly?> ExpectedCloseDate = default);

@@ -83,7 +83,7 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
             }
 
             await sender.Send(
-                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId, item.Tags),
+                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId, item.Tags, item.ExpectedCloseDate),
                 ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
@@ -102,7 +102,8 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         item.OwnerId.IsSet ? item.OwnerId.Value : null,
         item.ExternalId.Value,
         item.CompanyId.Value,
-        item.Tags.Value);
+        item.Tags.Value,
+        item.ExpectedCloseDate.IsSet ? item.ExpectedCloseDate.Value : null);
 
     private Task<Deal?> FindAsync(Guid organizationId, string externalId, CancellationToken ct) =>
         store.FirstOrDefaultAsync(store.Query(new DealMatchSpecification(organizationId, externalId)), ct);
@@ -118,5 +119,6 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         && (!item.ContactId.IsSet || item.ContactId.Value == deal.ContactId)
         && (!item.ExternalId.IsSet || item.ExternalId.Value == deal.ExternalId)
         && (!item.CompanyId.IsSet || item.CompanyId.Value == deal.CompanyId)
+        && (!item.ExpectedCloseDate.IsSet || item.ExpectedCloseDate.Value == deal.ExpectedCloseDate)
         && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, deal.Tags));
 }

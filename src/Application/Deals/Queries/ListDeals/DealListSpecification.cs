@@ -59,6 +59,16 @@ public sealed class DealListSpecification : Specification<Deal>
             Query.Where(r => r.TagKeys.Any(k => tags.Contains(k)));
         }
 
+        if (query.ExpectedCloseBefore is { } before)
+        {
+            Query.Where(d => d.ExpectedCloseDate < before);
+        }
+
+        if (query.ExpectedCloseAfter is { } after)
+        {
+            Query.Where(d => d.ExpectedCloseDate > after);
+        }
+
         if (query.UpdatedSince is { } since)
         {
             Query.Where(d => d.UpdatedAt >= since);

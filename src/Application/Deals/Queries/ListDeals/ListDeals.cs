@@ -35,7 +35,9 @@ public sealed record ListDealsQuery(
     DateTime? UpdatedSince = null,
     IReadOnlyList<string>? ExternalId = null,
     Guid? CompanyId = null,
-    IReadOnlyList<string>? Tag = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    IReadOnlyList<string>? Tag = null,
+    DateOnly? ExpectedCloseBefore = null,
+    DateOnly? ExpectedCloseAfter = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
@@ -64,5 +66,7 @@ public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext cont
         q.UpdatedSince?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         string.Join(',', (q.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal)),
         q.CompanyId,
-        string.Join(',', RecordTags.FilterKeys(q.Tag)));
+        string.Join(',', RecordTags.FilterKeys(q.Tag)),
+        q.ExpectedCloseBefore?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        q.ExpectedCloseAfter?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 }

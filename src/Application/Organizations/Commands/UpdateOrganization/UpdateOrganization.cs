@@ -12,11 +12,12 @@ namespace Crm.Application.Organizations.Commands.UpdateOrganization;
 
 /// <summary>
 /// Changes the current organization's settings; a null field stays as it is. Requiring two-factor sign-in takes an
-/// administrator who has it on; the time zone is an IANA name.
+/// administrator who has it on; the time zone is an IANA name; stage probabilities replace those of the stages named.
 /// </summary>
 [Authorize(Roles = "owner,admin")]
 [AuditAction("update_organization")]
-public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency, bool? RequireTwoFactor = null, string? TimeZone = null)
+public sealed record UpdateOrganizationCommand(string? Name, string? DefaultCurrency, bool? RequireTwoFactor = null, string? TimeZone = null,
+    IReadOnlyDictionary<string, int>? StageProbabilities = null)
     : ICommand<OrganizationDto>, IOrganizationScoped;
 
 public sealed class UpdateOrganizationCommandHandler(
@@ -27,6 +28,11 @@ public sealed class UpdateOrganizationCommandHandler(
     {
         var (organization, actor) = await organizations.LoadCurrentAsync(context, cancellationToken);
         organization.ChangeSettings(actor, request.Name, request.DefaultCurrency, time.UtcNow(), request.TimeZone);
+        if (request.StageProbabilities is { } probabilities)
+        {
+            organization.ChangeStageProbabilities(actor, probabilities, time.UtcNow());
+        }
+
         if (request.RequireTwoFactor is { } required)
         {
             var actorUsesTwoFactor = await SessionIssuer.UsesTwoFactorAsync(store, actor.UserId, cancellationToken);

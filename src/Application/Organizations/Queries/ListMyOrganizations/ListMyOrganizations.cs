@@ -23,7 +23,7 @@ public sealed class ListMyOrganizationsQueryHandler(IReadStore store, IRequestCo
             join o in store.Query<Organization>() on m.OrganizationId equals o.Id
             where m.UserId == userId
             orderby m.CreatedAt, o.Id
-            select new OrganizationDto(o.Id, o.Name, m.Role, o.DefaultCurrency, o.Plan, o.RequireTwoFactor, o.TimeZone, o.CreatedAt, o.UpdatedAt, 0L, 0L);
+            select new OrganizationDto(o.Id, o.Name, m.Role, o.DefaultCurrency, o.Plan, o.RequireTwoFactor, o.TimeZone, o.StageProbabilities, o.CreatedAt, o.UpdatedAt, 0L, 0L);
         return await figures.CompleteAsync(await store.ToListAsync(query, cancellationToken), cancellationToken);
     }
 }

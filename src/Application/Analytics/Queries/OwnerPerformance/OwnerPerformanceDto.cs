@@ -1,0 +1,3 @@
+namespace Crm.Application.Analytics.Queries.OwnerPerformance;
+
+public sealed record OwnerPerformanceDto(int Days, IReadOnlyList<OwnerFigures> Owners);
