@@ -51,7 +51,8 @@ public sealed class Deal : OwnedRecord
         DateTime now,
         string? externalId = null,
         Guid? companyId = null,
-        IReadOnlyList<string>? tags = null)
+        IReadOnlyList<string>? tags = null,
+        IReadOnlyDictionary<string, object?>? customFields = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -75,6 +76,7 @@ public sealed class Deal : OwnedRecord
             UpdatedAt = now,
         };
         deal.SetTags(tags);
+        deal.SetCustomFields(customFields);
         deal.Raise(new DealCreated(organizationId, deal.Id, actor.UserId, deal.Title));
         return deal;
     }
@@ -131,6 +133,12 @@ public sealed class Deal : OwnedRecord
         if (!tags.SequenceEqual(Tags, StringComparer.Ordinal))
         {
             fieldChanges.Add(new FieldChange("tags", Tags, tags));
+        }
+
+        // Nothing is refused past this point, so the values may change before the events are raised.
+        if (changes.CustomFields.IsSet)
+        {
+            SetCustomFields(changes.CustomFields.Value, changes: fieldChanges);
         }
 
         if (status != Status)
@@ -200,4 +208,5 @@ public sealed record DealChanges(
     Optional<Guid> ContactId = default,
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, object?>?> CustomFields = default);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Crm.Domain.Common;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records.Rules;
@@ -30,6 +32,12 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
     /// <summary>The tags' <see cref="RecordTags.Key"/>s, in the same order: what <c>tag</c> filters compare.</summary>
     public string[] TagKeys { get; private set; } = [];
 
+    /// <summary>
+    /// The record's custom field values, a JSON object by key as <see cref="CustomFieldValues"/> writes them; the
+    /// application checks them against the organization's definitions before they reach the record.
+    /// </summary>
+    public string CustomFields { get; private set; } = "{}";
+
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events.AsReadOnly();
 
     public void ClearDomainEvents() => _events.Clear();
@@ -52,6 +60,53 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
         changes?.Add(new FieldChange("tags", Tags, next));
         Tags = next;
         TagKeys = [.. next.Select(RecordTags.Key)];
+    }
+
+    /// <summary>
+    /// Sets the custom field values given (null clears one), leaving the others, or with <paramref name="replace"/>
+    /// clearing the others; each changed value is recorded as <c>custom_fields.&lt;key&gt;</c>.
+    /// </summary>
+    protected void SetCustomFields(IReadOnlyDictionary<string, object?>? values, bool replace = false, List<FieldChange>? changes = null)
+    {
+        if (values is null && !replace)
+        {
+            return;
+        }
+
+        using var current = JsonDocument.Parse(CustomFields);
+        var before = current.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+        var after = replace ? [] : new Dictionary<string, JsonElement>(before, StringComparer.Ordinal);
+        foreach (var (key, value) in values ?? new Dictionary<string, object?>())
+        {
+            if (value is null)
+            {
+                after.Remove(key);
+            }
+            else
+            {
+                after[key] = JsonSerializer.SerializeToElement(value);
+            }
+        }
+
+        var changed = false;
+        foreach (var key in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            var from = before.TryGetValue(key, out var f) ? f : (JsonElement?)null;
+            var to = after.TryGetValue(key, out var t) ? t : (JsonElement?)null;
+            if (from?.GetRawText() != to?.GetRawText() && !(from is { } a && to is { } b && JsonElement.DeepEquals(a, b)))
+            {
+                changed = true;
+                changes?.Add(new FieldChange(
+                    "custom_fields." + key,
+                    from is { } x ? CustomFieldValues.Plain(x) : null,
+                    to is { } y ? CustomFieldValues.Plain(y) : null));
+            }
+        }
+
+        if (changed)
+        {
+            CustomFields = JsonSerializer.Serialize(after);
+        }
     }
 
     /// <summary>Refuses a change by a member who does not own the record.</summary>

@@ -41,6 +41,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
             .HasConstraintName("companies_owner_id_fkey");
         builder.Ignore(c => c.DomainEvents);
         builder.HasTags("companies");
+        builder.HasCustomFields("companies");
 
         // The unique domain is what refuses the second of two parallel creates (409 company_domain_taken).
         builder.HasIndex(c => new { c.OrganizationId, c.Domain }).IsUnique()

@@ -41,6 +41,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
         builder.HasTags("contacts");
+        builder.HasCustomFields("contacts");
 
         // Lists page by (created_at, id) or (owner, created_at, id) within an organization; the name order uses
         // lower(name), an expression index the migration creates.

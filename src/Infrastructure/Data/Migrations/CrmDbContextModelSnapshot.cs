@@ -408,6 +408,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)")
@@ -482,6 +489,12 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_companies_organization_id_id");
 
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_companies_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_companies_search_trgm");
 
@@ -526,6 +539,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasColumnOrder(8);
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
@@ -606,6 +626,12 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_contacts_organization_id_id");
 
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_contacts_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_contacts_search_trgm");
 
@@ -643,6 +669,82 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.CustomFields.CustomFieldDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("custom_field_definitions_pkey");
+
+                    b.HasIndex("OrganizationId", "RecordType", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ux_custom_field_definitions_key");
+
+                    b.ToTable("custom_field_definitions", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Deals.Deal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +780,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("currency")
                         .HasColumnOrder(6)
                         .IsFixedLength();
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(255)
@@ -746,6 +855,12 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_deals_organization_id_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_deals_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("TagKeys")
                         .HasDatabaseName("ix_deals_tag_keys");
@@ -1929,6 +2044,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_contacts_company");
+                });
+
+            modelBuilder.Entity("Crm.Domain.CustomFields.CustomFieldDefinition", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("custom_field_definitions_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Deals.Deal", b =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 
@@ -14,4 +15,5 @@ public sealed record DealBatchItem(
     Optional<Guid> OwnerId,
     Optional<string?> ExternalId,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default);
