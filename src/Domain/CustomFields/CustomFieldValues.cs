@@ -38,17 +38,6 @@ public static class CustomFieldValues
         _ => (null, "is of an unknown type"),
     };
 
-    /// <summary>A stored value as a plain value (string, decimal, bool or string[]), for change lists.</summary>
-    public static object? Plain(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => Normalize(value.GetDecimal()),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Array => value.EnumerateArray().Select(e => e.ToString()).ToArray(),
-        _ => null,
-    };
-
     /// <summary>The value of a list filter (<c>cf.key=...</c>) as the JSON a stored value would be, or why it is refused.</summary>
     public static (object? Value, string? Refusal) ReadFilter(CustomFieldShape shape, string text)
     {

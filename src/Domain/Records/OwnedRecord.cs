@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Crm.Domain.Common;
-using Crm.Domain.CustomFields;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Organizations;
 using Crm.Domain.Records.Rules;
@@ -33,7 +32,7 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
     public string[] TagKeys { get; private set; } = [];
 
     /// <summary>
-    /// The record's custom field values, a JSON object by key as <see cref="CustomFieldValues"/> writes them; the
+    /// The record's custom field values, a JSON object by key as <c>CustomFieldValues</c> writes them; the
     /// application checks them against the organization's definitions before they reach the record.
     /// </summary>
     public string CustomFields { get; private set; } = "{}";
@@ -96,10 +95,8 @@ public abstract class OwnedRecord : Entity, ITenantOwned, IHasDomainEvents, IVer
             if (from?.GetRawText() != to?.GetRawText() && !(from is { } a && to is { } b && JsonElement.DeepEquals(a, b)))
             {
                 changed = true;
-                changes?.Add(new FieldChange(
-                    "custom_fields." + key,
-                    from is { } x ? CustomFieldValues.Plain(x) : null,
-                    to is { } y ? CustomFieldValues.Plain(y) : null));
+                // The values as JSON: webhooks send them typed, the timeline and audit as their JSON text.
+                changes?.Add(new FieldChange("custom_fields." + key, from, to));
             }
         }
 
