@@ -45,6 +45,7 @@ public static class CrmOpenApi
             settings.SchemaSettings.SchemaProcessors.Add(new OptionalPropertiesSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new EnumSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new ChangeDataSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new CustomFieldValuesSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());
