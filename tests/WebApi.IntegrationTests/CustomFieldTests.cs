@@ -283,6 +283,32 @@ public sealed class CustomFieldTests : ApiTest
     }
 
     [Test]
+    public async Task An_ordered_field_has_its_own_index_from_its_creation_to_its_deletion()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var seats = await DefineAsync(api, "contact", "seats", "number");
+        var tier = await DefineAsync(api, "contact", "tier", "text");
+
+        async Task<bool> IndexedAsync(string id)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Testing.Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = @name)", connection);
+            command.Parameters.AddWithValue("name", "ix_cf_" + Guid.Parse(id).ToString("N"));
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }
+
+        (await IndexedAsync(seats)).ShouldBeTrue();
+        (await IndexedAsync(tier)).ShouldBeFalse();
+        (await api.PatchAsync($"{Fields}/{tier}", new { type = "date" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await IndexedAsync(tier)).ShouldBeTrue();
+        (await api.PatchAsync($"{Fields}/{seats}", new { type = "text" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await IndexedAsync(seats)).ShouldBeFalse();
+        (await api.DeleteAsync($"{Fields}/{tier}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await IndexedAsync(tier)).ShouldBeFalse();
+    }
+
+    [Test]
     public async Task A_type_or_options_change_is_refused_while_records_hold_values_it_does_not_accept()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());

@@ -1,9 +1,6 @@
 using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
-using Crm.Domain.Companies;
-using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
-using Crm.Domain.Deals;
 using Crm.Domain.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,14 +30,12 @@ internal sealed class CustomFieldStore(CrmDbContext db) : ICustomFieldStore
         return db.Database.ExecuteSqlRawAsync(sql, [organizationId, key], cancellationToken);
     }
 
+    public Task SyncSortIndexAsync(CustomFieldDefinition definition, bool deleted, CancellationToken cancellationToken) =>
+        CustomFieldSortIndex.SyncAsync(db, definition, deleted, cancellationToken);
+
     private (string Table, string Values, string Organization) Columns(CustomFieldRecordType recordType)
     {
-        var type = recordType switch
-        {
-            CustomFieldRecordType.Contact => typeof(Contact),
-            CustomFieldRecordType.Company => typeof(Company),
-            _ => typeof(Deal),
-        };
+        var type = CustomFieldSortIndex.RecordClass(recordType);
         var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
         return (
             entity.GetTableName()!,

@@ -122,11 +122,13 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
 
         // Custom fields draw from their own random stream too, so the records' other values stay as they were.
         var fieldFaker = new Faker { Random = new Randomizer((options.RandomSeed * 7919) + number + 224_737) };
-        await writer.CustomFieldsAsync(CustomFieldsOf(organization.Id, owner, start), ct);
+        var fields = CustomFieldsOf(organization.Id, owner, start);
+        await writer.CustomFieldsAsync(fields, ct);
         WithCustomFields(fieldFaker, companies, contacts, deals, people.Select(p => p.User.Id).ToList());
         await writer.CompaniesAsync(companies, ct);
         await writer.ContactsAsync(contacts, ct);
         await writer.DealsAsync(deals, ct);
+        await writer.SortIndexesAsync(fields, ct);
 
         var tasks = Tasks(faker, owner, deals, options.Tasks, activities);
         await writer.TasksAsync(tasks, ct);
@@ -392,6 +394,16 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         public Task CompaniesAsync(IReadOnlyList<Company> companies, CancellationToken ct) => CopyAsync("companies", companies, ct);
 
         public Task CustomFieldsAsync(IReadOnlyList<CustomFieldDefinition> fields, CancellationToken ct) => CopyAsync("custom fields", fields, ct);
+
+        /// <summary>The indexes the service creates with each ordered field, built once the records are in.</summary>
+        public async Task SortIndexesAsync(IReadOnlyList<CustomFieldDefinition> fields, CancellationToken ct)
+        {
+            foreach (var field in fields.Where(f => CustomFieldSortIndex.IsSorted(f.Type)))
+            {
+                await using var command = new NpgsqlCommand(CustomFieldSortIndex.Create(Model, field), connection);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
 
         public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync("contacts", contacts, ct);
 

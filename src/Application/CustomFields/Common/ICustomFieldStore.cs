@@ -11,4 +11,10 @@ public interface ICustomFieldStore
 
     /// <summary>Removes the key from every record that holds it, in one statement of the current transaction.</summary>
     Task<int> RemoveValuesAsync(CustomFieldRecordType recordType, Guid organizationId, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the index that serves ranges and order on the field when its type is ordered (number, currency, date),
+    /// or drops it when the field is deleted or its type no longer is; in the current transaction.
+    /// </summary>
+    Task SyncSortIndexAsync(CustomFieldDefinition definition, bool deleted, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed record CreateCustomFieldCommand(
     : ICommand<CustomFieldDto>, IOrganizationScoped;
 
 public sealed class CreateCustomFieldCommandHandler(
-    IRepository<CustomFieldDefinition> definitions, IRequestContext context, IAuditTrail audit, TimeProvider time)
+    IRepository<CustomFieldDefinition> definitions, ICustomFieldStore values, IRequestContext context, IAuditTrail audit, TimeProvider time)
     : IRequestHandler<CreateCustomFieldCommand, CustomFieldDto>
 {
     public async Task<CustomFieldDto> Handle(CreateCustomFieldCommand request, CancellationToken cancellationToken)
@@ -56,6 +56,7 @@ public sealed class CreateCustomFieldCommandHandler(
             new CustomFieldShape(request.Label, request.Type, request.Options ?? [], request.Currency, request.Required ?? false, position),
             time.UtcNow());
         definitions.Add(definition);
+        await values.SyncSortIndexAsync(definition, deleted: false, cancellationToken);
         audit.Record(new AuditEvent("create_custom_field", "custom_field", definition.Id, null, CustomFieldAudit.Changes(null, definition)));
         return CustomFieldDto.From(definition);
     }

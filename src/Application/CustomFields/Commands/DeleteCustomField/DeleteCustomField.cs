@@ -35,6 +35,7 @@ public sealed class DeleteCustomFieldCommandHandler(
         definition.CheckDeletable(context.RequireActor());
         definitions.Remove(definition);
         await values.RemoveValuesAsync(definition.RecordType, definition.OrganizationId, definition.Key, cancellationToken);
+        await values.SyncSortIndexAsync(definition, deleted: true, cancellationToken);
         invalidations.Invalidate(definition.OrganizationId, CacheTags.RecordsOf(definition.RecordType switch
         {
             CustomFieldRecordType.Contact => typeof(Contact),

@@ -64,6 +64,11 @@ public sealed class UpdateCustomFieldCommandHandler(
 
         if (definition.Change(context.RequireActor(), after, time.UtcNow()))
         {
+            if (after.Type != before.Type)
+            {
+                await values.SyncSortIndexAsync(definition, deleted: false, cancellationToken);
+            }
+
             audit.Record(new AuditEvent("update_custom_field", "custom_field", definition.Id, null, CustomFieldAudit.Changes(before, definition)));
         }
 
