@@ -4579,7 +4579,7 @@ export class CustomFieldsClient {
     }
 
     /**
-     * The organization's custom fields, by record type then position (any member): the keys of records' custom_fields
+     * The organization's custom fields, by record type then position (every member reads them): the keys of records' custom_fields
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param record_type (optional) Only the custom fields of this record type (default: of contacts, companies and deals).
      * @return OK.

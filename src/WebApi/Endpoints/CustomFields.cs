@@ -21,7 +21,7 @@ public static class CustomFields
     {
         var group = app.MapGroup(Base).WithTags("Custom fields").RequireAuthorization().RequireOrganizationHeader();
         group.MapGet("/", List).WithName("CustomFields_List")
-            .WithSummary("The organization's custom fields, by record type then position (any member): the keys of records' custom_fields")
+            .WithSummary("The organization's custom fields, by record type then position (every member reads them): the keys of records' custom_fields")
             .WithDescription("Values in a record's custom_fields are typed by their field: text, long_text, url, email, select and user (a member's id) are strings, " +
                 "date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, " +
                 "multi_select an array of options.");
