@@ -282,6 +282,20 @@ public sealed class CustomFieldTests : ApiTest
         (await api.GetAsync($"{path}/{id}")).Json["custom_fields"]!.AsObject().ContainsKey("seats").ShouldBeFalse();
     }
 
+    [TestCase("/api/v1/contacts")]
+    [TestCase("/api/v1/companies")]
+    public async Task A_lists_search_finds_what_a_text_field_holds(string path)
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        await DefineAsync(api, RecordType(path), "notes", "long_text");
+        var id = await CreatedAsync(api, path, new { notes = "Met at the Zürich trade fair" }, "Plain name");
+        await CreatedAsync(api, path, null, "Other");
+
+        (await api.GetAsync($"{path}?search=zurich")).Json["items"]!.AsArray().Select(i => (string?)i!["id"]).ShouldBe([id]);
+        (await api.PatchAsync($"{path}/{id}", new { custom_fields = new { notes = (string?)null } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await api.GetAsync($"{path}?search=zurich")).Json["items"]!.AsArray().ShouldBeEmpty();
+    }
+
     [Test]
     public async Task An_ordered_field_has_its_own_index_from_its_creation_to_its_deletion()
     {

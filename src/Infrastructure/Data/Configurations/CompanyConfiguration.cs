@@ -34,7 +34,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
             address.Property(a => a.Country).HasColumnName("address_country").HasMaxLength(2).IsFixedLength();
         });
         builder.Property<string>(SearchText)
-            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", stored: true);
+            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || " + CustomFieldColumns.SearchableText + "))", stored: true);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId)
             .HasConstraintName("companies_organization_id_fkey");
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction)

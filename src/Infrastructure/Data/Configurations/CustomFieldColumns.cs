@@ -10,6 +10,12 @@ namespace Crm.Infrastructure.Data.Configurations;
 /// </summary>
 internal static class CustomFieldColumns
 {
+    /// <summary>
+    /// The record's string values (text, long text, selects, URLs, emails, dates) as one text, for the search text of
+    /// contacts and companies: their substring search finds what a text field holds.
+    /// </summary>
+    public const string SearchableText = "jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text";
+
     public static void HasCustomFields<T>(this EntityTypeBuilder<T> builder, string table)
         where T : OwnedRecord
     {

@@ -452,7 +452,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()
@@ -593,7 +593,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text")
                         .HasColumnOrder(7)
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()

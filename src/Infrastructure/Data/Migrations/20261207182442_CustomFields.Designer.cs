@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261207174326_CustomFields")]
+    [Migration("20261207182442_CustomFields")]
     partial class CustomFields
     {
         /// <inheritdoc />
@@ -455,7 +455,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()
@@ -596,7 +596,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text")
                         .HasColumnOrder(7)
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()

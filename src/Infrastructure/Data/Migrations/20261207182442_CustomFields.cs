@@ -32,6 +32,22 @@ namespace Crm.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValueSql: "'{}'::jsonb");
 
+            // PostgreSQL 15 cannot change a generated column's expression: the column and its trigram index are made again.
+            migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS ix_contacts_search_trgm;
+                ALTER TABLE contacts DROP COLUMN search_text;
+                ALTER TABLE contacts ADD COLUMN search_text text GENERATED ALWAYS AS (crm_unaccent(lower(name || ' ' || coalesce(email, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == "string")')::text))) STORED;
+                CREATE INDEX ix_contacts_search_trgm ON contacts USING gin (search_text gin_trgm_ops);
+                """);
+
+            // PostgreSQL 15 cannot change a generated column's expression: the column and its trigram index are made again.
+            migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS ix_companies_search_trgm;
+                ALTER TABLE companies DROP COLUMN search_text;
+                ALTER TABLE companies ADD COLUMN search_text text GENERATED ALWAYS AS (crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == "string")')::text))) STORED;
+                CREATE INDEX ix_companies_search_trgm ON companies USING gin (search_text gin_trgm_ops);
+                """);
+
             migrationBuilder.CreateTable(
                 name: "custom_field_definitions",
                 columns: table => new
@@ -95,6 +111,22 @@ namespace Crm.Infrastructure.Data.Migrations
             migrationBuilder.DropTable(
                 name: "custom_field_definitions");
 
+            // PostgreSQL 15 cannot change a generated column's expression: the column and its trigram index are made again.
+            migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS ix_contacts_search_trgm;
+                ALTER TABLE contacts DROP COLUMN search_text;
+                ALTER TABLE contacts ADD COLUMN search_text text GENERATED ALWAYS AS (crm_unaccent(lower(name || ' ' || coalesce(email, '')))) STORED;
+                CREATE INDEX ix_contacts_search_trgm ON contacts USING gin (search_text gin_trgm_ops);
+                """);
+
+            // PostgreSQL 15 cannot change a generated column's expression: the column and its trigram index are made again.
+            migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS ix_companies_search_trgm;
+                ALTER TABLE companies DROP COLUMN search_text;
+                ALTER TABLE companies ADD COLUMN search_text text GENERATED ALWAYS AS (crm_unaccent(lower(name || ' ' || coalesce(domain, '')))) STORED;
+                CREATE INDEX ix_companies_search_trgm ON companies USING gin (search_text gin_trgm_ops);
+                """);
+
             migrationBuilder.DropIndex(
                 name: "ix_deals_custom_fields",
                 table: "deals");
@@ -118,6 +150,7 @@ namespace Crm.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "custom_fields",
                 table: "companies");
+
         }
     }
 }
