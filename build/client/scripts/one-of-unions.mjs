@@ -28,7 +28,7 @@ for (const [schemaName, schema] of Object.entries(schemas)) {
     const values = definition.additionalProperties;
     const types = (values?.oneOf ?? []).map(plain).filter(Boolean);
     if (types.length < 2) continue;
-    const union = types.join(" | ") + (values.nullable ? " | null" : "");
+    const union = types.join(" | ") + (values.nullable || values.oneOf.some((s) => s.nullable) ? " | null" : "");
     const start = client.indexOf(`export interface ${schemaName} {`);
     const end = client.indexOf("\n}", start);
     if (start < 0 || end < 0) throw new Error(`interface ${schemaName} not found in ${clientPath}`);
