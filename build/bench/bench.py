@@ -99,6 +99,7 @@ scenarios = [
     Scenario(name=f"list contacts, search '{common}' ({common_total:,} match), page {search_page}",
              path=API + f"/contacts?page={search_page}&page_size=20&search={common}"),
     Scenario(name="list companies, page 1", path=API + "/companies?page=1&page_size=20"),
+    Scenario(name="list filtered and ordered by a custom field", path=API + "/contacts?cf.tier=gold&order_by=cf.score&page_size=20"),
     Scenario(name="get one company with its figures", path=API + "/companies/{id}", ids=companies_file, first=companies[0]),
     Scenario(name="list deals, 2 statuses by amount", path=API + "/deals?status=new&status=won&order_by=amount&order=desc&page_size=20"),
     Scenario(name="get one deal", path=API + "/deals/{id}", ids=True),

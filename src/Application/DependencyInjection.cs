@@ -9,6 +9,7 @@ using Crm.Application.Common.Mapping;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Organizations.Common;
 using FluentValidation;
 using MediatR;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());
         services.AddScoped<AttachmentParents>();
         services.AddScoped<StorageFigures>();
+        services.AddScoped<CustomFieldInput>();
+        services.AddScoped<CustomFieldListing>();
         services.AddScoped<PendingCacheInvalidations>();
         services.AddScoped<IListTotals, ListTotals>();
         services.AddScoped<ICacheInvalidations>(sp => sp.GetRequiredService<PendingCacheInvalidations>());

@@ -7,6 +7,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.RateLimiting;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Exports.Common;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Application.Tags.Common;
@@ -86,6 +87,8 @@ public static class DependencyInjection
         services.AddScoped<ICompanySearch, CompanySearch>();
         services.AddScoped<ITagCounts, TagCounts>();
         services.AddScoped<IDealReports, DealReports>();
+        services.AddScoped<ICustomFieldStore, CustomFieldStore>();
+        services.AddSingleton<ICustomFieldFilters, CustomFieldFilters>();
         services.AddSingleton<ISearchIndex, Search.PostgresSearchIndex>();
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();

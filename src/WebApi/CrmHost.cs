@@ -116,6 +116,7 @@ public static class CrmHost
         app.MapContactEndpoints();
         app.MapCompanyEndpoints();
         app.MapTagEndpoints();
+        app.MapCustomFieldEndpoints();
         app.MapDealEndpoints();
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();

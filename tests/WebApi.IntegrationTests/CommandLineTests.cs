@@ -45,6 +45,16 @@ public sealed class CommandLineTests : ApiTest
         ((int?)summary.Json["totals"]!["count"]).ShouldBe(25);
         var someDeal = (string)deals.Json["items"]![0]!["id"]!;
         (await api.As(manager).GetAsync($"/api/v1/deals/{someDeal}/activities")).Status.ShouldBe(HttpStatusCode.OK);
+
+        // A few custom fields per record type, with values on the records that the lists filter and order by.
+        var fields = (await api.As(manager).GetAsync("/api/v1/custom-fields")).Json["items"]!.AsArray();
+        fields.Select(f => (string?)f!["record_type"]).Distinct().Order().ShouldBe(["company", "contact", "deal"]);
+        var high = await api.As(manager).GetAsync("/api/v1/deals?cf.priority=high&order_by=cf.probability&page_size=100");
+        high.Status.ShouldBe(HttpStatusCode.OK, high.Text);
+        var probabilities = high.Json["items"]!.AsArray().Select(d => (decimal)d!["custom_fields"]!["probability"]!).ToList();
+        probabilities.ShouldNotBeEmpty();
+        probabilities.ShouldBeInOrder();
+        high.Json["items"]!.AsArray().ShouldAllBe(d => (string?)d!["custom_fields"]!["priority"] == "high");
     }
 
     [Test]

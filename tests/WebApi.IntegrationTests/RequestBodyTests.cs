@@ -29,6 +29,9 @@ public sealed class RequestBodyTests : ApiTest
         var member = await Team.JoinAsync(api, owner, "member");
         var newcomer = await api.RegisterAsync();
         var webhook = Guid.Parse((await asOwner.PostAsync("/api/v1/webhooks", new { url = PublicUrl, events = new[] { "*" } }))["id"]!);
+        var customField = Guid.Parse((await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "tier", label = "Tier", type = "select", options = new[] { "gold", "silver", "bronze" } }))["id"]!);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "seats", label = "Seats", type = "number" })).Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "renewal", label = "Renewal", type = "date" })).Status.ShouldBe(HttpStatusCode.Created);
         var checkedProperties = 0;
 
         foreach (var (path, item) in document["paths"]!.AsObject())
@@ -60,7 +63,7 @@ public sealed class RequestBodyTests : ApiTest
                     .Replace("{user_id}", member.UserId.ToString(), StringComparison.Ordinal);
                 if (target.Contains("{id}", StringComparison.Ordinal))
                 {
-                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company).ToString(), StringComparison.Ordinal);
+                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company, customField).ToString(), StringComparison.Ordinal);
                 }
 
                 foreach (var property in schema["properties"]!.AsObject().Select(p => p.Key))
@@ -99,7 +102,7 @@ public sealed class RequestBodyTests : ApiTest
     }
 
     /// <summary>The record a path's <c>{id}</c> names, by the resource the path starts with.</summary>
-    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company) => path.Split('/')[3] switch
+    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company, Guid customField) => path.Split('/')[3] switch
     {
         "webhooks" => webhook,
         "organizations" => organization,
@@ -107,6 +110,7 @@ public sealed class RequestBodyTests : ApiTest
         "deals" => deal,
         "tasks" => task,
         "companies" => company,
+        "custom-fields" => customField,
         var resource => throw new InvalidOperationException($"No record for {{id}} of {resource} ({path})."),
     };
 

@@ -318,4 +318,35 @@ public sealed class WebhookEventTests : ApiTest
             Object(events[type])["tags"]!.AsArray().Select(t => (string?)t).ShouldBe(to, type);
         }
     }
+
+    [Test]
+    public async Task Custom_field_changes_are_typed_in_the_changes_of_updates_and_the_objects_carry_the_values()
+    {
+        var (api, owner, _) = await SubscribeAsync("contact.updated", "deal.updated");
+        var asOwner = api.As(owner);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "seats", label = "Seats", type = "number" })).Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "deal", key = "regions", label = "Regions", type = "multi_select", options = new[] { "eu", "us" } })).Status.ShouldBe(HttpStatusCode.Created);
+        var contact = await asOwner.CreateContactAsync("Ada");
+        var deal = await asOwner.CreateDealAsync(contact);
+
+        (await asOwner.PatchAsync($"/api/v1/contacts/{contact}", new { custom_fields = new { seats = 12.5 } })).Status.ShouldBe(HttpStatusCode.OK);
+        (await asOwner.PatchAsync($"/api/v1/deals/{deal}", new { custom_fields = new { regions = new[] { "us", "eu" } } })).Status.ShouldBe(HttpStatusCode.OK);
+
+        var events = new Dictionary<string, JsonNode>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (type, body) = await NextAsync();
+            events.Add(type, body);
+        }
+
+        var seats = events["contact.updated"]["data"]!["changes"]!.AsArray().Single()!;
+        ((string?)seats["field"]).ShouldBe("custom_fields.seats");
+        seats["from"].ShouldBeNull();
+        ((decimal?)seats["to"]).ShouldBe(12.5m);
+        ((decimal?)Object(events["contact.updated"])["custom_fields"]!["seats"]).ShouldBe(12.5m);
+        var regions = events["deal.updated"]["data"]!["changes"]!.AsArray().Single()!;
+        ((string?)regions["field"]).ShouldBe("custom_fields.regions");
+        regions["to"]!.AsArray().Select(r => (string?)r).ShouldBe(["us", "eu"]);
+        Object(events["deal.updated"])["custom_fields"]!["regions"]!.AsArray().Select(r => (string?)r).ShouldBe(["us", "eu"]);
+    }
 }

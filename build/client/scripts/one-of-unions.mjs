@@ -20,4 +20,22 @@ for (const [schemaName, schema] of Object.entries(schemas)) {
     client = client.slice(0, start) + body.replace(line, `$1${union};`) + client.slice(end);
   }
 }
+
+// The same for a map whose values are a oneOf of plain types (a record's custom_fields): each value is their union.
+const plain = (s) => (s.type === "array" ? `${s.items?.type ?? "unknown"}[]` : s.type);
+for (const [schemaName, schema] of Object.entries(schemas)) {
+  for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+    const values = definition.additionalProperties;
+    const types = (values?.oneOf ?? []).map(plain).filter(Boolean);
+    if (types.length < 2) continue;
+    const union = types.join(" | ") + (values.nullable || values.oneOf.some((s) => s.nullable) ? " | null" : "");
+    const start = client.indexOf(`export interface ${schemaName} {`);
+    const end = client.indexOf("\n}", start);
+    if (start < 0 || end < 0) throw new Error(`interface ${schemaName} not found in ${clientPath}`);
+    const body = client.slice(start, end);
+    const line = new RegExp(`^(    ${property}\\??: \\{ \\[key: string\\]: )[^;]+(; \\}( \\| null)?;)$`, "m");
+    if (!line.test(body)) throw new Error(`${schemaName}.${property} is not typed as a map in ${clientPath}`);
+    client = client.slice(0, start) + body.replace(line, `$1${union}$2`) + client.slice(end);
+  }
+}
 writeFileSync(clientPath, client);

@@ -38,7 +38,8 @@ public sealed class Company : OwnedRecord
     public CompanyAddress? Address { get; private set; }
 
     public static Company Create(
-        Guid organizationId, Actor actor, Guid? ownerId, CompanyDetails details, DateTime now, IReadOnlyList<string>? tags = null)
+        Guid organizationId, Actor actor, Guid? ownerId, CompanyDetails details, DateTime now, IReadOnlyList<string>? tags = null,
+        IReadOnlyDictionary<string, object?>? customFields = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -52,6 +53,7 @@ public sealed class Company : OwnedRecord
         };
         company.SetDetails(details);
         company.SetTags(tags);
+        company.SetCustomFields(customFields);
         company.Raise(new CompanyCreated(organizationId, company.Id, actor.UserId));
         return company;
     }
@@ -93,6 +95,11 @@ public sealed class Company : OwnedRecord
         if (changes.Tags.IsSet)
         {
             SetTags(changes.Tags.Value, fieldChanges);
+        }
+
+        if (changes.CustomFields.IsSet)
+        {
+            SetCustomFields(changes.CustomFields.Value, changes: fieldChanges);
         }
 
         if (fieldChanges.Count > 0)
@@ -159,4 +166,5 @@ public sealed record CompanyChanges(
     Optional<string?> Phone = default,
     Optional<CompanyAddress?> Address = default,
     Optional<Guid> OwnerId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, object?>?> CustomFields = default);

@@ -44,7 +44,8 @@ public sealed class Contact : OwnedRecord
         DateTime now,
         string? externalId = null,
         Guid? companyId = null,
-        IReadOnlyList<string>? tags = null)
+        IReadOnlyList<string>? tags = null,
+        IReadOnlyDictionary<string, object?>? customFields = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -60,6 +61,7 @@ public sealed class Contact : OwnedRecord
         };
         contact.SetDetails(name, email, phone);
         contact.SetTags(tags);
+        contact.SetCustomFields(customFields);
         contact.Raise(new ContactCreated(organizationId, contact.Id, actor.UserId));
         return contact;
     }
@@ -103,6 +105,11 @@ public sealed class Contact : OwnedRecord
         if (changes.Tags.IsSet)
         {
             SetTags(changes.Tags.Value, fieldChanges);
+        }
+
+        if (changes.CustomFields.IsSet || changes.ReplaceCustomFields)
+        {
+            SetCustomFields(changes.CustomFields.Value, changes.ReplaceCustomFields, fieldChanges);
         }
 
         if (fieldChanges.Count > 0)
@@ -161,4 +168,6 @@ public sealed record ContactChanges(
     Optional<Guid> OwnerId = default,
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, object?>?> CustomFields = default,
+    bool ReplaceCustomFields = false);

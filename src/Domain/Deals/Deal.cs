@@ -55,7 +55,8 @@ public sealed class Deal : OwnedRecord
         string? externalId = null,
         Guid? companyId = null,
         IReadOnlyList<string>? tags = null,
-        DateOnly? expectedCloseDate = null)
+        DateOnly? expectedCloseDate = null,
+        IReadOnlyDictionary<string, object?>? customFields = null)
     {
         var owner = ownerId ?? actor.UserId;
         BusinessRules.Check(new ActorMayAssignOwner(actor, owner));
@@ -80,6 +81,7 @@ public sealed class Deal : OwnedRecord
             UpdatedAt = now,
         };
         deal.SetTags(tags);
+        deal.SetCustomFields(customFields);
         deal.Raise(new DealCreated(organizationId, deal.Id, actor.UserId, deal.Title));
         return deal;
     }
@@ -138,6 +140,12 @@ public sealed class Deal : OwnedRecord
         if (!tags.SequenceEqual(Tags, StringComparer.Ordinal))
         {
             fieldChanges.Add(new FieldChange("tags", Tags, tags));
+        }
+
+        // Nothing is refused past this point, so the values may change before the events are raised.
+        if (changes.CustomFields.IsSet)
+        {
+            SetCustomFields(changes.CustomFields.Value, changes: fieldChanges);
         }
 
         if (status != Status)
@@ -209,4 +217,5 @@ public sealed record DealChanges(
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
-    Optional<DateOnly?> ExpectedCloseDate = default);
+    Optional<DateOnly?> ExpectedCloseDate = default,
+    Optional<IReadOnlyDictionary<string, object?>?> CustomFields = default);

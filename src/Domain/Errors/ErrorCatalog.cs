@@ -105,6 +105,12 @@ public static class ErrorCatalog
     public static readonly Error ExportRequesterLeft = new("export_requester_left", ErrorKind.Forbidden, "The export's requester is no longer a member of the organization (or its API key was revoked).");
     public static readonly Error ExportFailed = new("export_failed", ErrorKind.Internal, "The export failed three times; start another, and tell the operator if it fails again.");
 
+    // Custom fields
+    public static readonly Error CustomFieldNotFound = new("custom_field_not_found", ErrorKind.NotFound, "The organization has no custom field with this id.");
+    public static readonly Error CustomFieldKeyTaken = new("custom_field_key_taken", ErrorKind.Conflict, "Another custom field of this record type has this key.");
+    public static readonly Error CustomFieldLimitReached = new("custom_field_limit_reached", ErrorKind.Conflict, "The record type has the most custom fields allowed; delete one first.");
+    public static readonly Error CustomFieldTypeChangeRefused = new("custom_field_type_change_refused", ErrorKind.Conflict, "Records hold values that the field's new type or options do not accept; change or clear them first.");
+
     // Records
     public static readonly Error ContactNotFound = new("contact_not_found", ErrorKind.NotFound, "No contact has this id.");
     public static readonly Error ContactReferenceNotFound = ContactNotFound.AsReference("The organization has no contact with this id.");

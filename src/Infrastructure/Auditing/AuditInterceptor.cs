@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Crm.Application.Common.Auditing;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
@@ -108,14 +109,35 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
             .Where(p => !Hidden.Contains(p.Metadata.Name) && !(p.Metadata.IsKey() && entry.Entity is Membership))
             .Select(p => (Name: Name(p), Property: p))
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties).Select(p => (Name: p.Metadata.GetColumnName(), Property: p)))
-            .Select(p => entry.State switch
-            {
-                EntityState.Added => new AuditChange(p.Name, null, Text(p.Property.CurrentValue)),
-                EntityState.Deleted => new AuditChange(p.Name, Text(p.Property.OriginalValue), null),
-                _ => new AuditChange(p.Name, Text(p.Property.OriginalValue), Text(p.Property.CurrentValue)),
-            })
+            .SelectMany(p => p.Property.Metadata.Name == nameof(OwnedRecord.CustomFields)
+                ? CustomFieldChanges(
+                    entry.State == EntityState.Added ? null : p.Property.OriginalValue as string,
+                    entry.State == EntityState.Deleted ? null : p.Property.CurrentValue as string)
+                : [entry.State switch
+                {
+                    EntityState.Added => new AuditChange(p.Name, null, Text(p.Property.CurrentValue)),
+                    EntityState.Deleted => new AuditChange(p.Name, Text(p.Property.OriginalValue), null),
+                    _ => new AuditChange(p.Name, Text(p.Property.OriginalValue), Text(p.Property.CurrentValue)),
+                }])
             .Where(c => c.From != c.To)
             .ToList();
+
+    /// <summary>
+    /// Custom field values, one change per key (<c>custom_fields.tier</c>), each value as its JSON text (a string
+    /// without its quotes), rather than the whole object.
+    /// </summary>
+    private static IEnumerable<AuditChange> CustomFieldChanges(string? before, string? after)
+    {
+        var from = CustomFieldJson.Read(before);
+        var to = CustomFieldJson.Read(after);
+        return from.Keys.Union(to.Keys).Order(StringComparer.Ordinal).Select(key => new AuditChange(
+            "custom_fields." + key,
+            from.TryGetValue(key, out var f) ? JsonText(f) : null,
+            to.TryGetValue(key, out var t) ? JsonText(t) : null));
+    }
+
+    private static string JsonText(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     /// <summary>
     /// The changes of values the record owns in its own row (a company's address), named after their columns

@@ -62,6 +62,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, IReques
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         modelBuilder.HasDbFunction(typeof(CrmDbFunctions).GetMethod(nameof(CrmDbFunctions.Unaccent))!)
             .HasName("crm_unaccent");
+        modelBuilder.HasDbFunction(typeof(CrmDbFunctions).GetMethod(nameof(CrmDbFunctions.JsonValue))!)
+            .HasName("jsonb_extract_path").IsBuiltIn().HasStoreType("jsonb");
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -23,6 +23,7 @@ internal sealed class UnitOfWork(CrmDbContext db, WritePreconditions preconditio
         ["ux_contacts_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
         ["ux_deals_organization_external_id"] = ErrorCatalog.ExternalIdTaken,
         ["ux_companies_organization_domain"] = ErrorCatalog.CompanyDomainTaken,
+        ["ux_custom_field_definitions_key"] = ErrorCatalog.CustomFieldKeyTaken,
     };
 
     /// <summary>Foreign keys whose violation means a record is still referenced.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Bogus;
 using Crm.Application.Activities.Common;
@@ -7,6 +8,7 @@ using Crm.Domain.Activities;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Crm.Domain.Tasks;
@@ -111,15 +113,22 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         // Companies (one per five contacts) draw from their own random stream, so the other records stay as they were.
         var companyFaker = new Faker { Random = new Randomizer((options.RandomSeed * 7919) + number + 104_729) };
         var companies = Companies(companyFaker, organization.Id, owner, people.Select(p => p.User.Id).ToList(), options.Contacts / 5, start);
-        await writer.CompaniesAsync(companies, ct);
 
         var contacts = Contacts(faker, organization.Id, owner, people.Select(p => p.User.Id).ToList(), options.Contacts, start);
         contacts = WithCompanies(companyFaker, contacts, companies);
-        await writer.ContactsAsync(contacts, ct);
 
         var activities = new List<Activity>();
         var deals = Deals(faker, owner, contacts, options.Deals, activities);
+
+        // Custom fields draw from their own random stream too, so the records' other values stay as they were.
+        var fieldFaker = new Faker { Random = new Randomizer((options.RandomSeed * 7919) + number + 224_737) };
+        var fields = CustomFieldsOf(organization.Id, owner, start);
+        await writer.CustomFieldsAsync(fields, ct);
+        WithCustomFields(fieldFaker, companies, contacts, deals, people.Select(p => p.User.Id).ToList());
+        await writer.CompaniesAsync(companies, ct);
+        await writer.ContactsAsync(contacts, ct);
         await writer.DealsAsync(deals, ct);
+        await writer.SortIndexesAsync(fields, ct);
 
         var tasks = Tasks(faker, owner, deals, options.Tasks, activities);
         await writer.TasksAsync(tasks, ct);
@@ -170,6 +179,69 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         }
 
         return companies;
+    }
+
+    /// <summary>A few custom fields per record type, as an organization might define them.</summary>
+    private static List<CustomFieldDefinition> CustomFieldsOf(Guid organizationId, Actor owner, DateTime at)
+    {
+        CustomFieldDefinition Define(CustomFieldRecordType type, string key, string label, CustomFieldType fieldType, int position, string[]? options = null, string? currency = null) =>
+            CustomFieldDefinition.Define(organizationId, owner, type, key, new CustomFieldShape(label, fieldType, options ?? [], currency, false, position), at);
+
+        return
+        [
+            Define(CustomFieldRecordType.Contact, "tier", "Tier", CustomFieldType.Select, 0, ["gold", "silver", "bronze"]),
+            Define(CustomFieldRecordType.Contact, "score", "Lead score", CustomFieldType.Number, 1),
+            Define(CustomFieldRecordType.Contact, "next_call", "Next call", CustomFieldType.Date, 2),
+            Define(CustomFieldRecordType.Contact, "interests", "Interests", CustomFieldType.MultiSelect, 3, ["product", "pricing", "support", "events"]),
+            Define(CustomFieldRecordType.Company, "segment", "Segment", CustomFieldType.Select, 0, ["enterprise", "mid_market", "smb"]),
+            Define(CustomFieldRecordType.Company, "annual_revenue", "Annual revenue", CustomFieldType.Currency, 1, currency: "USD"),
+            Define(CustomFieldRecordType.Company, "account_manager", "Account manager", CustomFieldType.User, 2),
+            Define(CustomFieldRecordType.Deal, "priority", "Priority", CustomFieldType.Select, 0, ["high", "medium", "low"]),
+            Define(CustomFieldRecordType.Deal, "probability", "Win probability", CustomFieldType.Number, 1),
+            Define(CustomFieldRecordType.Deal, "lead_source", "Lead source", CustomFieldType.Text, 2),
+        ];
+    }
+
+    /// <summary>Values of those fields on most records, set through the records' own updates (no timeline: they were there from the start).</summary>
+    private static void WithCustomFields(Faker faker, List<Company> companies, List<Contact> contacts, List<Deal> deals, List<Guid> members)
+    {
+        foreach (var company in companies)
+        {
+            var values = new Dictionary<string, object?>
+            {
+                ["segment"] = faker.PickRandom("enterprise", "mid_market", "smb"),
+                ["annual_revenue"] = faker.Random.Bool(0.7f) ? Math.Round(faker.Random.Decimal(10_000, 50_000_000), 2) : null,
+                ["account_manager"] = faker.Random.Bool(0.5f) ? faker.PickRandom(members).ToString() : null,
+            };
+            company.Update(new Actor(company.OwnerId, MemberRole.Owner), new CompanyChanges(CustomFields: values), company.UpdatedAt);
+            company.ClearDomainEvents();
+        }
+
+        foreach (var contact in contacts.Where(_ => faker.Random.Bool(0.8f)))
+        {
+            var values = new Dictionary<string, object?>
+            {
+                ["tier"] = faker.PickRandom("gold", "silver", "silver", "bronze", "bronze", "bronze"),
+                ["score"] = (decimal)faker.Random.Int(0, 1000),
+                ["next_call"] = faker.Random.Bool(0.4f) ? faker.Date.Between(End.AddDays(-30), End.AddDays(90)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                ["interests"] = faker.Random.Bool(0.5f) ? faker.PickRandom(new[] { "product", "pricing", "support", "events" }, faker.Random.Int(1, 3)).ToArray() : null,
+            };
+            contact.Update(new Actor(contact.OwnerId, MemberRole.Owner), new ContactChanges(CustomFields: values), contact.UpdatedAt);
+            contact.ClearDomainEvents();
+        }
+
+        foreach (var deal in deals)
+        {
+            var values = new Dictionary<string, object?>
+            {
+                ["priority"] = faker.PickRandom("high", "medium", "low"),
+                ["probability"] = (decimal)faker.Random.Int(0, 100),
+                ["lead_source"] = faker.Random.Bool(0.6f) ? faker.PickRandom("Website", "Referral", "Trade fair", "Cold call", "Partner") : null,
+            };
+            var updatedAt = deal.UpdatedAt;
+            deal.Change(new Actor(deal.OwnerId, MemberRole.Owner), new DealChanges(CustomFields: values), updatedAt);
+            deal.ClearDomainEvents();
+        }
     }
 
     /// <summary>None to three tags of the vocabulary.</summary>
@@ -321,6 +393,18 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         }
 
         public Task CompaniesAsync(IReadOnlyList<Company> companies, CancellationToken ct) => CopyAsync("companies", companies, ct);
+
+        public Task CustomFieldsAsync(IReadOnlyList<CustomFieldDefinition> fields, CancellationToken ct) => CopyAsync("custom fields", fields, ct);
+
+        /// <summary>The indexes the service creates with each ordered field, built once the records are in.</summary>
+        public async Task SortIndexesAsync(IReadOnlyList<CustomFieldDefinition> fields, CancellationToken ct)
+        {
+            foreach (var field in fields.Where(f => CustomFieldSortIndex.IsSorted(f.Type)))
+            {
+                await using var command = new NpgsqlCommand(CustomFieldSortIndex.Create(Model, field), connection);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
 
         public Task ContactsAsync(IReadOnlyList<Contact> contacts, CancellationToken ct) => CopyAsync("contacts", contacts, ct);
 

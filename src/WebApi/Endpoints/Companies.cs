@@ -48,6 +48,7 @@ public static class Companies
 
     private static async Task<Ok<PagedList<CompanyDto>>> List(
         IMediator mediator,
+        HttpRequest request,
         CancellationToken ct,
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
@@ -66,11 +67,13 @@ public static class Companies
                 search,
                 ownerId,
                 domain?.Where(v => v.Length > 0).ToList(),
-                QueryValues.Enum("order_by", orderBy, CompanyOrder.CreatedAt),
+                QueryValues.Enum("order_by", CustomFieldParameters.OwnOrder(orderBy), CompanyOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
                 QueryValues.Utc(updatedSince),
-                tag?.Where(v => v.Length > 0).ToList()),
+                tag?.Where(v => v.Length > 0).ToList(),
+                CustomFieldParameters.Filters(request),
+                CustomFieldParameters.OrderKey(orderBy)),
             ct));
 
     private static async Task<Created<CompanyDto>> Create(

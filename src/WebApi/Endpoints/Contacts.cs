@@ -59,6 +59,7 @@ public static class Contacts
 
     private static async Task<Ok<PagedList<ContactDto>>> List(
         IMediator mediator,
+        HttpRequest request,
         CancellationToken ct,
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
@@ -77,13 +78,15 @@ public static class Contacts
                 pageSize ?? Paging.DefaultPageSize,
                 search,
                 ownerId,
-                QueryValues.Enum("order_by", orderBy, ContactOrder.CreatedAt),
+                QueryValues.Enum("order_by", CustomFieldParameters.OwnOrder(orderBy), ContactOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
                 QueryValues.Utc(updatedSince),
                 externalId?.Where(v => v.Length > 0).ToList(),
                 companyId,
-                tag?.Where(v => v.Length > 0).ToList()),
+                tag?.Where(v => v.Length > 0).ToList(),
+                CustomFieldParameters.Filters(request),
+                CustomFieldParameters.OrderKey(orderBy)),
             ct));
 
     private static async Task<Created<ContactDto>> Create(CreateContactCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -66,6 +66,7 @@ public static class Deals
 
     private static async Task<Ok<PagedList<DealDto>>> List(
         IMediator mediator,
+        HttpRequest request,
         CancellationToken ct,
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
@@ -94,7 +95,7 @@ public static class Deals
                 maxAmount,
                 contactId,
                 ownerId,
-                QueryValues.Enum("order_by", orderBy, DealOrder.CreatedAt),
+                QueryValues.Enum("order_by", CustomFieldParameters.OwnOrder(orderBy), DealOrder.CreatedAt),
                 QueryValues.Enum("order", order, SortOrder.Asc),
                 cursor,
                 QueryValues.Utc(updatedSince),
@@ -102,7 +103,9 @@ public static class Deals
                 companyId,
                 tag?.Where(v => v.Length > 0).ToList(),
                 expectedCloseBefore,
-                expectedCloseAfter),
+                expectedCloseAfter,
+                CustomFieldParameters.Filters(request),
+                CustomFieldParameters.OrderKey(orderBy)),
             ct));
 
     private static async Task<Created<DealDto>> Create(CreateDealCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -46,6 +46,7 @@ public static class CrmOpenApi
             settings.SchemaSettings.SchemaProcessors.Add(new EnumSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new ChangeDataSchemaProcessor());
             settings.SchemaSettings.SchemaProcessors.Add(new ExportFiltersSchemaProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new CustomFieldValuesSchemaProcessor());
 
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());

@@ -58,6 +58,12 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "Sort direction (default asc).";
                     Enum(schema, "asc", "desc");
                     break;
+                case "order_by" when operation.OperationId is "Contacts_List" or "Companies_List" or "Deals_List" && OrderBy.TryGetValue(operation.OperationId, out var fields):
+                    // A custom field's key is the organization's, so the values cannot be listed.
+                    parameter.Description = $"Sort field: {string.Join(", ", fields)} (default {fields[0]}), or cf.<key> for a custom field " +
+                        "(records without a value come last in ascending order); ties are broken by id. The list also filters by custom fields: " +
+                        "cf.<key>=value (equality; a multi_select includes the option), and for number, currency and date fields cf.<key>.gte and cf.<key>.lte.";
+                    break;
                 case "order_by" when operation.OperationId is { } id && OrderBy.TryGetValue(id, out var fields):
                     parameter.Description = $"Sort field (default {fields[0]}); ties are broken by id.";
                     Enum(schema, fields);
@@ -116,6 +122,10 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     break;
                 case "tag":
                     parameter.Description = $"Only records with this tag, compared without regard to case; repeated, one of several (at most {QueryBounds.MaxFilterValues}).";
+                    break;
+                case "record_type" when operation.OperationId == "CustomFields_List":
+                    parameter.Description = "Only the custom fields of this record type (default: of contacts, companies and deals).";
+                    Enum(schema, "contact", "company", "deal");
                     break;
                 case "record_type" when operation.OperationId == "Tags_List":
                     parameter.Description = "Count the tags of this record type only (default: contacts, companies and deals together).";

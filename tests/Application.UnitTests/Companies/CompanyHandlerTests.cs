@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using AutoMapper;
 using Crm.Application.Common.Concurrency;
 using Crm.Application.Common.Exceptions;
@@ -11,12 +12,12 @@ using Crm.Application.Companies.Common;
 using Crm.Application.Companies.Queries.GetCompany;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Deals.Commands.CreateDeal;
+using Crm.Application.UnitTests.CustomFields;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
-using Ardalis.Specification;
 using Moq;
 
 namespace Crm.Application.UnitTests.Companies;
@@ -47,7 +48,7 @@ public sealed class CompanyHandlerTests
         var store = new InMemoryReadStore().With(foreign);
 
         var error = await Should.ThrowAsync<InvalidInputException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, null, CompanyId: foreign.Id), CancellationToken.None));
 
         error.Code.ShouldBe("company_not_found");
@@ -61,7 +62,7 @@ public sealed class CompanyHandlerTests
         var globex = Company.Create(_organization, _owner, null, new CompanyDetails("Globex"), Now);
         var contact = Contact.Create(_organization, _owner, null, "Ada", null, null, Now, companyId: acme.Id);
         var store = new InMemoryReadStore().With(acme, globex).With(contact);
-        var handler = new CreateDealCommandHandler(_deals.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
+        var handler = new CreateDealCommandHandler(_deals.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
 
         var inherited = await handler.Handle(new CreateDealCommand(contact.Id, "Deal", 1m, "EUR", null, null), CancellationToken.None);
         var named = await handler.Handle(new CreateDealCommand(contact.Id, "Deal", 1m, "EUR", null, null, CompanyId: globex.Id), CancellationToken.None);
@@ -131,7 +132,7 @@ public sealed class CompanyHandlerTests
     }
 
     private Task<CompanyDto> Create(IReadStore store, CreateCompanyCommand command) =>
-        new CreateCompanyCommandHandler(_companies.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+        new CreateCompanyCommandHandler(_companies.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
             .Handle(command, CancellationToken.None);
 
     private Task Delete(IReadStore store, DeleteCompanyCommand command) =>

@@ -11,6 +11,7 @@ using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.DeleteContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Application.Deals.Commands.CreateDeal;
+using Crm.Application.UnitTests.CustomFields;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -41,7 +42,7 @@ public sealed class CrmHandlerTests
     public async Task A_contact_owner_must_be_a_member_of_the_organization()
     {
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("user_not_member");
@@ -55,7 +56,7 @@ public sealed class CrmHandlerTests
         revoked.Revoke(_owner, DateTime.UtcNow);
         var foreign = ApiKey.Issue(Guid.NewGuid(), _owner, "Theirs", MemberRole.Member, false, null, "crm_cdefghij", [3], DateTime.UtcNow);
         var store = new InMemoryReadStore().With(live, revoked, foreign);
-        var handler = new CreateContactCommandHandler(_contacts.Object, store, _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
+        var handler = new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
 
         (await handler.Handle(new CreateContactCommand("Ada", null, null, live.Id), CancellationToken.None)).OwnerId.ShouldBe(live.Id);
         foreach (var refused in new[] { revoked.Id, foreign.Id })
@@ -99,7 +100,7 @@ public sealed class CrmHandlerTests
         var foreignContact = Contact.Create(Guid.NewGuid(), _owner, null, "Elsewhere", null, null, DateTime.UtcNow);
 
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>
-            new CreateDealCommandHandler(_deals.Object, new InMemoryReadStore().With(foreignContact), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateDealCommandHandler(_deals.Object, new InMemoryReadStore().With(foreignContact), CustomFieldFakes.Input(new InMemoryReadStore().With(foreignContact)), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateDealCommand(foreignContact.Id, "Deal", null, "USD", null, null), CancellationToken.None));
 
         error.Code.ShouldBe("contact_not_found");
@@ -112,7 +113,7 @@ public sealed class CrmHandlerTests
         _context.SetOrganization(_organization, MemberRole.Member);
 
         var error = await Should.ThrowAsync<ForbiddenException>(() =>
-            new ListContactsQueryHandler(new InMemoryReadStore(), Mock.Of<IContactSearch>(), _context, Mapper, Mock.Of<IListTotals>())
+            new ListContactsQueryHandler(new InMemoryReadStore(), Mock.Of<IContactSearch>(), _context, Mapper, Mock.Of<IListTotals>(), CustomFieldFakes.Listing())
                 .Handle(new ListContactsQuery(OwnerId: Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("owner_filter_forbidden");

@@ -5,6 +5,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Common;
+using Crm.Application.UnitTests.CustomFields;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
@@ -73,6 +74,6 @@ public sealed class ReplaceContactTests
 
     private Task<ContactDto> Replace(ReplaceContactCommand command, IReadStore store) =>
         new ReplaceContactCommandHandler(
-                _contacts.Object, store, _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
+                _contacts.Object, store, CustomFieldFakes.Input(store), _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
             .Handle(command, CancellationToken.None);
 }

@@ -49,6 +49,7 @@ public sealed class ExportTableTests
         Phone = null,
         Address = address,
         Tags = [],
+        CustomFields = new Dictionary<string, System.Text.Json.JsonElement>(),
         CreatedAt = DateTime.UtcNow,
         UpdatedAt = DateTime.UtcNow,
     };

@@ -36,6 +36,8 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         // Tags: from and to are strings in the timeline, so a list is its JSON text (a tag may hold a comma).
         string[] list => JsonSerializer.Serialize(list),
+        JsonElement { ValueKind: JsonValueKind.String } text => text.GetString(),
+        JsonElement json => json.GetRawText(),
         _ => value.ToString(),
     };
 

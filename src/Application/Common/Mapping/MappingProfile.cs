@@ -7,6 +7,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Models;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Common;
 using Crm.Application.Email.Queries.ListOutbox;
 using Crm.Application.Tasks.Common;
@@ -31,12 +32,15 @@ public sealed class MappingProfile : Profile
 {
     public MappingProfile()
     {
-        CreateMap<Contact, ContactDto>();
+        CreateMap<Contact, ContactDto>()
+            .ForMember(d => d.CustomFields, o => o.MapFrom(c => CustomFieldJson.Read(c.CustomFields)));
         CreateMap<Company, CompanyDto>()
             .ForMember(d => d.Address, o => o.MapFrom(c => c.Address == null
                 ? new CompanyAddressDto(null, null, null, null, null, null)
-                : new CompanyAddressDto(c.Address.Line1, c.Address.Line2, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country)));
-        CreateMap<Deal, DealDto>();
+                : new CompanyAddressDto(c.Address.Line1, c.Address.Line2, c.Address.City, c.Address.Region, c.Address.PostalCode, c.Address.Country)))
+            .ForMember(d => d.CustomFields, o => o.MapFrom(c => CustomFieldJson.Read(c.CustomFields)));
+        CreateMap<Deal, DealDto>()
+            .ForMember(d => d.CustomFields, o => o.MapFrom(c => CustomFieldJson.Read(c.CustomFields)));
         CreateMap<DealTask, TaskDto>();
         CreateMap<Attachment, AttachmentDto>();
         CreateMap<OutboxMessage, OutboxMessageDto>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Application.Common.Concurrency;
 using Crm.Domain.Common;
@@ -33,6 +34,9 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
 
     /// <summary>The record's tags, each in the first spelling it was given, in the order given; empty when none.</summary>
     public required string[] Tags { get; init; }
+
+    /// <summary>The record's custom field values by key, each typed as its field's type says (GET /api/v1/custom-fields lists the keys); empty when none.</summary>
+    public required Dictionary<string, JsonElement> CustomFields { get; init; }
 
     public required DateTime CreatedAt { get; init; }
 

@@ -34,13 +34,14 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
             address.Property(a => a.Country).HasColumnName("address_country").HasMaxLength(2).IsFixedLength();
         });
         builder.Property<string>(SearchText)
-            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", stored: true);
+            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || " + CustomFieldColumns.SearchableText + "))", stored: true);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId)
             .HasConstraintName("companies_organization_id_fkey");
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.NoAction)
             .HasConstraintName("companies_owner_id_fkey");
         builder.Ignore(c => c.DomainEvents);
         builder.HasTags("companies");
+        builder.HasCustomFields("companies");
 
         // The unique domain is what refuses the second of two parallel creates (409 company_domain_taken).
         builder.HasIndex(c => new { c.OrganizationId, c.Domain }).IsUnique()

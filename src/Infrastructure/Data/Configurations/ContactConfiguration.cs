@@ -25,7 +25,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Phone).HasMaxLength(Contact.PhoneMaxLength);
         builder.Property(c => c.ExternalId).HasMaxLength(ExternalIdLimits.MaxLength);
         builder.Property<string>(SearchText)
-            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", stored: true);
+            .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '') || ' ' || " + CustomFieldColumns.SearchableText + "))", stored: true);
         builder.HasColumnsInOrder(
             nameof(Contact.Id), nameof(Contact.OrganizationId), nameof(Contact.OwnerId), nameof(Contact.Name),
             nameof(Contact.Email), nameof(Contact.NormalizedEmail), nameof(Contact.Phone), SearchText,
@@ -41,6 +41,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .OnDelete(DeleteBehavior.NoAction);
         builder.Ignore(c => c.DomainEvents);
         builder.HasTags("contacts");
+        builder.HasCustomFields("contacts");
 
         // Lists page by (created_at, id) or (owner, created_at, id) within an organization; the name order uses
         // lower(name), an expression index the migration creates.

@@ -50,6 +50,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             .HasConstraintName("deals_owner_id_fkey");
         builder.Ignore(d => d.DomainEvents);
         builder.HasTags("deals");
+        builder.HasCustomFields("deals");
 
         // One index per list order within an organization; the title order uses lower(title), an expression
         // index the migration creates.

@@ -420,6 +420,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)")
@@ -457,7 +464,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(domain, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()
@@ -493,6 +500,12 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_companies_organization_id_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_companies_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_companies_search_trgm");
@@ -538,6 +551,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasColumnOrder(8);
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
@@ -585,7 +605,7 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("search_text")
                         .HasColumnOrder(7)
-                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '')))", true);
+                        .HasComputedColumnSql("crm_unaccent(lower(name || ' ' || coalesce(email, '') || ' ' || jsonb_path_query_array(custom_fields, 'strict $.* ? (@.type() == \"string\")')::text))", true);
 
                     b.PrimitiveCollection<string[]>("TagKeys")
                         .IsRequired()
@@ -617,6 +637,12 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_contacts_organization_id_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_contacts_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_contacts_search_trgm");
@@ -655,6 +681,82 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.CustomFields.CustomFieldDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("record_type");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("custom_field_definitions_pkey");
+
+                    b.HasIndex("OrganizationId", "RecordType", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ux_custom_field_definitions_key");
+
+                    b.ToTable("custom_field_definitions", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Deals.Deal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -690,6 +792,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("currency")
                         .HasColumnOrder(6)
                         .IsFixedLength();
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<DateOnly?>("ExpectedCloseDate")
                         .HasColumnType("date")
@@ -763,6 +872,12 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasAlternateKey("OrganizationId", "Id")
                         .HasName("ux_deals_organization_id_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_deals_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("TagKeys")
                         .HasDatabaseName("ix_deals_tag_keys");
@@ -2085,6 +2200,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_contacts_company");
+                });
+
+            modelBuilder.Entity("Crm.Domain.CustomFields.CustomFieldDefinition", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("custom_field_definitions_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Deals.Deal", b =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
@@ -6,8 +7,10 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
+using Crm.Domain.CustomFields;
 using MediatR;
 
 namespace Crm.Application.Companies.Commands.CreateCompany;
@@ -23,17 +26,19 @@ public sealed record CreateCompanyCommand(
     string? Phone = null,
     CompanyAddressDto? Address = null,
     Guid? OwnerId = null,
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null)
     : ICommand<CompanyDto>, IOrganizationScoped;
 
 public sealed class CreateCompanyCommandHandler(
-    IRepository<Company> companies, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
+    IRepository<Company> companies, IReadStore store, CustomFieldInput customFields, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
     : IRequestHandler<CreateCompanyCommand, CompanyDto>
 {
     public async Task<CompanyDto> Handle(CreateCompanyCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
+        var values = await customFields.ReadAsync(organizationId, CustomFieldRecordType.Company, request.CustomFields, CustomFieldWrite.Create, cancellationToken);
         var company = Company.Create(
             organizationId,
             actor,
@@ -42,7 +47,8 @@ public sealed class CreateCompanyCommandHandler(
                 request.Name, request.Domain, request.Industry, request.EmployeeCount, request.Website, request.Phone,
                 request.Address.ToAddress()),
             time.UtcNow(),
-            request.Tags);
+            request.Tags,
+            values);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         companies.Add(company);
         return outcome.VersionedAfterCommit(mapper.Map<CompanyDto>(company), company);

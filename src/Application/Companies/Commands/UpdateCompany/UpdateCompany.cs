@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
@@ -7,8 +8,10 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
 using MediatR;
 
@@ -30,12 +33,14 @@ public sealed record UpdateCompanyCommand(
     Optional<CompanyAddressDto?> Address = default,
     Optional<Guid> OwnerId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<CompanyDto>, IOrganizationScoped;
 
 public sealed class UpdateCompanyCommandHandler(
     IRepository<Company> companies,
     IReadStore store,
+    CustomFieldInput customFields,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -49,11 +54,14 @@ public sealed class UpdateCompanyCommandHandler(
         var company = await companies.GetInOrganizationAsync(request.Id, context, ErrorCatalog.CompanyNotFound, cancellationToken);
         preconditions.Require(company, request.IfMatch);
         var address = request.Address.IsSet ? new Optional<CompanyAddress?>(true, request.Address.Value.ToAddress()) : default;
+        var values = request.CustomFields.IsSet
+            ? await customFields.ReadAsync(company.OrganizationId, CustomFieldRecordType.Company, request.CustomFields.Value ?? new Dictionary<string, JsonElement>(), CustomFieldWrite.Merge, cancellationToken)
+            : null;
         company.Update(
             actor,
             new CompanyChanges(
                 request.Name, request.Domain, request.Industry, request.EmployeeCount, request.Website, request.Phone, address,
-                request.OwnerId, request.Tags),
+                request.OwnerId, request.Tags, values is null ? default : new Optional<IReadOnlyDictionary<string, object?>?>(true, values)),
             time.UtcNow());
         if (request.OwnerId.IsSet)
         {

@@ -43,6 +43,7 @@ public sealed class GetCompanyQueryHandler(IReadStore store, IRequestContext con
             Phone = company.Phone,
             Address = company.Address,
             Tags = company.Tags,
+            CustomFields = company.CustomFields,
             CreatedAt = company.CreatedAt,
             UpdatedAt = company.UpdatedAt,
             Version = company.Version,

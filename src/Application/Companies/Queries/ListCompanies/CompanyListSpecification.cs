@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Records;
 
@@ -12,7 +13,11 @@ public sealed class CompanyListSpecification : Specification<Company>
     /// <param name="domains">Normalised domains, any of which matches.</param>
     /// <param name="matching">The company search's criterion, if any.</param>
     public CompanyListSpecification(
-        Guid organizationId, ListCompaniesQuery query, IReadOnlyList<string> domains, Expression<Func<Company, bool>>? matching)
+        Guid organizationId,
+        ListCompaniesQuery query,
+        IReadOnlyList<string> domains,
+        Expression<Func<Company, bool>>? matching,
+        CustomFieldCriteria<Company>? customFields = null)
     {
         Query.AsNoTracking().Where(c => c.OrganizationId == organizationId);
         if (query.OwnerId is { } owner)
@@ -39,6 +44,11 @@ public sealed class CompanyListSpecification : Specification<Company>
         if (matching is not null)
         {
             Query.Where(matching);
+        }
+
+        if ((customFields ?? CustomFieldCriteria<Company>.None).ApplyTo(Query, query.Order))
+        {
+            return;
         }
 
         if (query.OrderBy == CompanyOrder.Name)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
@@ -7,8 +8,10 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using MediatR;
 
 namespace Crm.Application.Contacts.Commands.CreateContact;
@@ -17,19 +20,21 @@ namespace Crm.Application.Contacts.Commands.CreateContact;
 [AuditAction("create_contact")]
 public sealed record CreateContactCommand(
     string Name, string? Email, string? Phone, Guid? OwnerId, string? ExternalId = null, Guid? CompanyId = null,
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
-    IRepository<Contact> contacts, IReadStore store, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
+    IRepository<Contact> contacts, IReadStore store, CustomFieldInput customFields, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
     : IRequestHandler<CreateContactCommand, ContactDto>
 {
     public async Task<ContactDto> Handle(CreateContactCommand request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
+        var values = await customFields.ReadAsync(organizationId, CustomFieldRecordType.Contact, request.CustomFields, CustomFieldWrite.Create, cancellationToken);
         var contact = Contact.Create(
-            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId, request.Tags);
+            organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId, request.Tags, values);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         contacts.Add(contact);

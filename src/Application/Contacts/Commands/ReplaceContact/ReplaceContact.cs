@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
@@ -8,8 +9,10 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
 using MediatR;
 
@@ -25,12 +28,14 @@ public sealed record ReplaceContactCommand(
     string? ExternalId = null,
     Guid? CompanyId = null,
     IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class ReplaceContactCommandHandler(
     IRepository<Contact> contacts,
     IReadStore store,
+    CustomFieldInput customFields,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -45,7 +50,13 @@ public sealed class ReplaceContactCommandHandler(
         preconditions.Require(contact, request.IfMatch);
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId, new Optional<IReadOnlyList<string>?>(true, request.Tags)), time.UtcNow());
+        var values = await customFields.ReadAsync(contact.OrganizationId, CustomFieldRecordType.Contact, request.CustomFields, CustomFieldWrite.Replace, cancellationToken);
+        contact.Update(
+            actor,
+            new ContactChanges(
+                request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId, new Optional<IReadOnlyList<string>?>(true, request.Tags),
+                new Optional<IReadOnlyDictionary<string, object?>?>(true, values), ReplaceCustomFields: true),
+            time.UtcNow());
 
         // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
         if (owner != previousOwner)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
@@ -8,8 +9,10 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
 using MediatR;
 
@@ -22,12 +25,14 @@ public sealed record UpdateContactCommand(
     Optional<string?> ExternalId = default,
     Optional<Guid?> CompanyId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null)
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class UpdateContactCommandHandler(
     IRepository<Contact> contacts,
     IReadStore store,
+    CustomFieldInput customFields,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -40,7 +45,10 @@ public sealed class UpdateContactCommandHandler(
         var actor = context.RequireActor();
         var contact = await contacts.GetInOrganizationAsync(request.Id, context, ErrorCatalog.ContactNotFound, cancellationToken);
         preconditions.Require(contact, request.IfMatch);
-        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId, request.Tags), time.UtcNow());
+        var values = request.CustomFields.IsSet
+            ? await customFields.ReadAsync(contact.OrganizationId, CustomFieldRecordType.Contact, request.CustomFields.Value ?? new Dictionary<string, JsonElement>(), CustomFieldWrite.Merge, cancellationToken)
+            : null;
+        contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId, request.Tags, values is null ? default : new Optional<IReadOnlyDictionary<string, object?>?>(true, values)), time.UtcNow());
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);

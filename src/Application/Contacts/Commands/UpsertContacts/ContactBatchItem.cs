@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Crm.Domain.Common;
 
 namespace Crm.Application.Contacts.Commands.UpsertContacts;
@@ -10,4 +11,5 @@ public sealed record ContactBatchItem(
     Optional<Guid> OwnerId,
     Optional<string?> ExternalId,
     Optional<Guid?> CompanyId = default,
-    Optional<IReadOnlyList<string>?> Tags = default);
+    Optional<IReadOnlyList<string>?> Tags = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default);

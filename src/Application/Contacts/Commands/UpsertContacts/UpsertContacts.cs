@@ -5,6 +5,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.UpdateContact;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Errors;
 using Crm.Domain.Records;
@@ -85,7 +86,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 try
                 {
                     var created = await sender.Send(
-                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value, item.CompanyId.Value, item.Tags.Value),
+                        new CreateContactCommand(item.Name.Value, item.Email.Value, item.Phone.Value, item.OwnerId.IsSet ? item.OwnerId.Value : null, item.ExternalId.Value, item.CompanyId.Value, item.Tags.Value, item.CustomFields.Value),
                         ct);
                     return BatchItemResult.Created(index, created.Id);
                 }
@@ -105,7 +106,7 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
                 return BatchItemResult.Unchanged(index, existing.Id);
             }
 
-            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId, item.CompanyId, item.Tags), ct);
+            await sender.Send(new UpdateContactCommand(existing.Id, item.Name, item.Email, item.Phone, item.OwnerId, item.ExternalId, item.CompanyId, item.Tags, item.CustomFields), ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
         catch (Exception e) when (BatchItemResult.FromException(index, e, existing?.Id) is { } failed)
@@ -135,7 +136,8 @@ public sealed class UpsertContactsBatchHandler(IMediator sender, IReadStore stor
         && (!item.OwnerId.IsSet || item.OwnerId.Value == contact.OwnerId)
         && (!item.ExternalId.IsSet || item.ExternalId.Value == contact.ExternalId)
         && (!item.CompanyId.IsSet || item.CompanyId.Value == contact.CompanyId)
-        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, contact.Tags));
+        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, contact.Tags))
+        && (!item.CustomFields.IsSet || CustomFieldJson.WouldKeep(item.CustomFields.Value, contact.CustomFields));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Records;
 
@@ -11,7 +12,7 @@ public sealed class ContactListSpecification : Specification<Contact>
 {
     /// <param name="matching">The contact search's criterion, if any.</param>
     public ContactListSpecification(
-        Guid organizationId, ListContactsQuery query, Expression<Func<Contact, bool>>? matching)
+        Guid organizationId, ListContactsQuery query, Expression<Func<Contact, bool>>? matching, CustomFieldCriteria<Contact>? customFields = null)
     {
         Query.AsNoTracking().Where(c => c.OrganizationId == organizationId);
         if (query.OwnerId is { } owner)
@@ -44,6 +45,11 @@ public sealed class ContactListSpecification : Specification<Contact>
         if (matching is not null)
         {
             Query.Where(matching);
+        }
+
+        if ((customFields ?? CustomFieldCriteria<Contact>.None).ApplyTo(Query, query.Order))
+        {
+            return;
         }
 
         if (query.OrderBy == ContactOrder.Name)

@@ -6,7 +6,9 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
 using Crm.Application.Contacts.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Records;
 using MediatR;
 
@@ -29,24 +31,27 @@ public sealed record ListContactsQuery(
     DateTime? UpdatedSince = null,
     IReadOnlyList<string>? ExternalId = null,
     Guid? CompanyId = null,
-    IReadOnlyList<string>? Tag = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
+    IReadOnlyList<string>? Tag = null,
+    IReadOnlyList<CustomFieldFilter>? CustomFields = null,
+    string? OrderByCustomField = null) : IQuery<PagedList<ContactDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListContactsQueryHandler(
-    IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals)
+    IReadStore store, IContactSearch search, IRequestContext context, IMapper mapper, IListTotals totals, CustomFieldListing customFields)
     : IRequestHandler<ListContactsQuery, PagedList<ContactDto>>
 {
-    public Task<PagedList<ContactDto>> Handle(ListContactsQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<ContactDto>> Handle(ListContactsQuery request, CancellationToken cancellationToken)
     {
         var actor = context.RequireActor();
         actor.EnsureMayFilterByOwner(request.OwnerId);
         var matching = string.IsNullOrWhiteSpace(request.Search) ? null : search.Matching(request.Search.Trim());
-        var spec = new ContactListSpecification(context.RequireOrganizationId(), request, matching);
-        return store.ToPageAsync(
+        var custom = await customFields.ResolveAsync<Contact>(CustomFieldRecordType.Contact, request.CustomFields, request.OrderByCustomField, cancellationToken);
+        var spec = new ContactListSpecification(context.RequireOrganizationId(), request, matching, custom);
+        return await store.ToPageAsync(
             store.Query(spec).ProjectTo<ContactDto>(mapper.ConfigurationProvider),
             request,
-            request.OrderBy == ContactOrder.CreatedAt ? request.Order : null,
+            request.OrderBy == ContactOrder.CreatedAt && custom.SortKey is null ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}|{request.CompanyId}|{string.Join(',', RecordTags.FilterKeys(request.Tag))}"),
+            new ListTotalKey(typeof(Contact), $"{request.Search?.Trim().ToLowerInvariant()}|{request.OwnerId}|{request.UpdatedSince:O}|{string.Join(',', (request.ExternalId ?? []).Distinct().Order(StringComparer.Ordinal))}|{request.CompanyId}|{string.Join(',', RecordTags.FilterKeys(request.Tag))}|{custom.Text}"),
             cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Concurrency;
@@ -7,9 +8,11 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Specifications;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using FluentValidation;
@@ -32,12 +35,14 @@ public sealed record CreateDealCommand(
     string? ExternalId = null,
     Guid? CompanyId = null,
     IReadOnlyList<string>? Tags = null,
-    DateOnly? ExpectedCloseDate = null)
+    DateOnly? ExpectedCloseDate = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null)
     : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class CreateDealCommandHandler(
     IRepository<Deal> deals,
     IReadStore store,
+    CustomFieldInput customFields,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -49,6 +54,7 @@ public sealed class CreateDealCommandHandler(
         var organizationId = context.RequireOrganizationId();
         var currency = request.Currency ?? await DefaultCurrencyAsync(organizationId, cancellationToken);
         var companyId = request.CompanyId ?? await ContactCompanyAsync(organizationId, request.ContactId, cancellationToken);
+        var values = await customFields.ReadAsync(organizationId, CustomFieldRecordType.Deal, request.CustomFields, CustomFieldWrite.Create, cancellationToken);
         var deal = Deal.Open(
             organizationId,
             actor,
@@ -62,7 +68,8 @@ public sealed class CreateDealCommandHandler(
             request.ExternalId,
             companyId,
             request.Tags,
-            request.ExpectedCloseDate);
+            request.ExpectedCloseDate,
+            values);
         await store.EnsureContactAsync(organizationId, request.ContactId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using Crm.Application.Common.Auditing;
@@ -7,8 +8,10 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Common;
 using Crm.Domain.Common;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
 using MediatR;
@@ -30,11 +33,13 @@ public sealed record UpdateDealCommand(
     Optional<Guid?> CompanyId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
     Optional<DateOnly?> ExpectedCloseDate = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default,
     [property: JsonIgnore] VersionCondition? IfMatch = null) : ICommand<DealDto>, IOrganizationScoped;
 
 public sealed class UpdateDealCommandHandler(
     IRepository<Deal> deals,
     IReadStore store,
+    CustomFieldInput customFields,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -47,9 +52,13 @@ public sealed class UpdateDealCommandHandler(
         var actor = context.RequireActor();
         var deal = await deals.GetInOrganizationAsync(request.Id, context, ErrorCatalog.DealNotFound, cancellationToken);
         preconditions.Require(deal, request.IfMatch);
+        var values = request.CustomFields.IsSet
+            ? await customFields.ReadAsync(deal.OrganizationId, CustomFieldRecordType.Deal, request.CustomFields.Value ?? new Dictionary<string, JsonElement>(), CustomFieldWrite.Merge, cancellationToken)
+            : null;
         deal.Change(
             actor,
-            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId, request.CompanyId, request.Tags, request.ExpectedCloseDate),
+            new DealChanges(request.Title, request.Amount, request.Currency, request.Status, request.Stage, request.OwnerId, request.ContactId, request.ExternalId, request.CompanyId, request.Tags, request.ExpectedCloseDate,
+                values is null ? default : new Optional<IReadOnlyDictionary<string, object?>?>(true, values)),
             time.UtcNow());
         if (request.ContactId.IsSet)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Crm.Domain.Common;
 using Crm.Domain.Deals;
 
@@ -15,4 +16,5 @@ public sealed record DealBatchItem(
     Optional<string?> ExternalId,
     Optional<Guid?> CompanyId = default,
     Optional<IReadOnlyList<string>?> Tags = default,
-    Optional<DateOnly?> ExpectedCloseDate = default);
+    Optional<DateOnly?> ExpectedCloseDate = default,
+    Optional<IReadOnlyDictionary<string, JsonElement>?> CustomFields = default);

@@ -3,6 +3,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.Deals.Commands.UpdateDeal;
 using Crm.Domain.Deals;
@@ -83,7 +84,7 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
             }
 
             await sender.Send(
-                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId, item.Tags, item.ExpectedCloseDate),
+                new UpdateDealCommand(existing.Id, item.Title, item.Amount, item.Currency, item.Status, item.Stage, item.OwnerId, item.ContactId, item.ExternalId, item.CompanyId, item.Tags, item.ExpectedCloseDate, item.CustomFields),
                 ct);
             return BatchItemResult.Updated(index, existing.Id);
         }
@@ -103,7 +104,8 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         item.ExternalId.Value,
         item.CompanyId.Value,
         item.Tags.Value,
-        item.ExpectedCloseDate.IsSet ? item.ExpectedCloseDate.Value : null);
+        item.ExpectedCloseDate.IsSet ? item.ExpectedCloseDate.Value : null,
+        item.CustomFields.Value);
 
     private Task<Deal?> FindAsync(Guid organizationId, string externalId, CancellationToken ct) =>
         store.FirstOrDefaultAsync(store.Query(new DealMatchSpecification(organizationId, externalId)), ct);
@@ -120,5 +122,6 @@ public sealed class UpsertDealsBatchHandler(IMediator sender, IReadStore store, 
         && (!item.ExternalId.IsSet || item.ExternalId.Value == deal.ExternalId)
         && (!item.CompanyId.IsSet || item.CompanyId.Value == deal.CompanyId)
         && (!item.ExpectedCloseDate.IsSet || item.ExpectedCloseDate.Value == deal.ExpectedCloseDate)
-        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, deal.Tags));
+        && (!item.Tags.IsSet || RecordTags.WouldKeep(item.Tags.Value, deal.Tags))
+        && (!item.CustomFields.IsSet || CustomFieldJson.WouldKeep(item.CustomFields.Value, deal.CustomFields));
 }

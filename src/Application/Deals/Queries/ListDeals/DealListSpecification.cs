@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using Crm.Application.Common.Specifications;
+using Crm.Application.CustomFields.Common;
 using Crm.Domain.Deals;
 using Crm.Domain.Records;
 
@@ -8,7 +9,7 @@ namespace Crm.Application.Deals.Queries.ListDeals;
 /// <summary>The organization's deals, filtered ("any of" for several statuses) and in a stable order.</summary>
 public sealed class DealListSpecification : Specification<Deal>
 {
-    public DealListSpecification(Guid organizationId, ListDealsQuery query)
+    public DealListSpecification(Guid organizationId, ListDealsQuery query, CustomFieldCriteria<Deal>? customFields = null)
     {
         Query.AsNoTracking().Where(d => d.OrganizationId == organizationId);
         if (query.Status is { Count: > 0 } statuses)
@@ -72,6 +73,11 @@ public sealed class DealListSpecification : Specification<Deal>
         if (query.UpdatedSince is { } since)
         {
             Query.Where(d => d.UpdatedAt >= since);
+        }
+
+        if ((customFields ?? CustomFieldCriteria<Deal>.None).ApplyTo(Query, query.Order))
+        {
+            return;
         }
 
         _ = query.OrderBy switch

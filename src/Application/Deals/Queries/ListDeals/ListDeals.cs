@@ -5,7 +5,9 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Models;
 using Crm.Application.Common.Security;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Common;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Deals;
 using Crm.Domain.Records;
 using MediatR;
@@ -37,21 +39,25 @@ public sealed record ListDealsQuery(
     Guid? CompanyId = null,
     IReadOnlyList<string>? Tag = null,
     DateOnly? ExpectedCloseBefore = null,
-    DateOnly? ExpectedCloseAfter = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
+    DateOnly? ExpectedCloseAfter = null,
+    IReadOnlyList<CustomFieldFilter>? CustomFields = null,
+    string? OrderByCustomField = null) : IQuery<PagedList<DealDto>>, IOrganizationScoped, IPagedRequest;
 
-public sealed class ListDealsQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals)
+public sealed class ListDealsQueryHandler(
+    IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals, CustomFieldListing customFields)
     : IRequestHandler<ListDealsQuery, PagedList<DealDto>>
 {
-    public Task<PagedList<DealDto>> Handle(ListDealsQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<DealDto>> Handle(ListDealsQuery request, CancellationToken cancellationToken)
     {
         context.RequireActor().EnsureMayFilterByOwner(request.OwnerId);
-        var spec = new DealListSpecification(context.RequireOrganizationId(), request);
-        return store.ToPageAsync(
+        var custom = await customFields.ResolveAsync<Deal>(CustomFieldRecordType.Deal, request.CustomFields, request.OrderByCustomField, cancellationToken);
+        var spec = new DealListSpecification(context.RequireOrganizationId(), request, custom);
+        return await store.ToPageAsync(
             store.Query(spec).ProjectTo<DealDto>(mapper.ConfigurationProvider),
             request,
-            request.OrderBy == DealOrder.CreatedAt ? request.Order : null,
+            request.OrderBy == DealOrder.CreatedAt && custom.SortKey is null ? request.Order : null,
             totals,
-            new ListTotalKey(typeof(Deal), Filters(request)),
+            new ListTotalKey(typeof(Deal), Filters(request) + "|" + custom.Text),
             cancellationToken);
     }
 
