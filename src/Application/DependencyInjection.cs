@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<SecondFactorCheck>();
         services.AddScoped<TimelineClock>();
+        services.AddScoped<TimelineWriter>();
+        services.AddScoped<RecordTimelines>();
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<WritePreconditions>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());

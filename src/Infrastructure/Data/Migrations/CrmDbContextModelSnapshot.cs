@@ -41,22 +41,60 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasDefaultValue("user")
                         .HasColumnName("author_type");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<Guid>("DealId")
+                    b.Property<Guid?>("DealId")
                         .HasColumnType("uuid")
                         .HasColumnName("deal_id");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.PrimitiveCollection<Guid[]>("Mentions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("mentions")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
+                    b.Property<DateTime?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -64,16 +102,39 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("activities_pkey");
+
+                    b.HasIndex("Mentions")
+                        .HasDatabaseName("ix_activities_mentions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_company_timeline")
+                        .HasFilter("company_id IS NOT NULL");
+
+                    b.HasIndex("ContactId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_contact_timeline")
+                        .HasFilter("contact_id IS NOT NULL");
 
                     b.HasIndex("DealId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_deal_timeline");
 
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_feed");
+
                     b.ToTable("activities", null, t =>
                         {
-                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned')");
+                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned', 'note', 'call', 'meeting', 'email', 'contact_updated', 'company_updated')");
                         });
                 });
 
@@ -1742,7 +1803,6 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId", "DealId")
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_activities_deal");
                 });
 
