@@ -10,6 +10,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.Organizations.Common;
+using Crm.Application.Tasks.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<TimelineClock>();
         services.AddScoped<TimelineWriter>();
         services.AddScoped<RecordTimelines>();
+        services.AddScoped<TaskRecords>();
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<WritePreconditions>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());

@@ -9,7 +9,7 @@ public static class TimelineLinks
 {
     public static ActivityLinks OfDeal(Deal deal) => new(deal.Id, deal.ContactId, deal.CompanyId);
 
-    /// <summary>A task's deal with the deal's records, or else the task's own contact.</summary>
+    /// <summary>A task's deal with the deal's records, or else the task's own contact or company.</summary>
     public static ActivityLinks OfTask(DealTask task, Deal? deal) =>
-        deal is not null ? OfDeal(deal) : new ActivityLinks(task.DealId, task.ContactId, null);
+        deal is not null ? OfDeal(deal) : new ActivityLinks(task.DealId, task.ContactId, task.CompanyId);
 }

@@ -1238,6 +1238,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -1294,6 +1298,9 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_updated");
 
+                    b.HasIndex("CompanyId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_company_due");
+
                     b.HasIndex("ContactId", "DueDate", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_contact_due");
 
@@ -1312,7 +1319,7 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.ToTable("tasks", null, t =>
                         {
-                            t.HasCheckConstraint("ck_tasks_one_record", "(deal_id IS NULL) <> (contact_id IS NULL)");
+                            t.HasCheckConstraint("ck_tasks_one_record", "num_nonnulls(deal_id, contact_id, company_id) = 1");
                         });
                 });
 
@@ -2088,6 +2095,13 @@ namespace Crm.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
                 {
+                    b.HasOne("Crm.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CompanyId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tasks_company");
+
                     b.HasOne("Crm.Domain.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId", "ContactId")
