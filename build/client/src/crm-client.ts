@@ -8924,7 +8924,7 @@ export interface Problem {
 - `due_date_in_past` (400): The due date must be today or later.
 - `activity_type_not_allowed` (400): Only comments can be added to a timeline; the other entries are written by the system.
 - `activity_record_required` (400): An activity is logged on at least one record: name contact_id, company_id or deal_id.
-- `not_activity_author` (403): Members may change or delete only the activities they logged; managers, admins and owners any.
+- `not_activity_author` (403): Members may change or delete only the activities they logged; managers, admins and owners may change all of them.
 - `activity_not_editable` (400): Only logged notes, calls, meetings and emails can be edited; comments can be deleted, system entries neither.
 - `file_too_large` (413): The file is larger than allowed.
 - `unsupported_file_type` (415): Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.

@@ -133,7 +133,7 @@ public static class ErrorCatalog
     public static readonly Error DueDateInPast = new("due_date_in_past", ErrorKind.Invalid, "The due date must be today or later.");
     public static readonly Error ActivityTypeNotAllowed = new("activity_type_not_allowed", ErrorKind.Invalid, "Only comments can be added to a timeline; the other entries are written by the system.");
     public static readonly Error ActivityRecordRequired = new("activity_record_required", ErrorKind.Invalid, "An activity is logged on at least one record: name contact_id, company_id or deal_id.");
-    public static readonly Error NotActivityAuthor = new("not_activity_author", ErrorKind.Forbidden, "Members may change or delete only the activities they logged; managers, admins and owners any.");
+    public static readonly Error NotActivityAuthor = new("not_activity_author", ErrorKind.Forbidden, "Members may change or delete only the activities they logged; managers, admins and owners may change all of them.");
     public static readonly Error ActivityNotEditable = new("activity_not_editable", ErrorKind.Invalid, "Only logged notes, calls, meetings and emails can be edited; comments can be deleted, system entries neither.");
 
     // Files
