@@ -269,6 +269,28 @@ public sealed class LoggedActivityTests : ApiTest
     }
 
     [Test]
+    public async Task Logging_editing_and_deleting_are_audited_with_the_mentions_as_a_list()
+    {
+        var api = NewApi();
+        var team = await Team.CreateAsync(api);
+        var owner = api.As(team.Owner);
+        var contact = await owner.CreateContactAsync();
+        var note = await LogAsync(owner, new { type = "note", body = $"@[Mia](user:{team.Member.UserId}) see this", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact });
+        (await owner.PatchAsync($"{Activities}/{note["id"]}", new { body = "see this" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await owner.DeleteAsync($"{Activities}/{note["id"]}")).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        var audit = await owner.GetAsync($"/api/v1/audit-logs?entity_id={note["id"]}");
+
+        audit.Status.ShouldBe(HttpStatusCode.OK, audit.Text);
+        var actions = audit.Json["items"]!.AsArray().Select(e => (string?)e!["action"]).ToList();
+        actions.ShouldBe(["log_activity", "update_activity", "delete_activity"], ignoreOrder: true);
+        var logged = audit.Json["items"]!.AsArray().Single(e => (string?)e!["action"] == "log_activity")!;
+        var mentions = logged["changes"]!.AsArray().Single(c => (string?)c!["field"] == "mentions")!;
+        ((string?)mentions["to"]).ShouldBe($"[\"{team.Member.UserId}\"]");
+        audit.Text.ShouldNotContain("System.");
+    }
+
+    [Test]
     public async Task The_feed_shows_every_members_entries_newest_first_with_filters_and_a_cursor()
     {
         var api = NewApi();

@@ -29,6 +29,7 @@ public sealed class RequestBodyTests : ApiTest
         var member = await Team.JoinAsync(api, owner, "member");
         var newcomer = await api.RegisterAsync();
         var webhook = Guid.Parse((await asOwner.PostAsync("/api/v1/webhooks", new { url = PublicUrl, events = new[] { "*" } }))["id"]!);
+        var activity = Guid.Parse((await asOwner.PostAsync("/api/v1/activities", new { type = "call", body = "Hello", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact }))["id"]!);
         var checkedProperties = 0;
 
         foreach (var (path, item) in document["paths"]!.AsObject())
@@ -60,7 +61,7 @@ public sealed class RequestBodyTests : ApiTest
                     .Replace("{user_id}", member.UserId.ToString(), StringComparison.Ordinal);
                 if (target.Contains("{id}", StringComparison.Ordinal))
                 {
-                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company).ToString(), StringComparison.Ordinal);
+                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company, activity).ToString(), StringComparison.Ordinal);
                 }
 
                 foreach (var property in schema["properties"]!.AsObject().Select(p => p.Key))
@@ -99,7 +100,7 @@ public sealed class RequestBodyTests : ApiTest
     }
 
     /// <summary>The record a path's <c>{id}</c> names, by the resource the path starts with.</summary>
-    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company) => path.Split('/')[3] switch
+    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company, Guid activity) => path.Split('/')[3] switch
     {
         "webhooks" => webhook,
         "organizations" => organization,
@@ -107,6 +108,7 @@ public sealed class RequestBodyTests : ApiTest
         "deals" => deal,
         "tasks" => task,
         "companies" => company,
+        "activities" => activity,
         var resource => throw new InvalidOperationException($"No record for {{id}} of {resource} ({path})."),
     };
 

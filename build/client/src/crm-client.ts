@@ -1672,7 +1672,7 @@ export class SearchClient {
      * Search the organization's contacts, companies, deals, tasks and comments
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param q (optional) The words to find (prefixes match).
-     * @param types (optional) Comma-separated types to return: contact, company, deal, task, comment (default all).
+     * @param types (optional) Comma-separated types to return: contact, company, deal, task, comment, activity (logged notes, calls, meetings and emails; default all).
      * @param page (optional) Page number, from 1.
      * @param page_size (optional) Items per page, from 1 to 100.
      * @return OK.
@@ -9101,7 +9101,7 @@ export interface SearchHit {
     deal_id?: string | null;
 }
 
-export type SearchType = "contact" | "deal" | "task" | "comment" | "company";
+export type SearchType = "contact" | "deal" | "task" | "comment" | "company" | "activity";
 
 export interface OutboxMessagePage {
     items: OutboxMessage[];

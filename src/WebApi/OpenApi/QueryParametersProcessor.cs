@@ -72,7 +72,7 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "Comma-separated record types to follow: contact, deal, task, company (default all). A cursor keeps to the types it was issued for.";
                     break;
                 case "types":
-                    parameter.Description = "Comma-separated types to return: contact, company, deal, task, comment (default all).";
+                    parameter.Description = "Comma-separated types to return: contact, company, deal, task, comment, activity (logged notes, calls, meetings and emails; default all).";
                     break;
                 case "search" when operation.OperationId == "Companies_List":
                     parameter.Description = "Case- and accent-insensitive substring of the name or domain.";

@@ -26,7 +26,7 @@ public sealed class ActivityInputTests
         Fields(Call(companyId: Guid.NewGuid())).ShouldBeEmpty();
         Fields(Call(dealId: Guid.NewGuid())).ShouldBeEmpty();
         Fields(Call(Contact, Guid.NewGuid(), Guid.NewGuid())).ShouldBeEmpty();
-        Fields(Call()).ShouldBe(["ContactId"]);
+        Fields(Call()).ShouldBe(["ContactId", "CompanyId", "DealId"]);
         Fields(Call(Guid.Empty)).ShouldBe(["ContactId"]);
         Fields(Call(Contact, Guid.Empty, Guid.Empty)).ShouldBe(["CompanyId", "DealId"]);
     }

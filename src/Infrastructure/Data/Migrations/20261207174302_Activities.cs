@@ -81,6 +81,21 @@ namespace Crm.Infrastructure.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
+            // Search finds logged activities by subject (weighing more) and body, as it finds comments by their text.
+            migrationBuilder.Sql("""
+                DROP INDEX ix_activities_search_vector;
+                ALTER TABLE activities DROP COLUMN search_vector;
+                ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+                    CASE WHEN type = 'comment'
+                         THEN setweight(to_tsvector('crm_search', coalesce(payload ->> 'text', '')), 'B')
+                         WHEN type IN ('note', 'call', 'meeting', 'email')
+                         THEN setweight(to_tsvector('crm_search', coalesce(subject, '')), 'A')
+                              || setweight(to_tsvector('crm_search', coalesce(body, '')), 'B')
+                    END) STORED;
+                CREATE INDEX ix_activities_search_vector ON activities USING gin (search_vector)
+                    WHERE type IN ('comment', 'note', 'call', 'meeting', 'email');
+                """);
+
             // A deal's earlier entries show on its contact's and company's timelines too.
             migrationBuilder.Sql(
                 "UPDATE activities a SET contact_id = d.contact_id, company_id = d.company_id FROM deals d " +
@@ -121,6 +136,17 @@ namespace Crm.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP INDEX ix_activities_search_vector;
+                ALTER TABLE activities DROP COLUMN search_vector;
+                ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+                    CASE WHEN type = 'comment'
+                         THEN setweight(to_tsvector('crm_search', coalesce(payload ->> 'text', '')), 'B')
+                    END) STORED;
+                CREATE INDEX ix_activities_search_vector ON activities USING gin (search_vector) WHERE type = 'comment';
+                DELETE FROM activities WHERE deal_id IS NULL OR type IN ('note', 'call', 'meeting', 'email');
+                """);
+
             migrationBuilder.DropIndex(
                 name: "ix_activities_company_timeline",
                 table: "activities");

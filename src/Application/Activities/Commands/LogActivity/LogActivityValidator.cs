@@ -17,6 +17,10 @@ public sealed class LogActivityValidator : AbstractValidator<LogActivityCommand>
         RuleFor(c => c.Outcome).ActivityOutcome();
         RuleFor(c => c.ContactId).NotNull().When(c => c.CompanyId is null && c.DealId is null)
             .WithMessage("name contact_id, company_id or deal_id");
+        RuleFor(c => c.CompanyId).NotNull().When(c => c.ContactId is null && c.DealId is null)
+            .WithMessage("name contact_id, company_id or deal_id");
+        RuleFor(c => c.DealId).NotNull().When(c => c.ContactId is null && c.CompanyId is null)
+            .WithMessage("name contact_id, company_id or deal_id");
         RuleFor(c => c.ContactId).NotEqual(Guid.Empty).When(c => c.ContactId is not null);
         RuleFor(c => c.CompanyId).NotEqual(Guid.Empty).When(c => c.CompanyId is not null);
         RuleFor(c => c.DealId).NotEqual(Guid.Empty).When(c => c.DealId is not null);
