@@ -144,13 +144,6 @@ public sealed class Activity : Entity, ITenantOwned, ICreationOrdered, IHasDomai
         _events.Add(new ActivityDeleted(OrganizationId, Id, actor.UserId));
     }
 
-    /// <summary>Forgets a record that is being deleted; an entry left on no timeline should be removed instead.</summary>
-    public void Unlink(Guid recordId)
-    {
-        ContactId = ContactId == recordId ? null : ContactId;
-        CompanyId = CompanyId == recordId ? null : CompanyId;
-    }
-
     private void Set(LoggedActivity details)
     {
         Subject = details.Subject;

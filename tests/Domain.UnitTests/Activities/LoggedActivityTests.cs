@@ -96,17 +96,4 @@ public sealed class LoggedActivityTests
         RuleAssert.AssertBrokenRule(() => system.Delete(owner), "activity_not_editable", ErrorKind.Invalid);
         Should.NotThrow(() => comment.Delete(new Actor(author, MemberRole.Member)));
     }
-
-    [Test]
-    public void Unlinking_a_deleted_record_keeps_the_other_links()
-    {
-        var contact = Guid.NewGuid();
-        var company = Guid.NewGuid();
-        var activity = Log(Guid.NewGuid(), links: new ActivityLinks(null, contact, company));
-
-        activity.Unlink(contact);
-
-        activity.ContactId.ShouldBeNull();
-        activity.CompanyId.ShouldBe(company);
-    }
 }

@@ -96,6 +96,29 @@ namespace Crm.Infrastructure.Data.Migrations
                     WHERE type IN ('comment', 'note', 'call', 'meeting', 'email');
                 """);
 
+            // As a contact or a company is deleted, the entries left on no other record go with it and the others forget it,
+            // in the statement that deletes it (as a foreign key's action would): a request that loses a race to delete
+            // the record deletes nothing here either.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION crm_forget_timeline_record() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_ARGV[0] = 'contact' THEN
+                        DELETE FROM activities WHERE organization_id = OLD.organization_id AND contact_id = OLD.id
+                            AND deal_id IS NULL AND company_id IS NULL;
+                        UPDATE activities SET contact_id = NULL WHERE organization_id = OLD.organization_id AND contact_id = OLD.id;
+                    ELSE
+                        DELETE FROM activities WHERE organization_id = OLD.organization_id AND company_id = OLD.id
+                            AND deal_id IS NULL AND contact_id IS NULL;
+                        UPDATE activities SET company_id = NULL WHERE organization_id = OLD.organization_id AND company_id = OLD.id;
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER contacts_forget_timeline AFTER DELETE ON contacts
+                    FOR EACH ROW EXECUTE FUNCTION crm_forget_timeline_record('contact');
+                CREATE TRIGGER companies_forget_timeline AFTER DELETE ON companies
+                    FOR EACH ROW EXECUTE FUNCTION crm_forget_timeline_record('company');
+                """);
+
             // A deal's earlier entries show on its contact's and company's timelines too.
             migrationBuilder.Sql(
                 "UPDATE activities a SET contact_id = d.contact_id, company_id = d.company_id FROM deals d " +
@@ -137,6 +160,9 @@ namespace Crm.Infrastructure.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER contacts_forget_timeline ON contacts;
+                DROP TRIGGER companies_forget_timeline ON companies;
+                DROP FUNCTION crm_forget_timeline_record();
                 DROP INDEX ix_activities_search_vector;
                 ALTER TABLE activities DROP COLUMN search_vector;
                 ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
