@@ -70,6 +70,12 @@ companies_file = os.path.join(args.work, "companies.txt")
 with open(companies_file, "w") as f:
     f.writelines(f"{c} -\n" for c in companies)
 
+# Contacts for their timelines (their own entries, activities logged on them, their deals' entries).
+contacts = [c["id"] for c in get(API + "/contacts?page_size=100")["items"]]
+contacts_file = os.path.join(args.work, "contacts.txt")
+with open(contacts_file, "w") as f:
+    f.writelines(f"{c} -\n" for c in contacts)
+
 # A cursor 10,000 rows deep (or half way on a small organization) and its page-number equivalent.
 total_contacts = get(API + "/contacts?page_size=1")["total"]
 depth = min(10_000, (total_contacts // 2) // 100 * 100)
@@ -104,6 +110,8 @@ scenarios = [
     Scenario(name="list deals, 2 statuses by amount", path=API + "/deals?status=new&status=won&order_by=amount&order=desc&page_size=20"),
     Scenario(name="get one deal", path=API + "/deals/{id}", ids=True),
     Scenario(name="deal timeline, page 1", path=API + "/deals/{id}/activities?page_size=20", ids=True),
+    Scenario(name="contact timeline", path=API + "/contacts/{id}/activities?page_size=20", ids=contacts_file, first=contacts[0]),
+    Scenario(name="organization feed", path=API + "/activities?page_size=20"),
     Scenario(name="analytics summary, warm", path=API + "/analytics/deals/summary"),
     Scenario(name="analytics funnel, warm", path=API + "/analytics/deals/funnel"),
     Scenario(name="analytics trend, warm", path=API + "/analytics/deals/trend?interval=week&from=2025-12-01&to=2026-11-30"),

@@ -11,6 +11,7 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.CustomFields.Common;
 using Crm.Application.Organizations.Common;
+using Crm.Application.Tasks.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<SecondFactorCheck>();
         services.AddScoped<TimelineClock>();
+        services.AddScoped<TimelineWriter>();
+        services.AddScoped<RecordTimelines>();
+        services.AddScoped<TaskRecords>();
         services.AddScoped<TransactionOutcome>();
         services.AddScoped<WritePreconditions>();
         services.AddScoped<ITransactionOutcome>(sp => sp.GetRequiredService<TransactionOutcome>());

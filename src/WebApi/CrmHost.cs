@@ -115,6 +115,7 @@ public static class CrmHost
         app.MapInvitationEndpoints();
         app.MapContactEndpoints();
         app.MapCompanyEndpoints();
+        app.MapActivityEndpoints();
         app.MapTagEndpoints();
         app.MapCustomFieldEndpoints();
         app.MapDealEndpoints();

@@ -204,14 +204,16 @@ public sealed class DealTests : ApiTest
     public async Task Deleting_a_deal_takes_its_tasks_and_timeline_with_it()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());
-        var deal = await api.CreateDealAsync();
+        var contact = await api.CreateContactAsync();
+        var deal = await api.CreateDealAsync(contact);
         var task = await api.CreateTaskAsync(deal);
 
         (await api.DeleteAsync($"/api/v1/deals/{deal}")).Status.ShouldBe(HttpStatusCode.NoContent);
 
         (await api.GetAsync($"/api/v1/deals/{deal}")).ShouldBeProblem(HttpStatusCode.NotFound, "deal_not_found");
         (await api.GetAsync($"/api/v1/tasks/{task}")).ShouldBeProblem(HttpStatusCode.NotFound, "task_not_found");
-        (await Testing.Database.ScalarAsync<long>("SELECT count(*) FROM activities")).ShouldBe(0);
+        (await Testing.Database.ScalarAsync<long>("SELECT count(*) FROM activities WHERE deal_id IS NOT NULL")).ShouldBe(0);
+        (await api.TimelineTypesAsync($"/api/v1/contacts/{contact}/activities")).ShouldBe(["system"]);
     }
 
     [Test]

@@ -32,6 +32,7 @@ public sealed class RequestBodyTests : ApiTest
         var customField = Guid.Parse((await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "tier", label = "Tier", type = "select", options = new[] { "gold", "silver", "bronze" } }))["id"]!);
         (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "seats", label = "Seats", type = "number" })).Status.ShouldBe(HttpStatusCode.Created);
         (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "renewal", label = "Renewal", type = "date" })).Status.ShouldBe(HttpStatusCode.Created);
+        var activity = Guid.Parse((await asOwner.PostAsync("/api/v1/activities", new { type = "call", body = "Hello", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact }))["id"]!);
         var checkedProperties = 0;
 
         foreach (var (path, item) in document["paths"]!.AsObject())
@@ -63,7 +64,7 @@ public sealed class RequestBodyTests : ApiTest
                     .Replace("{user_id}", member.UserId.ToString(), StringComparison.Ordinal);
                 if (target.Contains("{id}", StringComparison.Ordinal))
                 {
-                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company, customField).ToString(), StringComparison.Ordinal);
+                    target = target.Replace("{id}", IdFor(path, owner.OrganizationId, contact, deal, task, webhook, company, customField, activity).ToString(), StringComparison.Ordinal);
                 }
 
                 foreach (var property in schema["properties"]!.AsObject().Select(p => p.Key))
@@ -102,7 +103,7 @@ public sealed class RequestBodyTests : ApiTest
     }
 
     /// <summary>The record a path's <c>{id}</c> names, by the resource the path starts with.</summary>
-    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company, Guid customField) => path.Split('/')[3] switch
+    private static Guid IdFor(string path, Guid organization, Guid contact, Guid deal, Guid task, Guid webhook, Guid company, Guid customField, Guid activity) => path.Split('/')[3] switch
     {
         "webhooks" => webhook,
         "organizations" => organization,
@@ -111,6 +112,7 @@ public sealed class RequestBodyTests : ApiTest
         "tasks" => task,
         "companies" => company,
         "custom-fields" => customField,
+        "activities" => activity,
         var resource => throw new InvalidOperationException($"No record for {{id}} of {resource} ({path})."),
     };
 

@@ -40,6 +40,26 @@ public sealed class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task Logged_activities_are_found_by_subject_and_body_under_their_own_facet()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = await api.CreateContactAsync("Grace Hopper");
+        var bySubject = await api.PostAsync("/api/v1/activities", new { type = "call", subject = "Zeppelin pilot", body = "Call about the trial.", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact });
+        var byBody = await api.PostAsync("/api/v1/activities", new { type = "note", body = "The zeppelin fleet needs ten seats.", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact });
+        var stranger = NewApi().As(await NewApi().RegisterAsync());
+        var theirs = await stranger.CreateContactAsync("Someone Else");
+        await stranger.PostAsync("/api/v1/activities", new { type = "note", body = "Zeppelin, theirs.", occurred_at = "2026-11-20T10:15:00Z", contact_id = theirs });
+
+        var found = await SearchAsync(api, "zeppelin", "types=activity");
+
+        found["items"]!.AsArray().Select(i => (string?)i!["id"]).ShouldBe([(string?)bySubject.Json["id"], (string?)byBody.Json["id"]]);
+        ((string?)found["items"]![0]!["title"]).ShouldBe("Zeppelin pilot");
+        ((string)found["items"]![1]!["snippet"]!).ShouldContain("<mark>zeppelin</mark>");
+        ((int?)found["facets"]!["activity"]).ShouldBe(2);
+        ((int?)found["facets"]!["comment"]).ShouldBe(0);
+    }
+
+    [Test]
     public async Task A_typo_falls_back_to_similar_spellings()
     {
         var api = NewApi().As(await NewApi().RegisterAsync());

@@ -195,6 +195,31 @@ public sealed class WebhookEventTests : ApiTest
     }
 
     [Test]
+    public async Task Logged_activities_are_announced_when_logged_edited_and_deleted()
+    {
+        var (api, owner, webhookId) = await SubscribeAsync("activity.*");
+        var asOwner = api.As(owner);
+        var contact = await asOwner.CreateContactAsync();
+        (await DeliveriesAsync(webhookId)).ShouldBe(0);
+
+        var call = await asOwner.PostAsync("/api/v1/activities", new { type = "call", body = "Agreed.", occurred_at = "2026-11-20T10:15:00Z", contact_id = contact });
+        var (created, createdBody) = await NextAsync();
+        (await asOwner.PatchAsync($"/api/v1/activities/{call["id"]}", new { outcome = "busy" })).Status.ShouldBe(HttpStatusCode.OK);
+        var (updated, updatedBody) = await NextAsync();
+        (await asOwner.DeleteAsync($"/api/v1/activities/{call["id"]}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        var (deleted, deletedBody) = await NextAsync();
+
+        created.ShouldBe("activity.created");
+        ((string?)Object(createdBody)["id"]).ShouldBe(call["id"]);
+        ((string?)Object(createdBody)["contact_id"]).ShouldBe(contact.ToString());
+        updated.ShouldBe("activity.updated");
+        ((string?)Object(updatedBody)["outcome"]).ShouldBe("busy");
+        deleted.ShouldBe("activity.deleted");
+        ((string?)Object(deletedBody)["body"]).ShouldBe("Agreed.");
+        ((string?)deletedBody["actor"]!["id"]).ShouldBe(owner.UserId.ToString());
+    }
+
+    [Test]
     public async Task Members_joining_leaving_and_removed_are_announced_as_the_member_list_shows_them()
     {
         var (api, owner, webhookId) = await SubscribeAsync("member.*");

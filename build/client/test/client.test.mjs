@@ -454,3 +454,37 @@ test("a custom field: defined by an owner, set on a company, read back typed, or
   await api.customFields.delete(org, segment.id);
   assert.deepEqual((await api.companies.get(org, big.id)).custom_fields, { revenue: 2500000.5 });
 });
+
+test("a call logged on a contact, on its timeline after the contact's creation, and in the feed", { skip: !baseUrl }, async () => {
+  const unique = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  let token;
+  const api = clients(() => token);
+  const registered = await api.auth.register({
+    email: `calls-${unique}@example.com`, password: "client-smoke-password", name: "Cal Caller", organization_name: "Calls",
+  });
+  token = registered.access_token;
+  const org = registered.organization.id;
+
+  const contact = await api.contacts.create(org, { name: "Grace Hopper" });
+  const call = await api.activities.log(org, {
+    type: "call", subject: "Compiler pilot", body: "Agreed on a pilot in January.", occurred_at: "2026-11-20T10:15:00Z",
+    duration_minutes: 25, outcome: "connected", contact_id: contact.id,
+  });
+  assert.equal(call.contact_id, contact.id);
+  assert.equal(call.duration_minutes, 25);
+  await assert.rejects(api.activities.log(org, { type: "call", body: "No record", occurred_at: "2026-11-20T10:15:00Z" }), (error) =>
+    error instanceof CrmApiError && error.status === 400 && error.code === "validation_failed");
+
+  const timeline = await api.contacts.timeline(org, contact.id);
+  assert.deepEqual(timeline.items.map((a) => a.type), ["call", "system"]);
+  assert.equal(timeline.items[0].body, "Agreed on a pilot in January.");
+  const calls = await api.contacts.timeline(org, contact.id, undefined, undefined, undefined, ["call"]);
+  assert.deepEqual(calls.items.map((a) => a.id), [call.id]);
+
+  const edited = await api.activities.update(org, call.id, { outcome: "left_voicemail" });
+  assert.equal(edited.outcome, "left_voicemail");
+  const feed = await api.activities.feed(org, undefined, undefined, undefined, undefined, ["call"]);
+  assert.deepEqual(feed.items.map((a) => a.id), [call.id]);
+  await api.activities.delete(org, call.id);
+  assert.deepEqual((await api.contacts.timeline(org, contact.id)).items.map((a) => a.type), ["system"]);
+});

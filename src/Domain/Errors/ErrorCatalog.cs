@@ -120,7 +120,7 @@ public static class ErrorCatalog
     public static readonly Error DealReferenceNotFound = DealNotFound.AsReference("The organization has no deal with this id.");
     public static readonly Error TaskNotFound = new("task_not_found", ErrorKind.NotFound, "No task has this id.");
     public static readonly Error AttachmentNotFound = new("attachment_not_found", ErrorKind.NotFound, "No attachment has this id.");
-    public static readonly Error ActivityNotFound = new("activity_not_found", ErrorKind.NotFound, "No timeline entry of this deal has this id.");
+    public static readonly Error ActivityNotFound = new("activity_not_found", ErrorKind.NotFound, "No timeline entry of this record (or of the organization) has this id.");
     public static readonly Error RangeNotSatisfiable = new("range_not_satisfiable", ErrorKind.RangeNotSatisfiable, "The requested byte range lies outside the file; Content-Range gives its length.");
     public static readonly Error ContactEmailTaken = new("contact_email_taken", ErrorKind.Conflict, "Another contact of the organization has this email address.");
     public static readonly Error BatchMatchKeyMissing = new("batch_match_key_missing", ErrorKind.Invalid, "The item lacks the field the batch matches on (match_on), so it cannot be matched.");
@@ -146,6 +146,9 @@ public static class ErrorCatalog
     public static readonly Error InvalidAmount = new("invalid_amount", ErrorKind.Invalid, "An amount is a number from 0 to 9999999999999999.99 with at most two decimals.");
     public static readonly Error DueDateInPast = new("due_date_in_past", ErrorKind.Invalid, "The due date must be today or later.");
     public static readonly Error ActivityTypeNotAllowed = new("activity_type_not_allowed", ErrorKind.Invalid, "Only comments can be added to a timeline; the other entries are written by the system.");
+    public static readonly Error ActivityRecordRequired = new("activity_record_required", ErrorKind.Invalid, "An activity is logged on at least one record: name contact_id, company_id or deal_id.");
+    public static readonly Error NotActivityAuthor = new("not_activity_author", ErrorKind.Forbidden, "Members may change or delete only the activities they logged; managers, admins and owners may change all of them.");
+    public static readonly Error ActivityNotEditable = new("activity_not_editable", ErrorKind.Invalid, "Only logged notes, calls, meetings and emails can be edited; comments can be deleted, system entries neither.");
 
     // Files
     public static readonly Error FileTooLarge = new("file_too_large", ErrorKind.TooLarge, "The file is larger than allowed.");

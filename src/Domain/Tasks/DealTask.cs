@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Deals.Events;
@@ -11,7 +12,7 @@ using Crm.Domain.Tasks.Rules;
 namespace Crm.Domain.Tasks;
 
 /// <summary>
-/// A to-do on a deal or a contact (exactly one), assigned to a member. Who may change it follows the linked record's
+/// A to-do on a deal, a contact or a company (exactly one), assigned to a member. Who may change it follows the linked record's
 /// ownership and the assignment.
 /// </summary>
 public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersioned
@@ -31,8 +32,11 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
     /// <summary>The deal the task is on; null when it is on a contact.</summary>
     public Guid? DealId { get; private set; }
 
-    /// <summary>The contact the task is on; null when it is on a deal.</summary>
+    /// <summary>The contact the task is on; null when it is on a deal or a company.</summary>
     public Guid? ContactId { get; private set; }
+
+    /// <summary>The company the task is on; null when it is on a deal or a contact.</summary>
+    public Guid? CompanyId { get; private set; }
 
     /// <summary>The member (or API key) the task is for; null once that member has left the organization.</summary>
     public Guid? AssigneeId { get; private set; }
@@ -74,6 +78,7 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
             OrganizationId = record.OrganizationId,
             DealId = record is Deal ? record.Id : null,
             ContactId = record is Contact ? record.Id : null,
+            CompanyId = record is Company ? record.Id : null,
             AssigneeId = assigneeId ?? actor.UserId,
             Title = title.Trim(),
             Description = string.IsNullOrWhiteSpace(description) ? null : description,
@@ -186,7 +191,7 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
 
     private void EnsureIsOn(OwnedRecord record)
     {
-        if (record.Id != (DealId ?? ContactId))
+        if (record.Id != (DealId ?? ContactId ?? CompanyId))
         {
             throw new InvalidOperationException($"Task {Id} is not on record {record.Id}.");
         }
@@ -195,8 +200,8 @@ public sealed class DealTask : Entity, ITenantOwned, IHasDomainEvents, IVersione
     private static Error RefusalFor(OwnedRecord record) => record switch
     {
         Deal => ErrorCatalog.NotDealOwner,
-        Contact => ErrorCatalog.NotRecordOwner,
-        _ => throw new ArgumentException($"A task is on a deal or a contact, not a {record.GetType().Name}.", nameof(record)),
+        Contact or Company => ErrorCatalog.NotRecordOwner,
+        _ => throw new ArgumentException($"A task is on a deal, a contact or a company, not a {record.GetType().Name}.", nameof(record)),
     };
 }
 

@@ -18,6 +18,7 @@ public static class WebhookEventTypes
         "deal.created", "deal.updated", "deal.deleted", "deal.status_changed", "deal.stage_changed", "deal.won", "deal.lost",
         "task.created", "task.updated", "task.completed", "task.deleted",
         "comment.created",
+        "activity.created", "activity.updated", "activity.deleted",
         "member.added", "member.removed",
     ];
 

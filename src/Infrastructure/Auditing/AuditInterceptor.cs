@@ -188,6 +188,8 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         // Tags: the list as JSON, so a tag with a comma in it stays one tag.
         string[] list => JsonSerializer.Serialize(list),
+        // An activity's mentions: the ids as a JSON list.
+        Guid[] ids => JsonSerializer.Serialize(ids),
         _ => value.ToString(),
     };
 }

@@ -40,6 +40,9 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
         UNION ALL
         SELECT 'comment', a.id, left(a.payload ->> 'text', 80), a.payload ->> 'text', ts_rank(a.search_vector, q.query), a.deal_id
           FROM activities a, q WHERE a.organization_id = $1 AND a.type = 'comment' AND a.search_vector @@ q.query
+        UNION ALL
+        SELECT 'activity', a.id, coalesce(a.subject, left(a.body, 80)), coalesce(a.subject || ': ', '') || a.body, ts_rank(a.search_vector, q.query), a.deal_id
+          FROM activities a, q WHERE a.organization_id = $1 AND a.type IN ('note', 'call', 'meeting', 'email') AND a.search_vector @@ q.query
         """,
         $"ts_headline('crm_search', translate(p.body, U&'\\E000\\E001', ''), q.query, '{Marks}')");
 

@@ -5,6 +5,7 @@ using Bogus;
 using Crm.Application.Activities.Common;
 using Crm.Application.Common.Interfaces;
 using Crm.Domain.Activities;
+using Crm.Domain.Auditing;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
@@ -133,14 +134,22 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
         var tasks = Tasks(faker, owner, deals, options.Tasks, activities);
         await writer.TasksAsync(tasks, ct);
 
-        // Comments fill the timelines up to the number of entries asked for.
+        // Comments on deals, and calls, meetings, notes and emails logged on deals, contacts and companies, fill the
+        // timelines up to the number of entries asked for.
         for (var i = activities.Count; i < options.Activities && deals.Count > 0; i++)
         {
-            var deal = faker.PickRandom(deals);
-            var payload = JsonSerializer.Serialize(new { text = faker.Lorem.Sentence(faker.Random.Int(4, 20)) });
-            activities.Add(Activity.Record(
-                organization.Id, deal.Id, faker.PickRandom(people).User.Id, ActivityType.Comment, payload,
-                Truncate(faker.Date.Between(deal.CreatedAt, End))));
+            var author = faker.PickRandom(people).User.Id;
+            if (faker.Random.Bool(0.4f))
+            {
+                var deal = faker.PickRandom(deals);
+                var payload = JsonSerializer.Serialize(new { text = faker.Lorem.Sentence(faker.Random.Int(4, 20)) });
+                activities.Add(Activity.Record(
+                    organization.Id, deal.Id, author, ActivityType.Comment, payload, Truncate(faker.Date.Between(deal.CreatedAt, End))));
+            }
+            else
+            {
+                activities.Add(LogActivity(faker, organization.Id, author, deals, contacts, companies));
+            }
         }
 
         await writer.ActivitiesAsync(activities, ct);
@@ -291,6 +300,30 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
     }
 
     /// <summary>Deals moved along the pipeline by the deal's own transitions; their events become the timeline.</summary>
+    /// <summary>A call, meeting, note or email logged on a deal (and its records), a contact or a company.</summary>
+    private static Activity LogActivity(
+        Faker faker, Guid organizationId, Guid author, List<Deal> deals, List<Contact> contacts, List<Company> companies)
+    {
+        var type = faker.Random.WeightedRandom(
+            [ActivityType.Call, ActivityType.Meeting, ActivityType.Note, ActivityType.Email], [0.4f, 0.2f, 0.3f, 0.1f]);
+        var (links, since) = faker.Random.Int(0, 2) switch
+        {
+            0 when deals.Count > 0 => faker.PickRandom(deals) is var deal ? (TimelineLinks.OfDeal(deal), deal.CreatedAt) : default,
+            1 when companies.Count > 0 => faker.PickRandom(companies) is var company ? (new ActivityLinks(null, null, company.Id), company.CreatedAt) : default,
+            _ => faker.PickRandom(contacts) is var contact ? (new ActivityLinks(null, contact.Id, contact.CompanyId), contact.CreatedAt) : default,
+        };
+        var at = Truncate(faker.Date.Between(since, End));
+        var details = new LoggedActivity(
+            type == ActivityType.Note ? null : faker.Lorem.Sentence(faker.Random.Int(2, 6)),
+            faker.Lorem.Sentences(faker.Random.Int(1, 3)),
+            at.AddMinutes(-faker.Random.Int(0, 600)),
+            type is ActivityType.Call or ActivityType.Meeting ? faker.Random.Int(5, 90) : null,
+            type == ActivityType.Call ? faker.PickRandom("connected", "no_answer", "left_voicemail", "busy") : null);
+        var activity = Activity.Log(organizationId, links, author, ActorType.User, type, details, [], at);
+        activity.ClearDomainEvents();
+        return activity;
+    }
+
     private static List<Deal> Deals(Faker faker, Actor owner, List<Contact> contacts, int count, List<Activity> activities)
     {
         var deals = new List<Deal>(count);
@@ -303,13 +336,13 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
                 Math.Round(faker.Random.Decimal(500, 100_000), 2), faker.PickRandom(Currencies), DealStage.Qualification,
                 contact.OwnerId, at, companyId: contact.CompanyId, tags: Tags(faker),
                 expectedCloseDate: faker.Random.Bool(0.8f) ? DateOnly.FromDateTime(End).AddDays(faker.Random.Int(-30, 365)) : null);
-            Record(deal, activities, at);
+            Record(deal, activities, at, TimelineLinks.OfDeal(deal));
             var stage = faker.PickRandom(DealStage.Qualification, DealStage.Proposal, DealStage.Negotiation);
             if (stage != DealStage.Qualification)
             {
                 at = at.AddHours(faker.Random.Int(1, 240));
                 deal.Change(owner, new DealChanges(Stage: stage), at);
-                Record(deal, activities, at);
+                Record(deal, activities, at, TimelineLinks.OfDeal(deal));
             }
 
             var status = faker.Random.WeightedRandom(
@@ -318,7 +351,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
             {
                 at = at.AddHours(faker.Random.Int(1, 240));
                 deal.Change(owner, new DealChanges(Status: status), at);
-                Record(deal, activities, at);
+                Record(deal, activities, at, TimelineLinks.OfDeal(deal));
             }
 
             deals.Add(deal);
@@ -344,12 +377,12 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
                 faker.Random.Bool(0.8f) ? today.AddDays(faker.Random.Int(0, 60)) : null,
                 today,
                 createdAt);
-            Record(task, activities, createdAt);
+            Record(task, activities, createdAt, TimelineLinks.OfDeal(deal));
             if (faker.Random.Bool(0.33f))
             {
                 var doneAt = createdAt.AddHours(faker.Random.Int(1, 200));
                 task.Update(deal, owner, new TaskChanges(IsDone: true), today, doneAt);
-                Record(task, activities, doneAt);
+                Record(task, activities, doneAt, TimelineLinks.OfDeal(deal));
             }
 
             tasks.Add(task);
@@ -359,13 +392,13 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, IPasswordHasher hash
     }
 
     /// <summary>Turns the events the entity raised into its deal's timeline entries, in order.</summary>
-    private static void Record(IHasDomainEvents source, List<Activity> activities, DateTime at)
+    private static void Record(IHasDomainEvents source, List<Activity> activities, DateTime at, ActivityLinks links)
     {
         foreach (var domainEvent in source.DomainEvents)
         {
             if (TimelineEntry.For(domainEvent) is { } entry)
             {
-                activities.Add(entry.ToActivity(at));
+                activities.Add((entry with { Links = links }).ToActivity(at));
                 at = at.AddTicks(10);
             }
         }

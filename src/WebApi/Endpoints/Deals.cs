@@ -153,9 +153,10 @@ public static class Deals
         CancellationToken ct,
         [FromQuery] int? page,
         [FromQuery(Name = "page_size")] int? pageSize,
-        [FromQuery] string? cursor) =>
+        [FromQuery] string? cursor,
+        [FromQuery] string[]? type) =>
         TypedResults.Ok(await mediator.Send(
-            new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor), ct));
+            new ListActivitiesQuery(dealId, page ?? 1, pageSize ?? Paging.DefaultPageSize, cursor, Activities.Types(type)), ct));
 
     private static async Task<Ok<ActivityDto>> GetActivity(
         [FromRoute(Name = "deal_id")] Guid dealId, Guid id, IMediator mediator, CancellationToken ct) =>

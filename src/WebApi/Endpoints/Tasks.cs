@@ -22,10 +22,10 @@ public static class Tasks
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Base).WithTags("Tasks").RequireAuthorization().RequireOrganizationHeader();
-        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered by assignee (me, none or an id), status (open, done, overdue), deal or contact, and paged")
+        group.MapGet("/", List).WithName("Tasks_List").WithSummary("Tasks by due date (none last) or creation, filtered by assignee (me, none or an id), status (open, done, overdue), deal, contact or company, and paged")
             .ProducesProblems(ErrorCatalog.InvalidCursor, ErrorCatalog.CursorNotSupported);
-        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal or a contact, for its creator or another member")
-            .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.AssigneeNotFound, ErrorCatalog.DueDateInPast)
+        group.MapPost("/", Create).WithName("Tasks_Create").WithSummary("Add a task to a deal, a contact or a company, for its creator or another member")
+            .ProducesProblems(ErrorCatalog.DealReferenceNotFound, ErrorCatalog.ContactReferenceNotFound, ErrorCatalog.CompanyReferenceNotFound, ErrorCatalog.AssigneeNotFound, ErrorCatalog.DueDateInPast)
             .ProducesProblems(ErrorCatalog.NotDealOwner, ErrorCatalog.NotRecordOwner);
         group.MapGet("/{id:guid}", Get).WithName("Tasks_Get").WithSummary("One task")
             .ProducesProblems(ErrorCatalog.TaskNotFound)
@@ -57,7 +57,8 @@ public static class Tasks
         [FromQuery(Name = "updated_since")] DateTime? updatedSince,
         [FromQuery(Name = "assignee_id")] string[]? assigneeId,
         [FromQuery] string[]? status,
-        [FromQuery(Name = "contact_id")] Guid? contactId) =>
+        [FromQuery(Name = "contact_id")] Guid? contactId,
+        [FromQuery(Name = "company_id")] Guid? companyId) =>
         TypedResults.Ok(await mediator.Send(
             new ListTasksQuery(
                 page ?? 1,
@@ -72,7 +73,8 @@ public static class Tasks
                 QueryValues.Utc(updatedSince),
                 assigneeId?.Where(v => v.Length > 0).ToList(),
                 QueryValues.Enums<TaskState>("status", status),
-                contactId),
+                contactId,
+                companyId),
             ct));
 
     private static async Task<Created<TaskDto>> Create(CreateTaskCommand command, HttpResponse response, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -32,7 +32,7 @@ public static class Webhooks
             .WithDescription("The answer's secret is shown this once. Each delivery is a POST signed with it: the header " +
                 "Crm-Signature: v1=<hex HMAC-SHA256 of \"{Crm-Timestamp}.{body}\"> (the key is the secret's UTF-8 bytes). " +
                 "Events: contact.created|updated|deleted, company.created|updated|deleted, deal.created|updated|deleted|status_changed|stage_changed|won|lost, " +
-                "task.created|updated|completed|deleted, comment.created, member.added|removed; * and deal.* style wildcards.")
+                "task.created|updated|completed|deleted, comment.created, activity.created|updated|deleted, member.added|removed; * and deal.* style wildcards.")
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.ApiKeyReadOnly)
             .ProducesProblems(ErrorCatalog.WebhookEventUnknown, ErrorCatalog.WebhookUrlInsecure, ErrorCatalog.WebhookUrlPrivate, ErrorCatalog.WebhookUrlUnresolvable)
             .ProducesProblems(ErrorCatalog.WebhookLimitReached);

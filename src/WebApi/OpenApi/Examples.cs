@@ -39,6 +39,8 @@ internal static class Examples
         ["Webhooks_Update"] = """{"events": ["*"], "active": true}""",
         ["Exports_Create"] = """{"record_type": "deals", "format": "csv", "filters": {"status": ["won", "lost"], "min_amount": 1000, "updated_since": "2026-01-01T00:00:00Z"}}""",
         ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
+        ["Activities_Log"] = """{"type": "call", "subject": "Pilot scope", "body": "Agreed on three teams for January.", "occurred_at": "2026-11-20T10:15:00Z", "duration_minutes": 25, "outcome": "connected", "contact_id": "0193a8c2-7f4e-7b1a-9c3d-5e6f7a8b9c0d"}""",
+        ["Activities_Update"] = """{"outcome": "left_voicemail", "duration_minutes": 2}""",
     };
 
     public static IReadOnlyDictionary<string, string> Responses { get; } = new Dictionary<string, string>

@@ -103,7 +103,7 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                     parameter.Description = "Comma-separated record types to follow: contact, deal, task, company (default all). A cursor keeps to the types it was issued for.";
                     break;
                 case "types":
-                    parameter.Description = "Comma-separated types to return: contact, company, deal, task, comment (default all).";
+                    parameter.Description = "Comma-separated types to return: contact, company, deal, task, comment, activity (logged notes, calls, meetings and emails; default all).";
                     break;
                 case "search" when operation.OperationId == "Companies_List":
                     parameter.Description = "Case- and accent-insensitive substring of the name or domain.";
@@ -134,6 +134,24 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
                 case "detach":
                     parameter.Description = "Also clear the company of its contacts and deals (at most 1,000), in the same transaction; without it, a company that has contacts or deals answers 409 company_has_records.";
                     break;
+                case "type" when operation.OperationId is "Activities_List" or "Activities_Feed" or "Contacts_Timeline" or "Companies_Timeline":
+                    parameter.Description = "Only entries of these types; repeat the parameter for several.";
+                    Enum(schema?.Item, [.. System.Enum.GetValues<Domain.Activities.ActivityType>().Select(t => Wire(t.ToString()))]);
+                    break;
+                case "record_type" when operation.OperationId == "Activities_Feed":
+                    parameter.Description = "Only entries of these record types (a deal's entry is the deal's, else a contact's, else a company's); repeat for several.";
+                    Enum(schema?.Item, "deal", "contact", "company");
+                    break;
+                case "actor_id":
+                    parameter.Description = "Only entries written by these users or API keys; repeat for several.";
+                    break;
+                case "since":
+                    parameter.Description = "Only entries written at or after this time.";
+                    break;
+                case "mentions":
+                    parameter.Description = "me: only the comments and notes that mention the caller.";
+                    Enum(schema, "me");
+                    break;
                 case "cursor":
                     parameter.Description = "Where the previous page ended (its next_cursor), instead of a page number.";
                     break;
@@ -142,6 +160,9 @@ internal sealed class QueryParametersProcessor : IOperationProcessor
 
         return true;
     }
+
+    private static string Wire(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static void Enum(JsonSchema? schema, params string[] values)
     {

@@ -10,7 +10,8 @@ internal static class WebhookDocumentation
         **Events**: `contact.created`, `contact.updated`, `contact.deleted`, `company.created`, `company.updated`,
         `company.deleted`, `deal.created`, `deal.updated`,
         `deal.deleted`, `deal.status_changed`, `deal.stage_changed`, `deal.won`, `deal.lost`, `task.created`,
-        `task.updated`, `task.completed`, `task.deleted`, `comment.created`, `member.added`, `member.removed`;
+        `task.updated`, `task.completed`, `task.deleted`, `comment.created`, `activity.created`, `activity.updated`,
+        `activity.deleted`, `member.added`, `member.removed`;
         subscribe with their names, `*` (everything) or a resource's wildcard (`deal.*`). `ping` goes only to the webhook
         pinged. A deal's deletion sends `task.deleted` for each of its tasks too; a company's deletion with `detach=true`
         sends `contact.updated` and `deal.updated` (`company_id` cleared) for each of its contacts and deals. Completing a task sends `task.updated`

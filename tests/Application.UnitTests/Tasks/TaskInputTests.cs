@@ -21,6 +21,17 @@ public sealed class TaskInputTests
     }
 
     [Test]
+    public void A_task_may_name_a_company_instead_but_never_two_records()
+    {
+        var company = Guid.NewGuid();
+
+        Fields(new CreateTaskCommand(null, "Call", null, null, CompanyId: company)).ShouldBeEmpty();
+        Fields(new CreateTaskCommand(Deal, "Call", null, null, CompanyId: company)).ShouldBe(["CompanyId"]);
+        Fields(new CreateTaskCommand(null, "Call", null, null, Contact, CompanyId: company)).ShouldBe(["CompanyId"]);
+        Fields(new CreateTaskCommand(null, "Call", null, null, CompanyId: Guid.Empty)).ShouldBe(["CompanyId"]);
+    }
+
+    [Test]
     public void An_assignee_is_a_real_id_and_null_unassigns()
     {
         Fields(new CreateTaskCommand(Deal, "Call", null, null, AssigneeId: Guid.Empty)).ShouldBe(["AssigneeId"]);

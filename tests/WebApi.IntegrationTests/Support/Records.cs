@@ -34,7 +34,13 @@ public static class Records
     /// <summary>The timeline's entry types, newest first.</summary>
     public static async Task<List<string>> TimelineAsync(this Api api, Guid dealId)
     {
-        var reply = await api.GetAsync($"/api/v1/deals/{dealId}/activities?page_size=100");
+        return await api.TimelineTypesAsync($"/api/v1/deals/{dealId}/activities?page_size=100");
+    }
+
+    /// <summary>The entry types of a timeline or feed page, newest first.</summary>
+    public static async Task<List<string>> TimelineTypesAsync(this Api api, string path)
+    {
+        var reply = await api.GetAsync(path);
         reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
         return reply.Json["items"]!.AsArray().Select(a => (string)a!["type"]!).ToList();
     }

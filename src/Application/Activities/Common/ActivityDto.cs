@@ -4,8 +4,28 @@ using Crm.Domain.Auditing;
 
 namespace Crm.Application.Activities.Common;
 
-/// <summary>One timeline entry; which <see cref="Payload"/> fields are present depends on the type.</summary>
-public sealed record ActivityDto(Guid Id, Guid DealId, Guid AuthorId, ActorType AuthorType, ActivityType Type, ActivityPayload Payload, DateTime CreatedAt);
+/// <summary>
+/// One timeline entry; which <see cref="Payload"/> fields are present depends on the type. Logged notes, calls,
+/// meetings and emails carry their subject, body, occurred_at, duration_minutes and outcome; comments and notes the
+/// members they mention. deal_id, contact_id and company_id name the records whose timelines show the entry.
+/// </summary>
+public sealed record ActivityDto(
+    Guid Id,
+    Guid? DealId,
+    Guid AuthorId,
+    ActorType AuthorType,
+    ActivityType Type,
+    ActivityPayload Payload,
+    DateTime CreatedAt,
+    Guid? ContactId,
+    Guid? CompanyId,
+    string? Subject,
+    string? Body,
+    DateTime? OccurredAt,
+    int? DurationMinutes,
+    string? Outcome,
+    IReadOnlyList<Guid> Mentions,
+    DateTime? UpdatedAt);
 
 /// <summary>
 /// The details of a timeline entry. <c>comment</c>: text. <c>status_changed</c>, <c>stage_changed</c>: from, to.

@@ -4,29 +4,46 @@ using Crm.Application.Common.Models;
 using Crm.Domain.Activities;
 using Crm.Domain.Auditing;
 using Crm.Domain.Common;
+using Crm.Domain.Companies.Events;
+using Crm.Domain.Contacts.Events;
 using Crm.Domain.Deals.Events;
 using Crm.Domain.Tasks;
 
 namespace Crm.Application.Activities.Common;
 
-/// <summary>The timeline entry a domain event writes, if any: its deal, author, type and JSON payload.</summary>
-public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid AuthorId, ActivityType Type, string Payload)
+/// <summary>
+/// The timeline entry a domain event writes, if any: its records, author, type and JSON payload. A deal's entry names
+/// the deal only, and a task's entry its deal only: <see cref="Links"/> are completed with the deal's contact and
+/// company (or the task's contact or company) before it is written.
+/// </summary>
+public sealed record TimelineEntry(Guid OrganizationId, ActivityLinks Links, Guid AuthorId, ActivityType Type, string Payload)
 {
+    public TimelineEntry(Guid organizationId, Guid dealId, Guid authorId, ActivityType type, string payload)
+        : this(organizationId, ActivityLinks.OfDeal(dealId), authorId, type, payload)
+    {
+    }
+
+    /// <summary>The task an entry is about, whose contact or company it shows on when it has no deal.</summary>
+    public Guid? TaskId { get; init; }
+
     public static TimelineEntry? For(IDomainEvent domainEvent) => domainEvent switch
     {
+        ContactCreated e => new(e.OrganizationId, new ActivityLinks(null, e.ContactId, null), e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "contact_created" })),
+        ContactUpdated e => new(e.OrganizationId, new ActivityLinks(null, e.ContactId, null), e.ActorId, ActivityType.ContactUpdated, Changes(e.Changes)),
+        CompanyCreated e => new(e.OrganizationId, new ActivityLinks(null, null, e.CompanyId), e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "company_created" })),
+        CompanyUpdated e => new(e.OrganizationId, new ActivityLinks(null, null, e.CompanyId), e.ActorId, ActivityType.CompanyUpdated, Changes(e.Changes)),
         DealCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "deal_created", title = e.Title })),
         DealStatusChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StatusChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
         DealStageChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
-        DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, TimelineJson.Serialize(new
-        {
-            changes = e.Changes.Select(c => new FieldChangeDto(c.Field, Text(c.From), Text(c.To))),
-        })),
-        // A contact's task has no deal timeline to appear on.
-        TaskCreated { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
-        TaskCompleted { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })),
-        TaskAssigned { DealId: { } dealId } e => new(e.OrganizationId, dealId, e.ActorId, ActivityType.TaskAssigned, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title, from = e.From, to = e.To })),
+        DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, Changes(e.Changes)),
+        TaskCreated e => new(e.OrganizationId, new ActivityLinks(e.DealId, null, null), e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })) { TaskId = e.TaskId },
+        TaskCompleted e => new(e.OrganizationId, new ActivityLinks(e.DealId, null, null), e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })) { TaskId = e.TaskId },
+        TaskAssigned e => new(e.OrganizationId, new ActivityLinks(e.DealId, null, null), e.ActorId, ActivityType.TaskAssigned, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title, from = e.From, to = e.To })) { TaskId = e.TaskId },
         _ => null,
     };
+
+    private static string Changes(IEnumerable<FieldChange> changes) =>
+        TimelineJson.Serialize(new { changes = changes.Select(c => new FieldChangeDto(c.Field, Text(c.From), Text(c.To))) });
 
     private static string? Text(object? value) => value switch
     {
@@ -42,5 +59,5 @@ public sealed record TimelineEntry(Guid OrganizationId, Guid DealId, Guid Author
     };
 
     public Activity ToActivity(DateTime at, ActorType authorType = ActorType.User) =>
-        Activity.Record(OrganizationId, DealId, AuthorId, Type, Payload, at, authorType);
+        Activity.Record(OrganizationId, Links, AuthorId, Type, Payload, at, authorType);
 }

@@ -2,6 +2,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Errors;
@@ -33,12 +34,25 @@ public static class TaskDeals
             : throw new BusinessRuleException(ErrorCatalog.ContactReferenceNotFound);
     }
 
-    /// <summary>The deal or contact a stored task is on; a task whose record is not the organization's is not found.</summary>
+    /// <summary>The company a request names in its body: one the organization does not have is a bad request.</summary>
+    public static async Task<Company> GetReferencedCompanyAsync(
+        this IRepository<Company> companies, Guid organizationId, Guid companyId, CancellationToken cancellationToken)
+    {
+        var company = await companies.FindAsync(companyId, cancellationToken);
+        return company is not null && company.OrganizationId == organizationId
+            ? company
+            : throw new BusinessRuleException(ErrorCatalog.CompanyReferenceNotFound);
+    }
+
+    /// <summary>The deal, contact or company a stored task is on; a task whose record is not the organization's is not found.</summary>
     public static async Task<OwnedRecord> GetRecordOfAsync(
-        this DealTask task, IRepository<Deal> deals, IRepository<Contact> contacts, IRequestContext context, CancellationToken ct) =>
-        task.DealId is { } dealId
-            ? await deals.GetInOrganizationAsync(dealId, context, ErrorCatalog.TaskNotFound, ct)
-            : await contacts.GetInOrganizationAsync(task.ContactId ?? Guid.Empty, context, ErrorCatalog.TaskNotFound, ct);
+        this DealTask task, TaskRecords records, IRequestContext context, CancellationToken ct) =>
+        task switch
+        {
+            { DealId: { } dealId } => await records.Deals.GetInOrganizationAsync(dealId, context, ErrorCatalog.TaskNotFound, ct),
+            { CompanyId: { } companyId } => await records.Companies.GetInOrganizationAsync(companyId, context, ErrorCatalog.TaskNotFound, ct),
+            _ => await records.Contacts.GetInOrganizationAsync(task.ContactId ?? Guid.Empty, context, ErrorCatalog.TaskNotFound, ct),
+        };
 
     /// <summary>
     /// Refuses an assignee who is not a member of the organization (400 <c>assignee_not_found</c>, the same for a

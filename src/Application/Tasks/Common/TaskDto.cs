@@ -11,8 +11,11 @@ public sealed class TaskDto : ICreationOrdered, IVersionedResource
     /// <summary>The deal the task is on; null when it is on a contact.</summary>
     public required Guid? DealId { get; init; }
 
-    /// <summary>The contact the task is on; null when it is on a deal.</summary>
+    /// <summary>The contact the task is on; null when it is on a deal or a company.</summary>
     public required Guid? ContactId { get; init; }
+
+    /// <summary>The company the task is on; null when it is on a deal or a contact.</summary>
+    public required Guid? CompanyId { get; init; }
 
     /// <summary>The member or API key the task is for; null when nobody is (its assignee left the organization).</summary>
     public required Guid? AssigneeId { get; init; }

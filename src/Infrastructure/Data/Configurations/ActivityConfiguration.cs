@@ -13,7 +13,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.ToTable("activities", t => t.HasCheckConstraint(
             "activities_type_check",
-            "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned')"));
+            "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned', 'note', 'call', 'meeting', 'email', 'contact_updated', 'company_updated')"));
         builder.HasKey(a => a.Id).HasName("activities_pkey");
         builder.Ignore(a => a.DomainEvents);
         builder.Property(a => a.Id).ValueGeneratedNever();
@@ -30,6 +30,20 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DealId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
             .HasDatabaseName("ix_activities_deal_timeline");
+        builder.Property(a => a.Subject).HasMaxLength(ActivityLimits.SubjectMaxLength);
+        builder.Property(a => a.Body).HasMaxLength(ActivityLimits.BodyMaxLength);
+        builder.Property(a => a.Outcome).HasMaxLength(ActivityLimits.OutcomeMaxLength);
+        builder.Property(a => a.Mentions).HasColumnType("uuid[]").HasDefaultValueSql("'{}'::uuid[]");
+
+        // Contacts and companies are not foreign keys: an entry of a deal outlives the link to a deleted contact or
+        // company (the deletion unlinks it, or removes an entry left on no timeline).
+        builder.HasIndex(a => new { a.ContactId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
+            .HasFilter("contact_id IS NOT NULL").HasDatabaseName("ix_activities_contact_timeline");
+        builder.HasIndex(a => new { a.CompanyId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
+            .HasFilter("company_id IS NOT NULL").HasDatabaseName("ix_activities_company_timeline");
+        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
+            .HasDatabaseName("ix_activities_feed");
+        builder.HasIndex(a => a.Mentions).HasMethod("gin").HasDatabaseName("ix_activities_mentions");
 
         // The reports: each deal's status and stage changes in order (when it closed, how long it stayed in a stage),
         // and the entries of a window by author (activities logged per owner), both read from the index alone.

@@ -1,3 +1,4 @@
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Tasks;
@@ -28,7 +29,12 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
             .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
             .HasConstraintName("fk_tasks_contact")
             .OnDelete(DeleteBehavior.Cascade);
-        builder.ToTable(t => t.HasCheckConstraint("ck_tasks_one_record", "(deal_id IS NULL) <> (contact_id IS NULL)"));
+        builder.HasOne<Company>().WithMany()
+            .HasForeignKey(t => new { t.OrganizationId, t.CompanyId })
+            .HasPrincipalKey(c => new { c.OrganizationId, c.Id })
+            .HasConstraintName("fk_tasks_company")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("ck_tasks_one_record", "num_nonnulls(deal_id, contact_id, company_id) = 1"));
         builder.Ignore(t => t.DomainEvents);
 
         // Tasks by due date (those without one last, PostgreSQL's order for ascending keys), all or open only.
@@ -38,6 +44,7 @@ internal sealed class DealTaskConfiguration : IEntityTypeConfiguration<DealTask>
         builder.HasIndex(t => new { t.DealId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_deal_due");
         builder.HasIndex(t => new { t.OrganizationId, t.UpdatedAt }).HasDatabaseName("ix_tasks_organization_updated");
         builder.HasIndex(t => new { t.ContactId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_contact_due");
+        builder.HasIndex(t => new { t.CompanyId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_company_due");
 
         // "My tasks": one assignee's tasks by due date; the status filter reads along it.
         builder.HasIndex(t => new { t.OrganizationId, t.AssigneeId, t.DueDate, t.CreatedAt, t.Id }).HasDatabaseName("ix_tasks_assignee_due");

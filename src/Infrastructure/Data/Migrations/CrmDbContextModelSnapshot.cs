@@ -42,28 +42,70 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasDefaultValue("user")
                         .HasColumnName("author_type");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<Guid>("DealId")
+                    b.Property<Guid?>("DealId")
                         .HasColumnType("uuid")
                         .HasColumnName("deal_id");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.PrimitiveCollection<Guid[]>("Mentions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("mentions")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
+                    b.Property<DateTime?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("activities_pkey");
@@ -72,6 +114,21 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_activities_organization_created");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
+
+                    b.HasIndex("Mentions")
+                        .HasDatabaseName("ix_activities_mentions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
+
+                    b.HasIndex("CompanyId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_company_timeline")
+                        .HasFilter("company_id IS NOT NULL");
+
+                    b.HasIndex("ContactId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_contact_timeline")
+                        .HasFilter("contact_id IS NOT NULL");
 
                     b.HasIndex("DealId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
@@ -83,9 +140,13 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt"), new[] { "Payload" });
 
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_feed");
+
                     b.ToTable("activities", null, t =>
                         {
-                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned')");
+                            t.HasCheckConstraint("activities_type_check", "type IN ('comment', 'status_changed', 'stage_changed', 'task_created', 'task_completed', 'deal_updated', 'system', 'task_assigned', 'note', 'call', 'meeting', 'email', 'contact_updated', 'company_updated')");
                         });
                 });
 
@@ -1448,6 +1509,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -1504,6 +1569,9 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "UpdatedAt")
                         .HasDatabaseName("ix_tasks_organization_updated");
 
+                    b.HasIndex("CompanyId", "DueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tasks_company_due");
+
                     b.HasIndex("ContactId", "DueDate", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_contact_due");
 
@@ -1522,7 +1590,7 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.ToTable("tasks", null, t =>
                         {
-                            t.HasCheckConstraint("ck_tasks_one_record", "(deal_id IS NULL) <> (contact_id IS NULL)");
+                            t.HasCheckConstraint("ck_tasks_one_record", "num_nonnulls(deal_id, contact_id, company_id) = 1");
                         });
                 });
 
@@ -2013,7 +2081,6 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasForeignKey("OrganizationId", "DealId")
                         .HasPrincipalKey("OrganizationId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_activities_deal");
                 });
 
@@ -2319,6 +2386,13 @@ namespace Crm.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
                 {
+                    b.HasOne("Crm.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId", "CompanyId")
+                        .HasPrincipalKey("OrganizationId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tasks_company");
+
                     b.HasOne("Crm.Domain.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId", "ContactId")

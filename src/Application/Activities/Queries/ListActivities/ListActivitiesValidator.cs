@@ -8,5 +8,6 @@ public sealed class ListActivitiesValidator : AbstractValidator<ListActivitiesQu
     public ListActivitiesValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(q => q.Type).FilterValues();
     }
 }

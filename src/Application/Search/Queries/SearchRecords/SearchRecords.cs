@@ -13,10 +13,12 @@ public enum SearchType
     Task,
     Comment,
     Company,
+    Activity,
 }
 
 /// <summary>
-/// Full-text search over the organization's contacts, companies, deals, tasks and comments: accent-insensitive, matching word
+/// Full-text search over the organization's contacts, companies, deals, tasks, comments and logged activities (subject and
+/// body): accent-insensitive, matching word
 /// prefixes as one types, and falling back to similar spellings when the words match nothing.
 /// </summary>
 public sealed record SearchRecordsQuery(string Q, IReadOnlyList<SearchType>? Types = null, int Page = 1, int PageSize = Paging.DefaultPageSize)

@@ -8,27 +8,24 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
-using Crm.Domain.Contacts;
-using Crm.Domain.Deals;
-using Crm.Domain.Records;
 using Crm.Domain.Tasks;
 using MediatR;
 
 namespace Crm.Application.Tasks.Commands.CreateTask;
 
 /// <summary>
-/// Adds a task to a deal or a contact (exactly one), assigned to the creator unless it names another member; giving it
+/// Adds a task to a deal, a contact or a company (exactly one), assigned to the creator unless it names another member; giving it
 /// to someone else writes <c>task_assigned</c> on its deal's timeline.
 /// </summary>
 [AuditAction("create_task")]
 public sealed record CreateTaskCommand(
-    Guid? DealId, string Title, [MultilineText] string? Description, DateOnly? DueDate, Guid? ContactId = null, Guid? AssigneeId = null)
+    Guid? DealId, string Title, [MultilineText] string? Description, DateOnly? DueDate, Guid? ContactId = null, Guid? AssigneeId = null,
+    Guid? CompanyId = null)
     : ICommand<TaskDto>, IOrganizationScoped;
 
 public sealed class CreateTaskCommandHandler(
     IRepository<DealTask> tasks,
-    IRepository<Deal> deals,
-    IRepository<Contact> contacts,
+    TaskRecords records,
     IReadStore store,
     IRequestContext context,
     IMapper mapper,
@@ -40,9 +37,7 @@ public sealed class CreateTaskCommandHandler(
     {
         var actor = context.RequireActor();
         var organizationId = context.RequireOrganizationId();
-        OwnedRecord record = request.DealId is { } dealId
-            ? await deals.GetReferencedDealAsync(organizationId, dealId, cancellationToken)
-            : await contacts.GetReferencedContactAsync(organizationId, request.ContactId ?? Guid.Empty, cancellationToken);
+        var record = await records.ReferencedAsync(organizationId, request.DealId, request.ContactId, request.CompanyId, cancellationToken);
         var today = await store.OrganizationTodayAsync(organizationId, time, cancellationToken);
         var task = DealTask.Create(record, actor, request.Title, request.Description, request.DueDate, today, time.UtcNow(), request.AssigneeId);
         await store.EnsureAssigneeAsync(organizationId, request.AssigneeId, cancellationToken);

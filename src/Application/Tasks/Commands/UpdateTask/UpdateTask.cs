@@ -9,8 +9,6 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Common.Validation;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Common;
-using Crm.Domain.Contacts;
-using Crm.Domain.Deals;
 using Crm.Domain.Errors;
 using Crm.Domain.Tasks;
 using MediatR;
@@ -30,8 +28,7 @@ public sealed record UpdateTaskCommand(
 
 public sealed class UpdateTaskCommandHandler(
     IRepository<DealTask> tasks,
-    IRepository<Deal> deals,
-    IRepository<Contact> contacts,
+    TaskRecords records,
     IReadStore store,
     IRequestContext context,
     IMapper mapper,
@@ -45,7 +42,7 @@ public sealed class UpdateTaskCommandHandler(
         var actor = context.RequireActor();
         var task = await tasks.GetInOrganizationAsync(request.Id, context, ErrorCatalog.TaskNotFound, cancellationToken);
         preconditions.Require(task, request.IfMatch);
-        var record = await task.GetRecordOfAsync(deals, contacts, context, cancellationToken);
+        var record = await task.GetRecordOfAsync(records, context, cancellationToken);
         var organizationId = context.RequireOrganizationId();
         var today = await store.OrganizationTodayAsync(organizationId, time, cancellationToken);
         task.Update(

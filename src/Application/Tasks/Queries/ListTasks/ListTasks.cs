@@ -43,7 +43,8 @@ public sealed record ListTasksQuery(
     DateTime? UpdatedSince = null,
     IReadOnlyList<string>? AssigneeIds = null,
     IReadOnlyList<TaskState>? Statuses = null,
-    Guid? ContactId = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
+    Guid? ContactId = null,
+    Guid? CompanyId = null) : IQuery<PagedList<TaskDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext context, IMapper mapper, IListTotals totals, TimeProvider time)
     : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
@@ -62,7 +63,7 @@ public sealed class ListTasksQueryHandler(IReadStore store, IRequestContext cont
             : null;
         var spec = new TaskListSpecification(organizationId, request, assignees, today);
         var filters = string.Join(",", assignees.Ids) + (assignees.IncludeUnassigned ? ",none" : string.Empty)
-            + "|" + string.Join(",", request.Statuses ?? []) + $"|{today:O}|{request.ContactId}";
+            + "|" + string.Join(",", request.Statuses ?? []) + $"|{today:O}|{request.ContactId}|{request.CompanyId}";
         return await store.ToPageAsync(
             store.Query(spec).ProjectTo<TaskDto>(mapper.ConfigurationProvider),
             request,

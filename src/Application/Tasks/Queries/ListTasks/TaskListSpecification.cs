@@ -32,6 +32,11 @@ public sealed class TaskListSpecification : Specification<DealTask>
             Query.Where(t => t.ContactId == contactId);
         }
 
+        if (query.CompanyId is { } companyId)
+        {
+            Query.Where(t => t.CompanyId == companyId);
+        }
+
         if (query.DealId is { } dealId)
         {
             Query.Where(t => t.DealId == dealId);
