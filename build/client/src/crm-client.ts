@@ -3140,7 +3140,7 @@ export class ContactsClient {
      * @param page_size (optional) Items per page, from 1 to 100.
      * @param search (optional) Case- and accent-insensitive substring of the name or email.
      * @param owner_id (optional) Only records of this owner (manager and above).
-     * @param order_by (optional) Sort field (default created_at); ties are broken by id.
+     * @param order_by (optional) Sort field: created_at, name (default created_at), or cf.<key> for a custom field (records without a value come last in ascending order); ties are broken by id. The list also filters by custom fields: cf.<key>=value (equality; a multi_select includes the option), and for number, currency and date fields cf.<key>.gte and cf.<key>.lte.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
@@ -3149,7 +3149,7 @@ export class ContactsClient {
      * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: Order_by | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<ContactPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, order_by?: string | undefined, order?: Order | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined): Promise<ContactPage> {
         let url_ = this.baseUrl + "/api/v1/contacts?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4167,14 +4167,14 @@ export class CompaniesClient {
      * @param search (optional) Case- and accent-insensitive substring of the name or domain.
      * @param owner_id (optional) Only records of this owner (manager and above).
      * @param domain (optional) Only companies with this domain, normalised as stored (https://www.Example.com/x finds example.com); repeated, one of several.
-     * @param order_by (optional) Sort field (default created_at); ties are broken by id.
+     * @param order_by (optional) Sort field: created_at, name (default created_at), or cf.<key> for a custom field (records without a value come last in ascending order); ties are broken by id. The list also filters by custom fields: cf.<key>=value (equality; a multi_select includes the option), and for number, currency and date fields cf.<key>.gte and cf.<key>.lte.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
      * @param tag (optional) Only records with this tag, compared without regard to case; repeated, one of several (at most 20).
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: Order_by2 | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, tag?: string[] | undefined): Promise<CompanyPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, search?: string | undefined, owner_id?: string | undefined, domain?: string[] | undefined, order_by?: string | undefined, order?: Order2 | undefined, cursor?: string | undefined, updated_since?: string | undefined, tag?: string[] | undefined): Promise<CompanyPage> {
         let url_ = this.baseUrl + "/api/v1/companies?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -5531,6 +5531,379 @@ export class ActivitiesClient {
     }
 }
 
+export class CustomFieldsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * The organization's custom fields, by record type then position (every member reads them): the keys of records' custom_fields
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param record_type (optional) Only the custom fields of this record type (default: of contacts, companies and deals).
+     * @return OK.
+     */
+    list(x_Organization_Id: string, record_type?: Record_type3 | undefined): Promise<CustomFieldList> {
+        let url_ = this.baseUrl + "/api/v1/custom-fields?";
+        if (record_type === null)
+            throw new globalThis.Error("The parameter 'record_type' cannot be null.");
+        else if (record_type !== undefined)
+            url_ += "record_type=" + encodeURIComponent("" + record_type) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<CustomFieldList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomFieldList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomFieldList>(null as any);
+    }
+
+    /**
+     * Add a custom field to the organization's contacts, companies or deals (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return Created.
+     */
+    create(x_Organization_Id: string, body: CreateCustomFieldRequest, idempotency_Key?: string | undefined): Promise<CustomField> {
+        let url_ = this.baseUrl + "/api/v1/custom-fields";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<CustomField> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomField;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `custom_field_key_taken`, `custom_field_limit_reached`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomField>(null as any);
+    }
+
+    /**
+     * Change a custom field's label, type, options, currency, requirement or position (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return OK.
+     */
+    update(x_Organization_Id: string, id: string, body: UpdateCustomFieldRequest, idempotency_Key?: string | undefined): Promise<CustomField> {
+        let url_ = this.baseUrl + "/api/v1/custom-fields/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<CustomField> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomField;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `custom_field_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `custom_field_type_change_refused`, `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomField>(null as any);
+    }
+
+    /**
+     * Delete a custom field and its values on every record of its type (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @return Done; no content.
+     */
+    delete(x_Organization_Id: string, id: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/custom-fields/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `custom_field_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `concurrent_update`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class DealsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -5552,7 +5925,7 @@ export class DealsClient {
      * @param max_amount (optional) 
      * @param contact_id (optional) 
      * @param owner_id (optional) Only records of this owner (manager and above).
-     * @param order_by (optional) Sort field (default created_at); ties are broken by id.
+     * @param order_by (optional) Sort field: created_at, updated_at, amount, title (default created_at), or cf.<key> for a custom field (records without a value come last in ascending order); ties are broken by id. The list also filters by custom fields: cf.<key>=value (equality; a multi_select includes the option), and for number, currency and date fields cf.<key>.gte and cf.<key>.lte.
      * @param order (optional) Sort direction (default asc).
      * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
      * @param updated_since (optional) 
@@ -5563,7 +5936,7 @@ export class DealsClient {
      * @param expected_close_after (optional) Only deals expected to close after this day.
      * @return OK.
      */
-    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: Order_by3 | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined, expected_close_before?: string | undefined, expected_close_after?: string | undefined): Promise<DealPage> {
+    list(x_Organization_Id: string, page?: number | undefined, page_size?: number | undefined, status?: Status[] | undefined, stage?: Stage | undefined, min_amount?: number | undefined, max_amount?: number | undefined, contact_id?: string | undefined, owner_id?: string | undefined, order_by?: string | undefined, order?: Order3 | undefined, cursor?: string | undefined, updated_since?: string | undefined, external_id?: string[] | undefined, company_id?: string | undefined, tag?: string[] | undefined, expected_close_before?: string | undefined, expected_close_after?: string | undefined): Promise<DealPage> {
         let url_ = this.baseUrl + "/api/v1/deals?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -9583,6 +9956,10 @@ export interface Problem {
 - `export_limit_reached` (409): The organization has the most exports queued or running at once; wait for one to finish.
 - `export_requester_left` (403): The export's requester is no longer a member of the organization (or its API key was revoked).
 - `export_failed` (500): The export failed three times; start another, and tell the operator if it fails again.
+- `custom_field_not_found` (404): The organization has no custom field with this id.
+- `custom_field_key_taken` (409): Another custom field of this record type has this key.
+- `custom_field_limit_reached` (409): The record type has the most custom fields allowed; delete one first.
+- `custom_field_type_change_refused` (409): Records hold values that the field's new type or options do not accept; change or clear them first.
 - `contact_not_found` (404): No contact has this id.
 - `company_not_found` (404): No company has this id.
 - `deal_not_found` (404): No deal has this id.
@@ -9844,6 +10221,8 @@ export interface Contact {
     external_id: string | null;
     company_id: string | null;
     tags: string[];
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields: { [key: string]: string | number | boolean | string[] | null; };
     created_at: string;
     updated_at: string;
 }
@@ -9861,6 +10240,8 @@ export interface Deal {
     company_id: string | null;
     expected_close_date: string | null;
     tags: string[];
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields: { [key: string]: string | number | boolean | string[] | null; };
     created_at: string;
     updated_at: string;
 }
@@ -9895,6 +10276,8 @@ export interface Company {
     phone: string | null;
     address: CompanyAddress;
     tags: string[];
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields: { [key: string]: string | number | boolean | string[] | null; };
     created_at: string;
     updated_at: string;
 }
@@ -10037,6 +10420,8 @@ export interface CreateContactRequest {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface BatchResult {
@@ -10074,6 +10459,8 @@ export interface ContactBatchItem {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export type ContactMatch = "email" | "external_id";
@@ -10086,6 +10473,8 @@ export interface UpdateContactRequest {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface ReplaceContactRequest {
@@ -10096,6 +10485,8 @@ export interface ReplaceContactRequest {
     external_id?: string | null;
     company_id?: string | null;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface CompanyPage {
@@ -10117,6 +10508,8 @@ export interface CreateCompanyRequest {
     address?: CompanyAddress;
     owner_id?: string | null;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface CompanyDetails extends Company {
@@ -10140,6 +10533,8 @@ export interface UpdateCompanyRequest {
     address?: CompanyAddress;
     owner_id?: string;
     tags?: string[] | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface ActivityPage {
@@ -10208,6 +10603,48 @@ export interface UpdateActivityRequest {
     outcome?: string | null;
 }
 
+export interface CustomFieldList {
+    items: CustomField[];
+}
+
+export interface CustomField {
+    id?: string;
+    record_type?: CustomFieldRecordType;
+    key: string;
+    label: string;
+    type?: CustomFieldType;
+    options: string[];
+    currency?: string | null;
+    required?: boolean;
+    position?: number;
+    created_at?: string;
+    updated_at?: string;
+}
+
+export type CustomFieldRecordType = "contact" | "company" | "deal";
+
+export type CustomFieldType = "text" | "long_text" | "number" | "currency" | "date" | "boolean" | "select" | "multi_select" | "url" | "email" | "user";
+
+export interface CreateCustomFieldRequest {
+    record_type?: CustomFieldRecordType;
+    key: string;
+    label: string;
+    type?: CustomFieldType;
+    options?: string[] | null;
+    currency?: string | null;
+    required?: boolean | null;
+    position?: number | null;
+}
+
+export interface UpdateCustomFieldRequest {
+    label?: string;
+    type?: CustomFieldType;
+    options?: string[] | null;
+    currency?: string | null;
+    required?: boolean;
+    position?: number;
+}
+
 export interface DealPage {
     items: Deal[];
     page?: number;
@@ -10228,6 +10665,8 @@ export interface CreateDealRequest {
     company_id?: string | null;
     tags?: string[] | null;
     expected_close_date?: string | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface UpsertDealsBatch {
@@ -10247,6 +10686,8 @@ export interface DealBatchItem {
     company_id?: string | null;
     tags?: string[] | null;
     expected_close_date?: string | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export type DealMatch = "external_id";
@@ -10263,6 +10704,8 @@ export interface UpdateDealRequest {
     company_id?: string | null;
     tags?: string[] | null;
     expected_close_date?: string | null;
+    /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
+    custom_fields?: { [key: string]: string | number | boolean | string[] | null; } | null;
 }
 
 export interface AddActivityRequest {
@@ -10576,7 +11019,7 @@ export interface ExportJob {
     record_type?: ExportRecordType;
     format?: ExportFormat;
     /** The list endpoint's query parameters by name (paging and order excepted), e.g. {"status": ["won", "lost"], "min_amount": 1000}: a string, number or boolean, or an array of them for a parameter that repeats. */
-    filters: { [key: string]: string; };
+    filters: { [key: string]: string | number | boolean | string[]; };
     status?: ExportStatus;
     progress: ExportProgress;
     requested_by?: string;
@@ -10604,7 +11047,7 @@ export interface CreateExportRequest {
     record_type?: ExportRecordType;
     format?: ExportFormat;
     /** The list endpoint's query parameters by name (paging and order excepted), e.g. {"status": ["won", "lost"], "min_amount": 1000}: a string, number or boolean, or an array of them for a parameter that repeats. */
-    filters?: { [key: string]: string; } | null;
+    filters?: { [key: string]: string | number | boolean | string[]; } | null;
 }
 
 export interface ExportJobPage {
@@ -10618,11 +11061,7 @@ export interface ExportJobPage {
 
 export type Record_type = "contact" | "company" | "deal";
 
-export type Order_by = "created_at" | "name";
-
 export type Order = "asc" | "desc";
-
-export type Order_by2 = "created_at" | "name";
 
 export type Order2 = "asc" | "desc";
 
@@ -10636,11 +11075,11 @@ export type Type2 = "comment" | "status_changed" | "stage_changed" | "task_creat
 
 export type Type3 = "comment" | "status_changed" | "stage_changed" | "task_created" | "task_completed" | "deal_updated" | "system" | "task_assigned" | "note" | "call" | "meeting" | "email" | "contact_updated" | "company_updated";
 
+export type Record_type3 = "contact" | "company" | "deal";
+
 export type Status = "new" | "in_progress" | "won" | "lost";
 
 export type Stage = "qualification" | "proposal" | "negotiation" | "closed";
-
-export type Order_by3 = "created_at" | "updated_at" | "amount" | "title";
 
 export type Order3 = "asc" | "desc";
 
