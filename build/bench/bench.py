@@ -209,6 +209,11 @@ def pgbench(script, connections, duration):
     return float(m.group(1)) if m else None
 
 
+# BENCH_SCENARIOS (a regular expression) measures only the scenarios whose names it finds, e.g. to check new rows.
+only = os.environ.get("BENCH_SCENARIOS")
+if only:
+    scenarios = [s for s in scenarios if re.search(only, s["name"])]
+
 rows = []
 for s in scenarios:
     print(f"  {s['name']}...", flush=True)

@@ -139,6 +139,36 @@ public sealed class ExportTests : ApiTest
     }
 
     [Test]
+    public async Task Custom_fields_filter_an_export_as_they_filter_the_list_and_each_field_is_a_column()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "tier", label = "Tier", type = "select", options = new[] { "gold", "silver" } }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "seats", label = "Seats", type = "number" }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/contacts", new { name = "Gold", custom_fields = new { tier = "gold", seats = 12 } })).Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/contacts", new { name = "Silver", custom_fields = new { tier = "silver" } })).Status.ShouldBe(HttpStatusCode.Created);
+        await asOwner.CreateContactAsync("None");
+
+        var id = await StartAsync(asOwner, new { record_type = "contacts", format = "csv", filters = new Dictionary<string, object> { ["cf.tier"] = "gold" } });
+        await RunAsync(asOwner, id);
+
+        var rows = Csv((await asOwner.GetBytesAsync($"{Exports}/{id}/download")).Body);
+        var header = rows[0].ToList();
+        header.ShouldContain("cf.tier");
+        header.ShouldContain("cf.seats");
+        header.ShouldNotContain("custom_fields");
+        rows.Count.ShouldBe(2);
+        rows[1][header.IndexOf("name")].ShouldBe("Gold");
+        rows[1][header.IndexOf("cf.tier")].ShouldBe("gold");
+        rows[1][header.IndexOf("cf.seats")].ShouldBe("12");
+        (await asOwner.PostAsync(Exports, new { record_type = "contacts", format = "csv", filters = new Dictionary<string, object> { ["cf.colour"] = "red" } }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Test]
     public async Task Filters_are_checked_as_the_list_checks_them_and_a_wrong_one_is_a_400_under_its_name()
     {
         var api = NewApi();

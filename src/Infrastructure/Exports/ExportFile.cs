@@ -1,5 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Crm.Application.Common.Interfaces;
+using Crm.Application.Common.Security;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Exports.Common;
+using Crm.Domain.CustomFields;
 using Crm.Domain.Exports;
 using Crm.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +32,11 @@ internal static class ExportFile
         var db = services.GetRequiredService<CrmDbContext>();
         var source = ExportSources.For(recordType, services);
         var names = services.GetRequiredService<IExportNames>();
-        var related = source.Columns.Where(c => c.NameOf is not null).ToList();
+        var columns = await ColumnsAsync(services, recordType, source.Columns, cancellationToken);
+        var related = columns.Where(c => c.NameOf is not null).ToList();
         long rows = 0;
         var reported = Stopwatch.StartNew();
-        await using var writer = Writer(format, recordType, output, source.Columns, names);
+        await using var writer = Writer(format, recordType, output, columns, names);
         await foreach (var page in source.PagesAsync(query, cancellationToken))
         {
             foreach (var column in related)
@@ -55,6 +61,40 @@ internal static class ExportFile
         await writer.CompleteAsync(cancellationToken);
         await progress(rows, rows);
         return rows;
+    }
+
+    /// <summary>
+    /// The columns with a record's <c>custom_fields</c> spread into one column per field of the organization
+    /// (<c>cf.&lt;key&gt;</c>, in the fields' order), empty where a record has no value.
+    /// </summary>
+    private static async Task<IReadOnlyList<ExportColumn>> ColumnsAsync(
+        IServiceProvider services, ExportRecordType recordType, IReadOnlyList<ExportColumn> columns, CancellationToken cancellationToken)
+    {
+        var at = columns.ToList().FindIndex(c => c.Name == "custom_fields");
+        if (at < 0)
+        {
+            return columns;
+        }
+
+        var type = recordType switch
+        {
+            ExportRecordType.Contacts => CustomFieldRecordType.Contact,
+            ExportRecordType.Companies => CustomFieldRecordType.Company,
+            _ => CustomFieldRecordType.Deal,
+        };
+        var store = services.GetRequiredService<IReadStore>();
+        var organizationId = services.GetRequiredService<IRequestContext>().RequireOrganizationId();
+        var keys = await store.ToListAsync(
+            store.Query(new CustomFieldsOfOrganizationSpecification(organizationId, type)).Select(d => d.Key), cancellationToken);
+        var values = columns[at];
+        return
+        [
+            .. columns.Take(at),
+            .. keys.Select(key => new ExportColumn(
+                $"{CustomFieldFilter.Prefix}{key}",
+                row => values.Read(row) is IReadOnlyDictionary<string, JsonElement> fields && fields.TryGetValue(key, out var value) ? value : null)),
+            .. columns.Skip(at + 1),
+        ];
     }
 
     private static IExportWriter Writer(

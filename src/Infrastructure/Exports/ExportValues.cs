@@ -20,6 +20,13 @@ internal static class ExportValues
     {
         null => string.Empty,
         string text => text,
+        JsonElement json => json.ValueKind switch
+        {
+            JsonValueKind.String => json.GetString()!,
+            JsonValueKind.Array => string.Join("; ", json.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+            JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+            _ => json.GetRawText(),
+        },
         DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",

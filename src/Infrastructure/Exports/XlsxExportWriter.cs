@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using System.Xml;
 using Crm.Application.Exports.Common;
 
@@ -195,7 +196,7 @@ internal sealed class XlsxExportWriter : IExportWriter
         {
             case null:
                 break;
-            case decimal or int or long or double:
+            case decimal or int or long or double or JsonElement { ValueKind: JsonValueKind.Number }:
                 await x.WriteElementStringAsync(null, "v", Main, ExportValues.Text(value));
                 break;
             default:

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Companies.Queries.ListCompanies;
 using Crm.Application.Contacts.Queries.ListContacts;
+using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Queries.ListDeals;
 using Crm.Application.Exports.Common;
 using Crm.Application.Tasks.Queries.ListTasks;
@@ -15,7 +16,8 @@ namespace Crm.WebApi.Http;
 /// <summary>
 /// Reads an export's <c>filters</c> (a JSON object of the list endpoint's query parameters: strings, numbers, booleans,
 /// or arrays of them for a repeatable parameter) into that list's query, by the names and rules the list endpoint
-/// binds. Paging and order are not filters: an export is written in creation order. A wrong name or value is a 400 under
+/// binds, <c>cf.&lt;key&gt;</c> (and <c>.gte</c>, <c>.lte</c>) custom field filters included. Paging and order are not
+/// filters: an export is written in creation order. A wrong name or value is a 400 under
 /// <c>filters.&lt;name&gt;</c>.
 /// </summary>
 public sealed class ExportFilterBinder
@@ -26,13 +28,14 @@ public sealed class ExportFilterBinder
         [ExportRecordType.Contacts] = ["search", "owner_id", "updated_since", "external_id", "company_id", "tag"],
         [ExportRecordType.Companies] = ["search", "owner_id", "domain", "updated_since", "tag"],
         [ExportRecordType.Deals] = ["status", "stage", "min_amount", "max_amount", "contact_id", "owner_id", "updated_since", "external_id", "company_id", "tag", "expected_close_before", "expected_close_after"],
-        [ExportRecordType.Tasks] = ["deal_id", "only_open", "due_before", "due_after", "updated_since", "assignee_id", "status", "contact_id"],
+        [ExportRecordType.Tasks] = ["deal_id", "only_open", "due_before", "due_after", "updated_since", "assignee_id", "status", "contact_id", "company_id"],
     };
 
     private static readonly HashSet<string> Paging = ["page", "page_size", "cursor", "order_by", "order"];
 
     private readonly Dictionary<string, string[]> _values = new(StringComparer.Ordinal);
     private readonly List<ValidationFailure> _errors = [];
+    private readonly List<CustomFieldFilter> _customFields = [];
 
     private ExportFilterBinder(ExportRecordType recordType, JsonElement? filters)
     {
@@ -58,6 +61,17 @@ public sealed class ExportFilterBinder
             if (Paging.Contains(property.Name))
             {
                 _errors.Add(Failure(property.Name, "is not a filter: an export has every matching record, in creation order"));
+            }
+            else if (property.Name.StartsWith(CustomFieldFilter.Prefix, StringComparison.Ordinal) && recordType != ExportRecordType.Tasks)
+            {
+                if (Strings(property.Value) is { } values)
+                {
+                    _customFields.AddRange(values.Select(v => CustomFieldFilter.Parse(property.Name, v)).OfType<CustomFieldFilter>());
+                }
+                else
+                {
+                    _errors.Add(Failure(property.Name, "must be a string, a number or a boolean"));
+                }
             }
             else if (!Parameters[recordType].Contains(property.Name))
             {
@@ -91,19 +105,20 @@ public sealed class ExportFilterBinder
     {
         ExportRecordType.Contacts => new ListContactsQuery(
             PageSize: 1, Search: String("search"), OwnerId: Guid("owner_id"), UpdatedSince: Time("updated_since"),
-            ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag")),
+            ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag"), CustomFields: _customFields),
         ExportRecordType.Companies => new ListCompaniesQuery(
             PageSize: 1, Search: String("search"), OwnerId: Guid("owner_id"), Domain: List("domain"),
-            UpdatedSince: Time("updated_since"), Tag: List("tag")),
+            UpdatedSince: Time("updated_since"), Tag: List("tag"), CustomFields: _customFields),
         ExportRecordType.Deals => new ListDealsQuery(
             PageSize: 1, Status: Enums<DealStatus>("status"), Stage: Enum<DealStage>("stage"), MinAmount: Number("min_amount"),
             MaxAmount: Number("max_amount"), ContactId: Guid("contact_id"), OwnerId: Guid("owner_id"),
             UpdatedSince: Time("updated_since"), ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag"),
-            ExpectedCloseBefore: Date("expected_close_before"), ExpectedCloseAfter: Date("expected_close_after")),
+            ExpectedCloseBefore: Date("expected_close_before"), ExpectedCloseAfter: Date("expected_close_after"), CustomFields: _customFields),
         _ => new ListTasksQuery(
             PageSize: 1, DealId: Guid("deal_id"), OnlyOpen: Flag("only_open") ?? false, DueBefore: Date("due_before"),
             DueAfter: Date("due_after"), OrderBy: TaskOrder.CreatedAt, UpdatedSince: Time("updated_since"),
-            AssigneeIds: List("assignee_id"), Statuses: Enums<TaskState>("status"), ContactId: Guid("contact_id")),
+            AssigneeIds: List("assignee_id"), Statuses: Enums<TaskState>("status"), ContactId: Guid("contact_id"),
+            CompanyId: Guid("company_id")),
     };
 
     private static string[]? Strings(JsonElement value) => value.ValueKind switch
