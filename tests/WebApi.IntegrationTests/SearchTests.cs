@@ -111,6 +111,25 @@ public sealed class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task A_contact_company_or_deal_carrying_the_text_as_a_tag_is_found_in_any_case()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var contact = Guid.Parse((await api.PostAsync("/api/v1/contacts", new { name = "Ada Lovelace", tags = new[] { "Conference 2026" } }))["id"]!);
+        var company = Guid.Parse((await api.PostAsync("/api/v1/companies", new { name = "Analytical Engines", tags = new[] { "conference 2026" } }))["id"]!);
+        var deal = Guid.Parse((await api.PostAsync("/api/v1/deals", new { contact_id = contact, title = "Engines", amount = 10, currency = "EUR", tags = new[] { "CONFERENCE 2026" } }))["id"]!);
+        await api.PostAsync("/api/v1/contacts", new { name = "Grace Hopper", tags = new[] { "Conference 2025" } });
+
+        var found = await SearchAsync(api, " conference 2026 ");
+
+        found["items"]!.AsArray().Select(i => Guid.Parse((string)i!["id"]!)).Order().ShouldBe(new[] { contact, company, deal }.Order());
+        ((int?)found["facets"]!["contact"]).ShouldBe(1);
+        ((int?)(await SearchAsync(api, "conference 2027"))["total"]).ShouldBe(0);
+
+        await api.PatchAsync($"/api/v1/deals/{deal}", new { tags = Array.Empty<string>() });
+        ((int?)(await SearchAsync(api, "Conference 2026"))["total"]).ShouldBe(2);
+    }
+
+    [Test]
     public async Task Another_organizations_records_are_never_found()
     {
         var api = NewApi();

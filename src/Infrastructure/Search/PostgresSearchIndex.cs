@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Crm.Application.Search.Queries.SearchRecords;
+using Crm.Domain.Records;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,17 +24,17 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
     private const string Marks = "StartSel=\uE000, StopSel=\uE001, MaxWords=24, MinWords=8, MaxFragments=1, HighlightAll=false";
 
     private static readonly Search FullText = new(
-        "to_tsquery('crm_search', $2)",
+        "to_tsquery('crm_search', $2) AS query, $3::text AS tag",
         """
         SELECT 'contact' AS type, c.id, c.name AS title, c.name || coalesce(' <' || c.email || '>', '') AS body,
                ts_rank(c.search_vector, q.query) AS score, NULL::uuid AS deal_id
-          FROM contacts c, q WHERE c.organization_id = $1 AND c.search_vector @@ q.query
+          FROM contacts c, q WHERE c.organization_id = $1 AND (c.search_vector @@ q.query OR c.tag_keys @> ARRAY[q.tag])
         UNION ALL
         SELECT 'company', co.id, co.name, co.name || coalesce(' (' || co.domain || ')', ''), ts_rank(co.search_vector, q.query), NULL::uuid
-          FROM companies co, q WHERE co.organization_id = $1 AND co.search_vector @@ q.query
+          FROM companies co, q WHERE co.organization_id = $1 AND (co.search_vector @@ q.query OR co.tag_keys @> ARRAY[q.tag])
         UNION ALL
         SELECT 'deal', d.id, d.title, d.title, ts_rank(d.search_vector, q.query), d.id
-          FROM deals d, q WHERE d.organization_id = $1 AND d.search_vector @@ q.query
+          FROM deals d, q WHERE d.organization_id = $1 AND (d.search_vector @@ q.query OR d.tag_keys @> ARRAY[q.tag])
         UNION ALL
         SELECT 'task', t.id, t.title, t.title || coalesce(': ' || t.description, ''), ts_rank(t.search_vector, q.query), t.deal_id
           FROM tasks t, q WHERE t.organization_id = $1 AND t.search_vector @@ q.query
@@ -47,7 +48,7 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
         $"ts_headline('crm_search', translate(p.body, U&'\\E000\\E001', ''), q.query, '{Marks}')");
 
     private static readonly Search Similar = new(
-        "crm_unaccent(lower($2))",
+        "crm_unaccent(lower($2)) AS query, $3::text AS tag",
         """
         SELECT 'contact' AS type, c.id, c.name AS title, c.name AS body, similarity(c.search_text, q.query)::real AS score, NULL::uuid AS deal_id
           FROM contacts c, q WHERE c.organization_id = $1 AND c.search_text % q.query
@@ -101,9 +102,9 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
             SearchRecordsQuery query, CancellationToken ct)
         {
             var sql = $"""
-                WITH q AS (SELECT {Query} AS query),
+                WITH q AS (SELECT {Query}),
                 hits AS ({Hits}),
-                p AS (SELECT *, count(*) OVER () AS total FROM hits WHERE type = ANY($3) ORDER BY score DESC, id LIMIT $4 OFFSET $5)
+                p AS (SELECT *, count(*) OVER () AS total FROM hits WHERE type = ANY($4) ORDER BY score DESC, id LIMIT $5 OFFSET $6)
                 SELECT p.type, p.id, p.title, {Snippet}, p.score, p.deal_id, p.total,
                        (SELECT json_object_agg(type, n) FROM (SELECT type, count(*) AS n FROM hits GROUP BY type) f)
                   FROM p, q
@@ -116,6 +117,7 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = organizationId });
                 command.Parameters.Add(new NpgsqlParameter { Value = text });
+                command.Parameters.Add(Tag(query));
                 command.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize });
                 command.Parameters.Add(new NpgsqlParameter { Value = (query.Page - 1) * query.PageSize });
@@ -139,9 +141,10 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
             if (items.Count == 0)
             {
                 // A page past the end: count the matches anyway.
-                await using var command = new NpgsqlCommand($"WITH q AS (SELECT {Query} AS query), hits AS ({Hits}) SELECT type, count(*) FROM hits GROUP BY type", connection, transaction);
+                await using var command = new NpgsqlCommand($"WITH q AS (SELECT {Query}), hits AS ({Hits}) SELECT type, count(*) FROM hits GROUP BY type", connection, transaction);
                 command.Parameters.Add(new NpgsqlParameter { Value = organizationId });
                 command.Parameters.Add(new NpgsqlParameter { Value = text });
+                command.Parameters.Add(Tag(query));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -153,5 +156,12 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
 
             return new SearchResults(items, facets, query.Page, query.PageSize, total);
         }
+
+        /// <summary>The whole text as a tag (as tags compare: trimmed, any case): a record carrying it is a match.</summary>
+        private static NpgsqlParameter Tag(SearchRecordsQuery query) => new()
+        {
+            Value = RecordTags.Key(query.Q) is { Length: > 0 and <= RecordTags.MaxLength } key ? key : DBNull.Value,
+            NpgsqlDbType = NpgsqlDbType.Text,
+        };
     }
 }
