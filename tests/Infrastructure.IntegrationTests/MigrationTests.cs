@@ -47,18 +47,59 @@ public sealed class MigrationTests
     public async Task A_failing_migration_leaves_nothing_half_applied()
     {
         await using var database = await TestDatabase.CreateAsync("crm_test_migrations_atomic");
+        var schemaBefore = await SchemaAsync(database.DataSource);
+
+        // The last migration runs again and fails at its very end: its entry in the migrations' journal is refused.
         await using (var sabotage = database.DataSource.CreateCommand(
-            $"DELETE FROM \"__EFMigrationsHistory\" WHERE migration_id = '{DatabaseMigrator.Migrations[^1]}'"))
+            $"""
+            DELETE FROM "__EFMigrationsHistory" WHERE migration_id = '{DatabaseMigrator.Migrations[^1]}';
+            CREATE FUNCTION crm_test_refuse_journal() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'journal entry refused';
+            END $$;
+            CREATE TRIGGER crm_test_refuse_journal BEFORE INSERT ON "__EFMigrationsHistory"
+                FOR EACH ROW EXECUTE FUNCTION crm_test_refuse_journal();
+            """))
         {
             await sabotage.ExecuteNonQueryAsync();
         }
 
-        // The last migration's objects already exist, so re-applying it fails part-way.
-        await Should.ThrowAsync<PostgresException>(() =>
-            new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync());
+        try
+        {
+            (await Should.ThrowAsync<PostgresException>(() =>
+                new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()))
+                .MessageText.ShouldBe("journal entry refused");
+        }
+        finally
+        {
+            await using var cleanup = database.DataSource.CreateCommand("""DROP TRIGGER crm_test_refuse_journal ON "__EFMigrationsHistory" """);
+            await cleanup.ExecuteNonQueryAsync();
+        }
 
         await using var db = Context(database.DataSource);
         (await db.Database.GetAppliedMigrationsAsync()).Count().ShouldBe(DatabaseMigrator.Migrations.Count - 1);
+        (await SchemaAsync(database.DataSource)).ShouldBe(schemaBefore);
+    }
+
+    /// <summary>Every column (with its type and default) and every index, as one sorted list.</summary>
+    private static async Task<List<string>> SchemaAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(column_default, '') || ' ' || coalesce(generation_expression, '')
+              FROM information_schema.columns WHERE table_schema = 'public'
+            UNION ALL
+            SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var schema = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            schema.Add(reader.GetString(0));
+        }
+
+        schema.Sort(StringComparer.Ordinal);
+        return schema;
     }
 
     [Test]

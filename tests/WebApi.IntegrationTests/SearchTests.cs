@@ -130,6 +130,35 @@ public sealed class SearchTests : ApiTest
     }
 
     [Test]
+    public async Task Custom_field_text_values_are_found_below_names_and_shown_in_the_snippet()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        (await api.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "tier", label = "Tier", type = "text" })).Status.ShouldBe(HttpStatusCode.Created);
+        (await api.PostAsync("/api/v1/custom-fields", new { record_type = "deal", key = "regions", label = "Regions", type = "multi_select", options = new[] { "lusitania", "gallia" } }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+        (await api.PostAsync("/api/v1/custom-fields", new { record_type = "company", key = "motto", label = "Motto", type = "text" })).Status.ShouldBe(HttpStatusCode.Created);
+        var tiered = Guid.Parse((await api.PostAsync("/api/v1/contacts", new { name = "Ada Lovelace", custom_fields = new { tier = "Platinum partner" } }))["id"]!);
+        var named = await api.CreateContactAsync("Platinum Pete");
+        var company = Guid.Parse((await api.PostAsync("/api/v1/companies", new { name = "Engines", custom_fields = new { motto = "Lusitania first" } }))["id"]!);
+        var deal = Guid.Parse((await api.PostAsync("/api/v1/deals", new { contact_id = named, title = "Expansion", amount = 10, currency = "EUR", custom_fields = new { regions = new[] { "gallia", "lusitania" } } }))["id"]!);
+        var stranger = NewApi().As(await NewApi().RegisterAsync());
+        await stranger.PostAsync("/api/v1/custom-fields", new { record_type = "contact", key = "tier", label = "Tier", type = "text" });
+        await stranger.PostAsync("/api/v1/contacts", new { name = "Someone", custom_fields = new { tier = "Platinum" } });
+
+        var platinum = (await SearchAsync(api, "platinum"))["items"]!.AsArray();
+        var lusitania = await SearchAsync(api, "lusitania");
+
+        platinum.Select(i => Guid.Parse((string)i!["id"]!)).ShouldBe([named, tiered]);
+        ((string)platinum[1]!["snippet"]!).ShouldContain("<mark>Platinum</mark> partner");
+        ((string)platinum[0]!["snippet"]!).ShouldNotContain("·");
+        lusitania["items"]!.AsArray().Select(i => Guid.Parse((string)i!["id"]!)).Order().ShouldBe(new[] { company, deal }.Order());
+        ((int?)lusitania["facets"]!["deal"]).ShouldBe(1);
+
+        await api.PatchAsync($"/api/v1/contacts/{tiered}", new { custom_fields = new { tier = (string?)null } });
+        (await SearchAsync(api, "platinum"))["items"]!.AsArray().Select(i => Guid.Parse((string)i!["id"]!)).ShouldBe([named]);
+    }
+
+    [Test]
     public async Task Another_organizations_records_are_never_found()
     {
         var api = NewApi();

@@ -23,29 +23,40 @@ internal sealed partial class PostgresSearchIndex(NpgsqlDataSource dataSource) :
     // HTML-escaped whole before the marks become <mark> elements: stored text never turns into markup.
     private const string Marks = "StartSel=\uE000, StopSel=\uE001, MaxWords=24, MinWords=8, MaxFragments=1, HighlightAll=false";
 
+    /// <summary>
+    /// The text a hit's snippet is cut from: its body, and when the words are not there, the custom field text values
+    /// (strings, also inside multi-select lists) that made it a match.
+    /// </summary>
+    private const string MatchedText = """
+        CASE WHEN p.custom_fields IS NULL OR to_tsvector('crm_search', p.body) @@ q.query THEN p.body
+             ELSE p.body || coalesce(' · ' || (SELECT string_agg(v #>> '{}', ' · ')
+                                                 FROM jsonb_path_query(p.custom_fields, 'lax $.*[*] ? (@.type() == "string")') v), '')
+        END
+        """;
+
     private static readonly Search FullText = new(
         "to_tsquery('crm_search', $2) AS query, $3::text AS tag",
         """
         SELECT 'contact' AS type, c.id, c.name AS title, c.name || coalesce(' <' || c.email || '>', '') AS body,
-               ts_rank(c.search_vector, q.query) AS score, NULL::uuid AS deal_id
+               ts_rank(c.search_vector, q.query) AS score, NULL::uuid AS deal_id, c.custom_fields
           FROM contacts c, q WHERE c.organization_id = $1 AND (c.search_vector @@ q.query OR c.tag_keys @> ARRAY[q.tag])
         UNION ALL
-        SELECT 'company', co.id, co.name, co.name || coalesce(' (' || co.domain || ')', ''), ts_rank(co.search_vector, q.query), NULL::uuid
+        SELECT 'company', co.id, co.name, co.name || coalesce(' (' || co.domain || ')', ''), ts_rank(co.search_vector, q.query), NULL::uuid, co.custom_fields
           FROM companies co, q WHERE co.organization_id = $1 AND (co.search_vector @@ q.query OR co.tag_keys @> ARRAY[q.tag])
         UNION ALL
-        SELECT 'deal', d.id, d.title, d.title, ts_rank(d.search_vector, q.query), d.id
+        SELECT 'deal', d.id, d.title, d.title, ts_rank(d.search_vector, q.query), d.id, d.custom_fields
           FROM deals d, q WHERE d.organization_id = $1 AND (d.search_vector @@ q.query OR d.tag_keys @> ARRAY[q.tag])
         UNION ALL
-        SELECT 'task', t.id, t.title, t.title || coalesce(': ' || t.description, ''), ts_rank(t.search_vector, q.query), t.deal_id
+        SELECT 'task', t.id, t.title, t.title || coalesce(': ' || t.description, ''), ts_rank(t.search_vector, q.query), t.deal_id, NULL::jsonb
           FROM tasks t, q WHERE t.organization_id = $1 AND t.search_vector @@ q.query
         UNION ALL
-        SELECT 'comment', a.id, left(a.payload ->> 'text', 80), a.payload ->> 'text', ts_rank(a.search_vector, q.query), a.deal_id
+        SELECT 'comment', a.id, left(a.payload ->> 'text', 80), a.payload ->> 'text', ts_rank(a.search_vector, q.query), a.deal_id, NULL::jsonb
           FROM activities a, q WHERE a.organization_id = $1 AND a.type = 'comment' AND a.search_vector @@ q.query
         UNION ALL
-        SELECT 'activity', a.id, coalesce(a.subject, left(a.body, 80)), coalesce(a.subject || ': ', '') || a.body, ts_rank(a.search_vector, q.query), a.deal_id
+        SELECT 'activity', a.id, coalesce(a.subject, left(a.body, 80)), coalesce(a.subject || ': ', '') || a.body, ts_rank(a.search_vector, q.query), a.deal_id, NULL::jsonb
           FROM activities a, q WHERE a.organization_id = $1 AND a.type IN ('note', 'call', 'meeting', 'email') AND a.search_vector @@ q.query
         """,
-        $"ts_headline('crm_search', translate(p.body, U&'\\E000\\E001', ''), q.query, '{Marks}')");
+        $"ts_headline('crm_search', translate({MatchedText}, U&'\\E000\\E001', ''), q.query, '{Marks}')");
 
     private static readonly Search Similar = new(
         "crm_unaccent(lower($2)) AS query, $3::text AS tag",

@@ -110,15 +110,15 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("activities_pkey");
 
-                    b.HasIndex("OrganizationId", "CreatedAt")
-                        .HasDatabaseName("ix_activities_organization_created");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
-
                     b.HasIndex("Mentions")
                         .HasDatabaseName("ix_activities_mentions");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_activities_organization_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
@@ -134,15 +134,15 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_deal_timeline");
 
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_feed");
+
                     b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt")
                         .HasDatabaseName("ix_activities_organization_changes")
                         .HasFilter("type IN ('status_changed', 'stage_changed')");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt"), new[] { "Payload" });
-
-                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_activities_feed");
 
                     b.ToTable("activities", null, t =>
                         {
