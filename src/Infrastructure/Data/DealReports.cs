@@ -8,26 +8,14 @@ namespace Crm.Infrastructure.Data;
 
 /// <summary>
 /// The reports' grouped SQL (EF Core translates neither bucketing in a time zone nor a window over the timeline).
-/// Every statement filters on the organization, a parameter; a deal's closing is its last timeline move to won or
-/// lost, and counts only while the deal still has that status. The timeline's partial index on status and stage
-/// changes serves the closings and stage times from the index alone.
+/// Every statement filters on the organization, a parameter. A deal's closing is its <c>closed_at</c>, the time of its
+/// last move to won or lost, kept by the deal and cleared when it reopens; the deals' indexes on their creation and
+/// closing times carry the status, currency, amount and owner, so the created and closed figures come from an index
+/// alone. Stage times come from the window's stage changes on the timeline, each of which says when the deal had
+/// entered the stage it left.
 /// </summary>
 internal sealed class DealReports(CrmDbContext db) : IDealReports
 {
-    /// <summary>
-    /// Deals whose last move to won or lost was at or after @start (and before @end when bounded). Entries before @start
-    /// are not read: a deal whose last such move is in the window has it among the entries from @start on.
-    /// </summary>
-    private static string Closings(bool bounded) => $"""
-        closings AS (
-            SELECT a.deal_id, max(a.created_at) AS closed_at
-            FROM activities a
-            WHERE a.organization_id = @organization AND a.type = 'status_changed' AND a.created_at >= @start
-              AND a.payload ->> 'to' IN ('won', 'lost')
-            GROUP BY a.deal_id
-            HAVING max(a.created_at) >= @start{(bounded ? " AND max(a.created_at) < @end" : string.Empty)})
-        """;
-
     public Task<List<TrendRow>> TrendAsync(
         Guid organizationId, TrendInterval interval, string timeZone, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
     {
@@ -38,15 +26,14 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
             _ => "day",
         };
         var sql = $"""
-            WITH {Closings(bounded: true)}
             SELECT date_trunc('{unit}', d.created_at AT TIME ZONE @zone)::date, NULL, d.currency, count(*)::int, sum(d.amount)
             FROM deals d
             WHERE d.organization_id = @organization AND d.created_at >= @start AND d.created_at < @end
             GROUP BY 1, 3
             UNION ALL
-            SELECT date_trunc('{unit}', c.closed_at AT TIME ZONE @zone)::date, d.status, d.currency, count(*)::int, sum(d.amount)
-            FROM closings c JOIN deals d ON d.organization_id = @organization AND d.id = c.deal_id
-            WHERE d.status IN ('won', 'lost')
+            SELECT date_trunc('{unit}', d.closed_at AT TIME ZONE @zone)::date, d.status, d.currency, count(*)::int, sum(d.amount)
+            FROM deals d
+            WHERE d.organization_id = @organization AND d.closed_at >= @start AND d.closed_at < @end
             GROUP BY 1, 2, 3
             """;
         return ReadAsync(
@@ -91,12 +78,11 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
 
     public Task<List<ClosingRow>> ClosingsAsync(Guid organizationId, DateTime sinceUtc, CancellationToken cancellationToken) =>
         ReadAsync(
-            $"""
-            WITH {Closings(bounded: false)}
+            """
             SELECT d.owner_id, d.status, d.currency, count(*)::int, sum(d.amount),
-                   sum(extract(epoch FROM c.closed_at - d.created_at))::float8 / 86400
-            FROM closings c JOIN deals d ON d.organization_id = @organization AND d.id = c.deal_id
-            WHERE d.status IN ('won', 'lost')
+                   sum(extract(epoch FROM d.closed_at - d.created_at))::float8 / 86400
+            FROM deals d
+            WHERE d.organization_id = @organization AND d.closed_at >= @start
             GROUP BY 1, 2, 3
             """,
             p =>
@@ -110,15 +96,11 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
     public Task<List<StageTimeRow>> StageTimesAsync(Guid organizationId, DateTime sinceUtc, CancellationToken cancellationToken) =>
         ReadAsync(
             """
-            SELECT x.stage, count(*)::int,
-                   sum(extract(epoch FROM x.created_at - coalesce(x.entered_at,
-                       (SELECT d.created_at FROM deals d WHERE d.organization_id = @organization AND d.id = x.deal_id))))::float8 / 86400
-            FROM (
-                SELECT a.deal_id, a.created_at, a.payload ->> 'from' AS stage,
-                       lag(a.created_at) OVER (PARTITION BY a.deal_id ORDER BY a.created_at) AS entered_at
-                FROM activities a
-                WHERE a.organization_id = @organization AND a.type = 'stage_changed') x
-            WHERE x.created_at >= @since AND x.stage IN ('qualification', 'proposal', 'negotiation')
+            SELECT a.payload ->> 'from', count(*)::int,
+                   sum(extract(epoch FROM a.created_at - (a.payload ->> 'from_entered_at')::timestamptz))::float8 / 86400
+            FROM activities a
+            WHERE a.organization_id = @organization AND a.type = 'stage_changed' AND a.created_at >= @since
+              AND a.payload ->> 'from' IN ('qualification', 'proposal', 'negotiation')
             GROUP BY 1
             """,
             p =>

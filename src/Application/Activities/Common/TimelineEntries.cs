@@ -34,7 +34,7 @@ public sealed record TimelineEntry(Guid OrganizationId, ActivityLinks Links, Gui
         CompanyUpdated e => new(e.OrganizationId, new ActivityLinks(null, null, e.CompanyId), e.ActorId, ActivityType.CompanyUpdated, Changes(e.Changes)),
         DealCreated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.System, TimelineJson.Serialize(new { @event = "deal_created", title = e.Title })),
         DealStatusChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StatusChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
-        DealStageChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, TimelineJson.Serialize(new { from = e.From, to = e.To })),
+        DealStageChanged e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.StageChanged, TimelineJson.Serialize(new { from = e.From, to = e.To, from_entered_at = e.FromEnteredAt })),
         DealUpdated e => new(e.OrganizationId, e.DealId, e.ActorId, ActivityType.DealUpdated, Changes(e.Changes)),
         TaskCreated e => new(e.OrganizationId, new ActivityLinks(e.DealId, null, null), e.ActorId, ActivityType.TaskCreated, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })) { TaskId = e.TaskId },
         TaskCompleted e => new(e.OrganizationId, new ActivityLinks(e.DealId, null, null), e.ActorId, ActivityType.TaskCompleted, TimelineJson.Serialize(new { task_id = e.TaskId, title = e.Title })) { TaskId = e.TaskId },

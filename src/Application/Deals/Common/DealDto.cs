@@ -32,6 +32,12 @@ public sealed class DealDto : ICreationOrdered, IVersionedResource
     /// <summary>The day the deal is expected to close, if known.</summary>
     public required DateOnly? ExpectedCloseDate { get; init; }
 
+    /// <summary>When the deal entered its current stage.</summary>
+    public required DateTime StageChangedAt { get; init; }
+
+    /// <summary>When the deal was last won or lost; null while it is open.</summary>
+    public required DateTime? ClosedAt { get; init; }
+
     /// <summary>The record's tags, each in the first spelling it was given, in the order given; empty when none.</summary>
     public required string[] Tags { get; init; }
 

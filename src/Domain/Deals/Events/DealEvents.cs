@@ -7,7 +7,8 @@ public sealed record DealCreated(Guid OrganizationId, Guid DealId, Guid ActorId,
 public sealed record DealStatusChanged(Guid OrganizationId, Guid DealId, Guid ActorId, DealStatus From, DealStatus To)
     : IDomainEvent;
 
-public sealed record DealStageChanged(Guid OrganizationId, Guid DealId, Guid ActorId, DealStage From, DealStage To)
+/// <summary>The deal moved from one stage to another; it had entered <paramref name="From"/> at <paramref name="FromEnteredAt"/>.</summary>
+public sealed record DealStageChanged(Guid OrganizationId, Guid DealId, Guid ActorId, DealStage From, DealStage To, DateTime FromEnteredAt)
     : IDomainEvent;
 
 /// <summary>Fields other than status and stage changed, each with its old and new value.</summary>

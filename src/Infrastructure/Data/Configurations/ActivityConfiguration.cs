@@ -45,11 +45,11 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             .HasDatabaseName("ix_activities_feed");
         builder.HasIndex(a => a.Mentions).HasMethod("gin").HasDatabaseName("ix_activities_mentions");
 
-        // The reports: each deal's status and stage changes in order (when it closed, how long it stayed in a stage),
-        // and the entries of a window by author (activities logged per owner), both read from the index alone.
-        builder.HasIndex(a => new { a.OrganizationId, a.Type, a.DealId, a.CreatedAt }).IncludeProperties(a => a.Payload)
-            .HasFilter("type IN ('status_changed', 'stage_changed')").HasDatabaseName("ix_activities_organization_changes");
-        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt }).IncludeProperties(a => new { a.AuthorId, a.Type })
+        // The reports: a window's stage changes (how long each deal had stayed in the stage it left, in the entry's
+        // payload) and the entries of a window by author (activities logged per owner), both read from the index alone.
+        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt }, "ix_activities_organization_stage_changes").IncludeProperties(a => a.Payload)
+            .HasFilter("type = 'stage_changed'").HasDatabaseName("ix_activities_organization_stage_changes");
+        builder.HasIndex(a => new { a.OrganizationId, a.CreatedAt }, "ix_activities_organization_created").IncludeProperties(a => new { a.AuthorId, a.Type })
             .HasDatabaseName("ix_activities_organization_created");
     }
 }

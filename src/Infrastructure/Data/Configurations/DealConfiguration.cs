@@ -24,7 +24,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             nameof(Deal.Id), nameof(Deal.OrganizationId), nameof(Deal.ContactId), nameof(Deal.OwnerId),
             nameof(Deal.Title), nameof(Deal.Amount), nameof(Deal.Currency), nameof(Deal.Status), nameof(Deal.Stage),
             nameof(Deal.CreatedAt), nameof(Deal.UpdatedAt), nameof(Deal.ExternalId), nameof(Deal.CompanyId),
-            nameof(Deal.ExpectedCloseDate));
+            nameof(Deal.ExpectedCloseDate), nameof(Deal.ClosedAt), nameof(Deal.StageChangedAt));
         builder.HasKey(d => d.Id).HasName("deals_pkey");
         builder.HasAlternateKey(d => new { d.OrganizationId, d.Id }).HasName("ux_deals_organization_id_id");
         builder.Property(d => d.Id).ValueGeneratedNever();
@@ -54,13 +54,19 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 
         // One index per list order within an organization; the title order uses lower(title), an expression
         // index the migration creates.
-        builder.HasIndex(d => new { d.OrganizationId, d.CreatedAt, d.Id }).HasDatabaseName("ix_deals_organization_created");
+        // The trend's deals created per bucket read currency and amount from the index alone.
+        builder.HasIndex(d => new { d.OrganizationId, d.CreatedAt, d.Id }).HasDatabaseName("ix_deals_organization_created")
+            .IncludeProperties(d => new { d.Currency, d.Amount });
         builder.HasIndex(d => new { d.OrganizationId, d.ExternalId }).IsUnique()
             .HasFilter("external_id IS NOT NULL").HasDatabaseName("ux_deals_organization_external_id");
         builder.HasIndex(d => new { d.OrganizationId, d.UpdatedAt, d.Id }).HasDatabaseName("ix_deals_organization_updated");
         builder.HasIndex(d => new { d.OrganizationId, d.Amount, d.Id }).HasDatabaseName("ix_deals_organization_amount");
         builder.HasIndex(d => new { d.OrganizationId, d.Status, d.Amount, d.Id })
-            .HasDatabaseName("ix_deals_organization_status_amount");
+            .HasDatabaseName("ix_deals_organization_status_amount").IncludeProperties(d => new { d.OwnerId, d.Currency });
+        // The reports' closings (trend, velocity, owners): deals won or lost in a window, from the index alone.
+        builder.HasIndex(d => new { d.OrganizationId, d.ClosedAt })
+            .IncludeProperties(d => new { d.Status, d.Currency, d.Amount, d.OwnerId, d.CreatedAt })
+            .HasFilter("closed_at IS NOT NULL").HasDatabaseName("ix_deals_organization_closed");
         builder.HasIndex(d => new { d.OrganizationId, d.Stage, d.Status }).HasDatabaseName("ix_deals_organization_stage");
         builder.HasIndex(d => new { d.OrganizationId, d.ContactId }).HasDatabaseName("ix_deals_organization_contact");
         // A company's deals: its list filter and its counts (open deals, won amounts per currency).

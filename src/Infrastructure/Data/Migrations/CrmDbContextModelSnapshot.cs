@@ -115,11 +115,6 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
 
-                    b.HasIndex("OrganizationId", "CreatedAt")
-                        .HasDatabaseName("ix_activities_organization_created");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
-
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_company_timeline")
@@ -138,11 +133,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_feed");
 
-                    b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt")
-                        .HasDatabaseName("ix_activities_organization_changes")
-                        .HasFilter("type IN ('status_changed', 'stage_changed')");
+                    b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_created")
+                        .HasDatabaseName("ix_activities_organization_created");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt"), new[] { "Payload" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_created"), new[] { "AuthorId", "Type" });
+
+                    b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_stage_changes")
+                        .HasDatabaseName("ix_activities_organization_stage_changes")
+                        .HasFilter("type = 'stage_changed'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_stage_changes"), new[] { "Payload" });
 
                     b.ToTable("activities", null, t =>
                         {
@@ -831,6 +831,11 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("amount")
                         .HasColumnOrder(5);
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at")
+                        .HasColumnOrder(14);
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id")
@@ -889,6 +894,11 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("stage")
                         .HasColumnOrder(8);
 
+                    b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at")
+                        .HasColumnOrder(15);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -945,6 +955,12 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TagKeys"), "gin");
 
+                    b.HasIndex("OrganizationId", "ClosedAt")
+                        .HasDatabaseName("ix_deals_organization_closed")
+                        .HasFilter("closed_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "ClosedAt"), new[] { "Status", "Currency", "Amount", "OwnerId", "CreatedAt" });
+
                     b.HasIndex("OrganizationId", "ContactId")
                         .HasDatabaseName("ix_deals_organization_contact");
 
@@ -963,6 +979,8 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("OrganizationId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_deals_organization_created");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt", "Id"), new[] { "Currency", "Amount" });
+
                     b.HasIndex("OrganizationId", "Stage", "Status")
                         .HasDatabaseName("ix_deals_organization_stage");
 
@@ -978,6 +996,8 @@ namespace Crm.Infrastructure.Data.Migrations
 
                     b.HasIndex("OrganizationId", "Status", "Amount", "Id")
                         .HasDatabaseName("ix_deals_organization_status_amount");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Status", "Amount", "Id"), new[] { "OwnerId", "Currency" });
 
                     b.ToTable("deals", null, t =>
                         {
