@@ -19,6 +19,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
     /// <summary>The journal of the SQL migrations, kept as it was after adoption.</summary>
     public const string LegacyJournalTable = "schema_migrations";
 
+    /// <summary>How long one migration's statement may run.</summary>
+    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Arbitrary, fixed advisory lock key of this schema ("CRM-MIGR").</summary>
     private const long LockKey = 0x43524D2D4D494752;
 
@@ -44,6 +47,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         try
         {
             await using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(dataSource).Options);
+            // A migration that fills a new column or builds an index over a large organization's records takes far
+            // longer than a request's statement may.
+            db.Database.SetCommandTimeout(MigrationTimeout);
             await AdoptLegacySchemaAsync(db, lockConnection, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)

@@ -95,13 +95,18 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
 
     public Task<List<StageTimeRow>> StageTimesAsync(Guid organizationId, DateTime sinceUtc, CancellationToken cancellationToken) =>
         ReadAsync(
+            // One pass over the window's stage changes, an aggregate per open stage (no sort, no hash), one row each.
             """
-            SELECT a.payload ->> 'from', count(*)::int,
-                   sum(extract(epoch FROM a.created_at - (a.payload ->> 'from_entered_at')::timestamptz))::float8 / 86400
-            FROM activities a
-            WHERE a.organization_id = @organization AND a.type = 'stage_changed' AND a.created_at >= @since
-              AND a.payload ->> 'from' IN ('qualification', 'proposal', 'negotiation')
-            GROUP BY 1
+            SELECT v.stage, v.n, v.seconds / 86400
+            FROM (SELECT count(*) FILTER (WHERE x.stage = 'qualification')::int AS qn, sum(x.seconds) FILTER (WHERE x.stage = 'qualification') AS qs,
+                         count(*) FILTER (WHERE x.stage = 'proposal')::int AS pn, sum(x.seconds) FILTER (WHERE x.stage = 'proposal') AS ps,
+                         count(*) FILTER (WHERE x.stage = 'negotiation')::int AS nn, sum(x.seconds) FILTER (WHERE x.stage = 'negotiation') AS ns
+                  FROM (SELECT a.payload ->> 'from' AS stage,
+                               extract(epoch FROM a.created_at - (a.payload ->> 'from_entered_at')::timestamptz)::float8 AS seconds
+                        FROM activities a
+                        WHERE a.organization_id = @organization AND a.type = 'stage_changed' AND a.created_at >= @since) x) t,
+                 LATERAL (VALUES ('qualification', t.qn, t.qs), ('proposal', t.pn, t.ps), ('negotiation', t.nn, t.ns)) v(stage, n, seconds)
+            WHERE v.n > 0
             """,
             p =>
             {
@@ -115,7 +120,7 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
             cancellationToken);
 
     public async Task<OwnerRows> OwnersAsync(
-        Guid organizationId, DateTime sinceUtc, DateOnly today, IReadOnlyList<string> automaticTypes, CancellationToken cancellationToken)
+        Guid organizationId, DateTime sinceUtc, DateOnly today, CancellationToken cancellationToken)
     {
         // One round trip, three groupings; the kind in the first column tells the rows apart.
         var rows = await ReadAsync(
@@ -127,7 +132,7 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
             UNION ALL
             SELECT 'logged', a.author_id, NULL, count(*)::int, NULL
             FROM activities a
-            WHERE a.organization_id = @organization AND a.created_at >= @since AND a.type <> ALL (@automatic)
+            WHERE a.organization_id = @organization AND a.created_at >= @since AND a.type IN ('comment', 'note', 'call', 'meeting', 'email')
             GROUP BY 2
             UNION ALL
             SELECT 'overdue', t.assignee_id, NULL, count(*)::int, NULL
@@ -140,7 +145,6 @@ internal sealed class DealReports(CrmDbContext db) : IDealReports
                 p.AddWithValue("organization", organizationId);
                 p.AddWithValue("since", sinceUtc);
                 p.AddWithValue("today", today);
-                p.AddWithValue("automatic", automaticTypes.ToArray());
             },
             r => (Kind: r.GetString(0), Id: r.GetGuid(1), Currency: r.IsDBNull(2) ? null : r.GetString(2).Trim(), Count: r.GetInt32(3),
                 Amount: r.IsDBNull(4) ? 0m : r.GetDecimal(4)),

@@ -20,9 +20,8 @@ public interface IDealReports
     Task<List<StageTimeRow>> StageTimesAsync(Guid organizationId, DateTime sinceUtc, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Per person: open deals they own (per currency), timeline entries they wrote since <paramref name="sinceUtc"/>
-    /// other than the <paramref name="automaticTypes"/>, and their open tasks due before <paramref name="today"/>.
+    /// Per person: open deals they own (per currency), activities they logged since <paramref name="sinceUtc"/>
+    /// (comments, notes, calls, meetings, emails), and their open tasks due before <paramref name="today"/>.
     /// </summary>
-    Task<OwnerRows> OwnersAsync(
-        Guid organizationId, DateTime sinceUtc, DateOnly today, IReadOnlyList<string> automaticTypes, CancellationToken cancellationToken);
+    Task<OwnerRows> OwnersAsync(Guid organizationId, DateTime sinceUtc, DateOnly today, CancellationToken cancellationToken);
 }

@@ -133,10 +133,11 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_feed");
 
-                    b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_created")
-                        .HasDatabaseName("ix_activities_organization_created");
+                    b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_logged")
+                        .HasDatabaseName("ix_activities_organization_logged")
+                        .HasFilter("type IN ('comment', 'note', 'call', 'meeting', 'email')");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_created"), new[] { "AuthorId", "Type" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_logged"), new[] { "AuthorId" });
 
                     b.HasIndex(new[] { "OrganizationId", "CreatedAt" }, "ix_activities_organization_stage_changes")
                         .HasDatabaseName("ix_activities_organization_stage_changes")

@@ -15,8 +15,8 @@ namespace Crm.Application.Analytics.Queries.OwnerPerformance;
 
 /// <summary>
 /// Per member (and anyone else who owns deals): open deals and their amounts; deals won and lost in the last
-/// <see cref="Days"/> days, the win rate; the timeline entries they logged in the window (comments and any other
-/// entry a person writes, not the ones the service records for changes); and their open tasks due before today in the
+/// <see cref="Days"/> days, the win rate; the activities they logged in the window (comments, notes, calls, meetings
+/// and emails, not the entries the service records for changes); and their open tasks due before today in the
 /// organization's time zone (what <c>status=overdue</c> lists).
 /// </summary>
 public sealed record OwnerPerformanceQuery(int Days = ReportBounds.DefaultDays)
@@ -36,21 +36,13 @@ public sealed record OwnerPerformanceQuery(int Days = ReportBounds.DefaultDays)
 public sealed class OwnerPerformanceQueryHandler(IDealReports reports, IReadStore store, IRequestContext context, TimeProvider time)
     : IRequestHandler<OwnerPerformanceQuery, OwnerPerformanceDto>
 {
-    /// <summary>The entries the service writes for changes; every other type is something a person logged.</summary>
-    public static readonly IReadOnlyList<ActivityType> RecordedChanges =
-    [
-        ActivityType.StatusChanged, ActivityType.StageChanged, ActivityType.TaskCreated, ActivityType.TaskCompleted,
-        ActivityType.DealUpdated, ActivityType.System, ActivityType.TaskAssigned,
-    ];
-
     public async Task<OwnerPerformanceDto> Handle(OwnerPerformanceQuery request, CancellationToken cancellationToken)
     {
         var organizationId = context.RequireOrganizationId();
         var since = time.GetUtcNow().UtcDateTime.AddDays(-request.Days);
         var today = await store.OrganizationTodayAsync(organizationId, time, cancellationToken);
         var closings = await reports.ClosingsAsync(organizationId, since, cancellationToken);
-        var rows = await reports.OwnersAsync(
-            organizationId, since, today, [.. RecordedChanges.Select(SnakeCase)], cancellationToken);
+        var rows = await reports.OwnersAsync(organizationId, since, today, cancellationToken);
         var ids = closings.Select(c => c.OwnerId).Concat(rows.OpenDeals.Select(o => o.OwnerId))
             .Concat(rows.ActivitiesLogged.Keys).Concat(rows.TasksOverdue.Keys).Distinct().ToList();
         var people = await store.ToListAsync(
@@ -83,6 +75,4 @@ public sealed class OwnerPerformanceQueryHandler(IDealReports reports, IReadStor
                     rows.TasksOverdue.GetValueOrDefault(p.Id));
             })
             .ToList();
-
-    private static string SnakeCase(ActivityType type) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString());
 }

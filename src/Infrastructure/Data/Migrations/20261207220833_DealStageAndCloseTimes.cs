@@ -23,6 +23,10 @@ namespace Crm.Infrastructure.Data.Migrations
                 name: "ix_activities_organization_changes",
                 table: "activities");
 
+            migrationBuilder.DropIndex(
+                name: "ix_activities_organization_created",
+                table: "activities");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "closed_at",
                 table: "deals",
@@ -86,6 +90,13 @@ namespace Crm.Infrastructure.Data.Migrations
                 .Annotation("Npgsql:IndexInclude", new[] { "owner_id", "currency" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_activities_organization_logged",
+                table: "activities",
+                columns: new[] { "organization_id", "created_at" },
+                filter: "type IN ('comment', 'note', 'call', 'meeting', 'email')")
+                .Annotation("Npgsql:IndexInclude", new[] { "author_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_activities_organization_stage_changes",
                 table: "activities",
                 columns: new[] { "organization_id", "created_at" },
@@ -107,6 +118,10 @@ namespace Crm.Infrastructure.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_deals_organization_status_amount",
                 table: "deals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_activities_organization_logged",
+                table: "activities");
 
             migrationBuilder.DropIndex(
                 name: "ix_activities_organization_stage_changes",
@@ -136,6 +151,12 @@ namespace Crm.Infrastructure.Data.Migrations
                 columns: new[] { "organization_id", "type", "deal_id", "created_at" },
                 filter: "type IN ('status_changed', 'stage_changed')")
                 .Annotation("Npgsql:IndexInclude", new[] { "payload" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activities_organization_created",
+                table: "activities",
+                columns: new[] { "organization_id", "created_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "author_id", "type" });
         }
     }
 }
