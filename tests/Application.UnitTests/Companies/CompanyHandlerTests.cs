@@ -19,6 +19,7 @@ using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Moq;
+using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Companies;
 
@@ -48,7 +49,7 @@ public sealed class CompanyHandlerTests
         var store = new InMemoryReadStore().With(foreign);
 
         var error = await Should.ThrowAsync<InvalidInputException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), SuppressionFakes.Of(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, null, CompanyId: foreign.Id), CancellationToken.None));
 
         error.Code.ShouldBe("company_not_found");

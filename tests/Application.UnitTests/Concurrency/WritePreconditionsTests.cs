@@ -11,6 +11,7 @@ using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Moq;
+using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Concurrency;
 
@@ -69,7 +70,7 @@ public sealed class WritePreconditionsTests
         var contacts = new Mock<IRepository<Contact>>();
         contacts.Setup(c => c.FindAsync(contact.Id, It.IsAny<CancellationToken>())).ReturnsAsync(contact);
         var handler = new UpdateContactCommandHandler(
-            contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), context, Mapper, TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>());
+            contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), SuppressionFakes.Of(), context, Mapper, TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>());
 
         var command = new UpdateContactCommand(contact.Id, "Grace", default, default, default, IfMatch: VersionCondition.OneOf(contact.Version + 1));
         var error = await Should.ThrowAsync<PreconditionFailedException>(() => handler.Handle(command, CancellationToken.None));

@@ -10,6 +10,7 @@ using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Moq;
+using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Crm;
 
@@ -74,6 +75,6 @@ public sealed class ReplaceContactTests
 
     private Task<ContactDto> Replace(ReplaceContactCommand command, IReadStore store) =>
         new ReplaceContactCommandHandler(
-                _contacts.Object, store, CustomFieldFakes.Input(store), _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
+                _contacts.Object, store, CustomFieldFakes.Input(store), SuppressionFakes.Of(), _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
             .Handle(command, CancellationToken.None);
 }

@@ -110,15 +110,15 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("activities_pkey");
 
-                    b.HasIndex("OrganizationId", "CreatedAt")
-                        .HasDatabaseName("ix_activities_organization_created");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
-
                     b.HasIndex("Mentions")
                         .HasDatabaseName("ix_activities_mentions");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_activities_organization_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "CreatedAt"), new[] { "AuthorId", "Type" });
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
@@ -134,15 +134,15 @@ namespace Crm.Infrastructure.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_activities_deal_timeline");
 
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_activities_feed");
+
                     b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt")
                         .HasDatabaseName("ix_activities_organization_changes")
                         .HasFilter("type IN ('status_changed', 'stage_changed')");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Type", "DealId", "CreatedAt"), new[] { "Payload" });
-
-                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_activities_feed");
 
                     b.ToTable("activities", null, t =>
                         {
@@ -1499,6 +1499,51 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Suppressions.Suppression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("suppressions_pkey");
+
+                    b.HasIndex("OrganizationId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_suppressions_organization_hash");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_suppressions_organization_created");
+
+                    b.ToTable("suppressions", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2382,6 +2427,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("user_sessions_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Suppressions.Suppression", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("suppressions_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
