@@ -25,6 +25,9 @@ internal sealed class ErasedContactTraces(CrmDbContext db, ICacheInvalidations i
     {
         var erased = Contact.ErasedValue;
 
+        // The audit log's trigger lets this transaction redact entries' changes, and nothing else, until it is reset below.
+        await ExecuteAsync("SET LOCAL crm.audit_redaction = 'on'", [], cancellationToken);
+
         // Logged activities linked to this contact alone lose their texts, and their audit entries the values.
         await ExecuteAsync(
             $"""
@@ -62,6 +65,8 @@ internal sealed class ErasedContactTraces(CrmDbContext db, ICacheInvalidations i
             """,
             [organizationId, contactId, erased],
             cancellationToken);
+
+        await ExecuteAsync("SET LOCAL crm.audit_redaction = 'off'", [], cancellationToken);
 
         // Webhook deliveries about it keep their event, not the contact's data; stored idempotent answers that hold it go.
         await ExecuteAsync(

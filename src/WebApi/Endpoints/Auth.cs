@@ -255,7 +255,7 @@ public static class Auth
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> DeleteMe(DeleteMeCommand command, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteMe([FromBody] DeleteMeCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         await mediator.Send(command, cancellationToken);
         return TypedResults.NoContent();

@@ -13,13 +13,13 @@ using Crm.Application.Companies.Queries.GetCompany;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Moq;
-using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Companies;
 

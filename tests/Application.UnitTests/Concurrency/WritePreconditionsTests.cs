@@ -7,11 +7,11 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Moq;
-using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Concurrency;
 

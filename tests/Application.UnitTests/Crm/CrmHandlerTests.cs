@@ -12,13 +12,13 @@ using Crm.Application.Contacts.Commands.DeleteContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Organizations;
 using Moq;
-using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Crm;
 

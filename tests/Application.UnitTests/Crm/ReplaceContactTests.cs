@@ -6,11 +6,11 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Common;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
 using Moq;
-using Crm.Application.UnitTests.Suppressions;
 
 namespace Crm.Application.UnitTests.Crm;
 

@@ -44,11 +44,43 @@ namespace Crm.Infrastructure.Data.Migrations
                 table: "suppressions",
                 columns: new[] { "organization_id", "hash" },
                 unique: true);
+
+            // An erasure redacts the values in audit entries' changes: the trigger lets an UPDATE through only when its
+            // transaction says so (SET LOCAL crm.audit_redaction = 'on') and it changes nothing but those changes.
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION crm_audit_logs_append_only() RETURNS trigger
+                    LANGUAGE plpgsql
+                    AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' AND current_setting('crm.audit_purge', true) = 'on' THEN
+                        RETURN OLD;
+                    END IF;
+                    IF TG_OP = 'UPDATE' AND current_setting('crm.audit_redaction', true) = 'on'
+                        AND (to_jsonb(NEW) - 'changes') = (to_jsonb(OLD) - 'changes') THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'audit_logs is append-only' USING ERRCODE = 'insufficient_privilege';
+                END
+                $$;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION crm_audit_logs_append_only() RETURNS trigger
+                    LANGUAGE plpgsql
+                    AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' AND current_setting('crm.audit_purge', true) = 'on' THEN
+                        RETURN OLD;
+                    END IF;
+                    RAISE EXCEPTION 'audit_logs is append-only' USING ERRCODE = 'insufficient_privilege';
+                END
+                $$;
+                """);
+
             migrationBuilder.DropTable(
                 name: "suppressions");
         }
