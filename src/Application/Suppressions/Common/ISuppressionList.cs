@@ -22,7 +22,7 @@ public interface ISuppressionList
 
     /// <summary>
     /// Puts an address on the organization's list in the current transaction; an address already there stays as it was
-    /// (so two erasures racing each other both succeed).
+    /// (erasing a second contact with the same address never fails on the list).
     /// </summary>
     Task AddAsync(Guid organizationId, string email, SuppressionReason reason, Guid createdBy, CancellationToken cancellationToken);
 }
