@@ -122,6 +122,7 @@ public static class CrmHost
         app.MapTaskEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAuditLogEndpoints();
+        app.MapSuppressionEndpoints();
         app.MapSearchEndpoints();
         app.MapAdminEndpoints();
         app.MapAttachmentEndpoints();

@@ -99,4 +99,14 @@ public sealed class ApiKey : Entity
         RevokedAt = now;
         RevokedBy = actor.UserId;
     }
+
+    /// <summary>Revokes the key because the account that created it was deleted; a revoked key stays as it was.</summary>
+    public void RevokeAsCreatorLeaves(DateTime now)
+    {
+        if (RevokedAt is null)
+        {
+            RevokedAt = now;
+            RevokedBy = CreatedBy;
+        }
+    }
 }

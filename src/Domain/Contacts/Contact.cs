@@ -14,6 +14,12 @@ public sealed class Contact : OwnedRecord
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 32;
 
+    /// <summary>The name an erased contact keeps.</summary>
+    public const string ErasedName = "Erased contact";
+
+    /// <summary>What replaces an erased personal value wherever a record of it must stay (timelines, audit entries).</summary>
+    public const string ErasedValue = "[erased]";
+
     private Contact()
     {
         Name = string.Empty;
@@ -123,6 +129,52 @@ public sealed class Contact : OwnedRecord
     {
         EnsureMayChange(actor);
         Raise(new ContactDeleted(OrganizationId, Id, actor.UserId));
+    }
+
+    /// <summary>
+    /// Removes the person's data at their request: the name becomes <see cref="ErasedName"/>; email, phone, external
+    /// id, tags and custom field values are cleared. The company and the owner stay (they are the organization's).
+    /// Erasing an erased contact changes nothing and announces nothing. Answers the fields erased, by name.
+    /// </summary>
+    public IReadOnlyList<string> Erase(Actor actor, DateTime now)
+    {
+        EnsureMayChange(actor);
+        var erased = new List<string>();
+        if (Name != ErasedName)
+        {
+            erased.Add("name");
+        }
+
+        if (Email is not null)
+        {
+            erased.Add("email");
+        }
+
+        if (Phone is not null)
+        {
+            erased.Add("phone");
+        }
+
+        if (ExternalId is not null)
+        {
+            erased.Add("external_id");
+        }
+
+        var tagChanges = new List<FieldChange>();
+        SetTags(null, tagChanges);
+        var fieldChanges = new List<FieldChange>();
+        SetCustomFields(null, replace: true, fieldChanges);
+        erased.AddRange(tagChanges.Concat(fieldChanges).Select(c => c.Field));
+        if (erased.Count == 0)
+        {
+            return erased;
+        }
+
+        SetDetails(ErasedName, null, null);
+        ExternalId = null;
+        UpdatedAt = now;
+        Raise(new ContactErased(OrganizationId, Id, actor.UserId, erased));
+        return erased;
     }
 
     /// <summary>

@@ -137,6 +137,10 @@ public static class ErrorCatalog
     public static readonly Error OwnerAssignmentForbidden = new("owner_assignment_forbidden", ErrorKind.Forbidden, "Only a manager, an admin or an owner may give a record to another user.");
     public static readonly Error OwnerFilterForbidden = new("owner_filter_forbidden", ErrorKind.Forbidden, "Only a manager, an admin or an owner may filter by owner.");
 
+    // Personal data
+    public static readonly Error Suppressed = new("suppressed", ErrorKind.Conflict, "The email address is on the organization's suppression list: its contact was erased at the person's request. An owner may lift it (DELETE /api/v1/suppressions/{hash}).");
+    public static readonly Error SuppressionNotFound = new("suppression_not_found", ErrorKind.NotFound, "The organization's suppression list has no entry with this hash.");
+
     // Deals, tasks and timelines
     public static readonly Error InvalidStatusTransition = new("invalid_status_transition", ErrorKind.Invalid, "The deal cannot move to this status.");
     public static readonly Error DealOutcomeRequired = new("deal_outcome_required", ErrorKind.Invalid, "Only a won or lost deal is closed: set its status to won or lost instead.");

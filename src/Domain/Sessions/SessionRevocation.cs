@@ -13,4 +13,7 @@ public static class SessionRevocation
     public const string PasswordChanged = "password_changed";
     /// <summary>The user ended the session from the list of their sessions.</summary>
     public const string EndedByUser = "ended_by_user";
+
+    /// <summary>The user deleted their account: every session ends.</summary>
+    public const string AccountDeleted = "account_deleted";
 }

@@ -120,4 +120,26 @@ public sealed class User : Entity
         PasswordHash = passwordHash;
         UpdatedAt = now;
     }
+
+    /// <summary>The name a deleted account keeps, shown wherever its records name their owner or author.</summary>
+    public const string DeletedName = "Deleted user";
+
+    /// <summary>
+    /// Turns the account into a tombstone at its holder's request: the records it owns or wrote keep pointing to it,
+    /// named <see cref="DeletedName"/>. The address is replaced by one without an <c>@</c> (reset, registration and
+    /// invitations refuse it, and it frees the real address for a new account), and the empty password hash matches no
+    /// password, as a service account's.
+    /// </summary>
+    public void Delete(DateTime now)
+    {
+        var address = $"deleted-user:{Id}";
+        Email = address;
+        NormalizedEmail = address;
+        Name = DeletedName;
+        PasswordHash = string.Empty;
+        EmailVerifiedAt = null;
+        EmailVerificationTokenHash = null;
+        EmailVerificationExpiresAt = null;
+        UpdatedAt = now;
+    }
 }

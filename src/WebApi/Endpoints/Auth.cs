@@ -1,6 +1,7 @@
 using Crm.Application.AuditLogs.Common;
 using Crm.Application.Auth.Commands.AcceptInvitation;
 using Crm.Application.Auth.Commands.ChangePassword;
+using Crm.Application.Auth.Commands.DeleteMe;
 using Crm.Application.Auth.Commands.EndSession;
 using Crm.Application.Auth.Commands.DisableTwoFactor;
 using Crm.Application.Auth.Commands.EnableTwoFactor;
@@ -82,6 +83,15 @@ public static class Auth
                 "400 invalid_credentials (the session is fine) and counts in the sign-in throttle of the account's email: " +
                 "past it, 429 too_many_login_attempts.")
             .ProducesProblems(ErrorCatalog.WrongPassword, ErrorCatalog.TooManyLoginAttempts)
+            .RequireAuthorization();
+        group.MapDelete("/me", DeleteMe).WithName("Auth_DeleteMe").WithMetadata(LimitedPerClientAddress.Instance)
+            .WithSummary("Delete my account, proven by my password")
+            .WithDescription("Refused with 409 last_owner while I am the last owner of an organization: hand the role over first. " +
+                "I leave every organization, every session ends, the API keys I created are revoked; the records I own or wrote " +
+                "stay with their organizations, attributed to \"Deleted user\" (same id, no address). A wrong password answers " +
+                "400 invalid_credentials and counts in the sign-in throttle of my email: past it, 429 too_many_login_attempts. " +
+                "Limited per client address like sign-in.")
+            .ProducesProblems(ErrorCatalog.WrongPassword, ErrorCatalog.TooManyLoginAttempts, ErrorCatalog.LastOwner)
             .RequireAuthorization();
         group.MapGet("/sessions", Sessions).WithName("Auth_Sessions")
             .WithSummary("My live sessions, newest first, the current one marked")
@@ -242,6 +252,12 @@ public static class Auth
     private static async Task<NoContent> ChangePassword(ChangePasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
     {
         (await mediator.Send(command, cancellationToken)).ThrowIfRefused();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteMe([FromBody] DeleteMeCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
         return TypedResults.NoContent();
     }
 

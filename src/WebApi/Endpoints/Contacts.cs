@@ -2,11 +2,13 @@ using Crm.Application.Common.Batches;
 using Crm.Application.Common.Models;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Contacts.Commands.DeleteContact;
+using Crm.Application.Contacts.Commands.EraseContact;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Application.Contacts.Commands.UpsertContacts;
 using Crm.Application.Contacts.Common;
 using Crm.Application.Contacts.Queries.GetContact;
+using Crm.Application.Contacts.Queries.GetContactPersonalData;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Domain.Errors;
 using Crm.Infrastructure.Concurrency;
@@ -31,7 +33,7 @@ public static class Contacts
         group.MapPost("/", Create).WithName("Contacts_Create").WithSummary("Create a contact")
             .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.OwnerAssignmentForbidden)
-            .ProducesProblems(ErrorCatalog.ContactEmailTaken);
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.Suppressed);
         group.MapPost("/batch", Batch).WithName("Contacts_Batch")
             .WithSummary("Create or update up to 500 contacts, matched on email or external_id; each item succeeds or fails alone");
         group.MapGet("/{id:guid}", Get).WithName("Contacts_Get").WithSummary("One contact")
@@ -41,20 +43,36 @@ public static class Contacts
             .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
-            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate, ErrorCatalog.Suppressed)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapPut("/{id:guid}", Replace).WithName("Contacts_Replace")
             .WithSummary("Replace a contact: every field takes the value sent, so optional fields left out are cleared")
             .ProducesProblems(ErrorCatalog.UserNotMember, ErrorCatalog.CompanyReferenceNotFound)
             .ProducesProblems(ErrorCatalog.NotRecordOwner, ErrorCatalog.OwnerAssignmentForbidden)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
-            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate)
+            .ProducesProblems(ErrorCatalog.ContactEmailTaken, ErrorCatalog.ConcurrentUpdate, ErrorCatalog.Suppressed)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
         group.MapDelete("/{id:guid}", Delete).WithName("Contacts_Delete").WithSummary("Delete a contact that has no deals")
             .ProducesProblems(ErrorCatalog.NotRecordOwner)
             .ProducesProblems(ErrorCatalog.ContactNotFound)
             .ProducesProblems(ErrorCatalog.ContactHasDeals)
             .ProducesProblems(ErrorCatalog.InvalidEntityTag, ErrorCatalog.PreconditionFailed);
+        group.MapGet("/{id:guid}/personal-data", PersonalData).WithName("Contacts_PersonalData")
+            .WithSummary("Everything held about a contact, as one document: a data subject's access request (owner, admin)")
+            .WithDescription("The contact with its custom fields and tags, its company, its timeline (logged activities, comments, " +
+                "field changes, those of its deals included), its deals and tasks, its attachments' metadata and the audit entries " +
+                $"about it. Each list holds at most {GetContactPersonalDataQuery.MaxItemsPerList} items, newest first; truncated says " +
+                "when one was cut.")
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.ContactNotFound);
+        group.MapPost("/{id:guid}/erase", Erase).WithName("Contacts_Erase")
+            .WithSummary("Erase a contact's personal data at the person's request (owner, admin)")
+            .WithDescription("In one transaction: the name becomes \"Erased contact\"; email, phone, external_id, tags and custom " +
+                "field values are cleared; its attachments are deleted (their files right after); the subjects, bodies and " +
+                "outcomes of activities linked to it alone read \"[erased]\", as do the values in the changes of its timeline " +
+                "and of the audit entries about it; its webhook deliveries lose their data. The contact, its deals and tasks stay; " +
+                "an audit entry erase_contact records who erased which fields. Webhooks and the change feed see contact.updated. " +
+                "The email address goes on the organization's suppression list. Erasing an erased contact answers 204 again.")
+            .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.ContactNotFound, ErrorCatalog.ConcurrentUpdate);
     }
 
     private static async Task<Ok<PagedList<ContactDto>>> List(
@@ -130,6 +148,15 @@ public static class Contacts
         IMediator mediator,
         CancellationToken ct) =>
         EntityTags.Ok(response, tags, await mediator.Send(command with { Id = id, IfMatch = EntityTags.IfMatch(ifMatch, tags, id) }, ct));
+
+    private static async Task<Ok<ContactPersonalDataDto>> PersonalData(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetContactPersonalDataQuery(id), ct));
+
+    private static async Task<NoContent> Erase(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new EraseContactCommand(id), ct);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<NoContent> Delete(
         Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, EntityTagCipher tags, IMediator mediator, CancellationToken ct)

@@ -13,6 +13,7 @@ internal static class Examples
         ["Auth_AcceptInvitation"] = """{"token": "Hb3nW8qK1xT6vR9mP2sD4fG7", "name": "Grace Hopper", "password": "correct-horse-battery"}""",
         ["Auth_UpdateMe"] = """{"name": "Ada King"}""",
         ["Auth_ChangePassword"] = """{"current_password": "correct-horse-battery", "new_password": "staple-battery-horse-correct"}""",
+        ["Auth_DeleteMe"] = """{"password": "correct-horse-battery"}""",
         ["Auth_VerifyEmail"] = """{"token": "Vq7mT2xN5kR8wB3pL6sH9dF4"}""",
         ["Auth_LoginTwoFactor"] = """{"challenge_token": "Tc4pW9xK2mQ7vN1rB8sL5dH3yF6gJ0aZ-eU_oI2kP8w", "code": "492039"}""",
         ["Auth_EnableTwoFactor"] = """{"code": "492039"}""",

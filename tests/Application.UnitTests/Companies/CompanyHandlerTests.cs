@@ -13,6 +13,7 @@ using Crm.Application.Companies.Queries.GetCompany;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
@@ -48,7 +49,7 @@ public sealed class CompanyHandlerTests
         var store = new InMemoryReadStore().With(foreign);
 
         var error = await Should.ThrowAsync<InvalidInputException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), SuppressionFakes.Of(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, null, CompanyId: foreign.Id), CancellationToken.None));
 
         error.Code.ShouldBe("company_not_found");

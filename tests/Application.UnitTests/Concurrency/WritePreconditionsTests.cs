@@ -7,6 +7,7 @@ using Crm.Application.Common.Security;
 using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.UpdateContact;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
@@ -69,7 +70,7 @@ public sealed class WritePreconditionsTests
         var contacts = new Mock<IRepository<Contact>>();
         contacts.Setup(c => c.FindAsync(contact.Id, It.IsAny<CancellationToken>())).ReturnsAsync(contact);
         var handler = new UpdateContactCommandHandler(
-            contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), context, Mapper, TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>());
+            contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), SuppressionFakes.Of(), context, Mapper, TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>());
 
         var command = new UpdateContactCommand(contact.Id, "Grace", default, default, default, IfMatch: VersionCondition.OneOf(contact.Version + 1));
         var error = await Should.ThrowAsync<PreconditionFailedException>(() => handler.Handle(command, CancellationToken.None));

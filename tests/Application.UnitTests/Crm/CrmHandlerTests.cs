@@ -12,6 +12,7 @@ using Crm.Application.Contacts.Commands.DeleteContact;
 using Crm.Application.Contacts.Queries.ListContacts;
 using Crm.Application.Deals.Commands.CreateDeal;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
@@ -42,7 +43,7 @@ public sealed class CrmHandlerTests
     public async Task A_contact_owner_must_be_a_member_of_the_organization()
     {
         var error = await Should.ThrowAsync<BusinessRuleException>(() =>
-            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
+            new CreateContactCommandHandler(_contacts.Object, new InMemoryReadStore(), CustomFieldFakes.Input(new InMemoryReadStore()), SuppressionFakes.Of(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>())
                 .Handle(new CreateContactCommand("Ada", null, null, Guid.NewGuid()), CancellationToken.None));
 
         error.Code.ShouldBe("user_not_member");
@@ -56,7 +57,7 @@ public sealed class CrmHandlerTests
         revoked.Revoke(_owner, DateTime.UtcNow);
         var foreign = ApiKey.Issue(Guid.NewGuid(), _owner, "Theirs", MemberRole.Member, false, null, "crm_cdefghij", [3], DateTime.UtcNow);
         var store = new InMemoryReadStore().With(live, revoked, foreign);
-        var handler = new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
+        var handler = new CreateContactCommandHandler(_contacts.Object, store, CustomFieldFakes.Input(store), SuppressionFakes.Of(), _context, Mapper, TimeProvider.System, Mock.Of<ITransactionOutcome>());
 
         (await handler.Handle(new CreateContactCommand("Ada", null, null, live.Id), CancellationToken.None)).OwnerId.ShouldBe(live.Id);
         foreach (var refused in new[] { revoked.Id, foreign.Id })

@@ -6,6 +6,7 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Contacts.Commands.ReplaceContact;
 using Crm.Application.Contacts.Common;
 using Crm.Application.UnitTests.CustomFields;
+using Crm.Application.UnitTests.Suppressions;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.Organizations;
@@ -74,6 +75,6 @@ public sealed class ReplaceContactTests
 
     private Task<ContactDto> Replace(ReplaceContactCommand command, IReadStore store) =>
         new ReplaceContactCommandHandler(
-                _contacts.Object, store, CustomFieldFakes.Input(store), _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
+                _contacts.Object, store, CustomFieldFakes.Input(store), SuppressionFakes.Of(), _context, MappingProfile.CreateMapper(), TimeProvider.System, new WritePreconditions(), Mock.Of<ITransactionOutcome>())
             .Handle(command, CancellationToken.None);
 }

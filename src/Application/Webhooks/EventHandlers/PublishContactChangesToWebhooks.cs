@@ -15,7 +15,8 @@ namespace Crm.Application.Webhooks.EventHandlers;
 public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IReadStore store, IMapper mapper, IRequestContext context) :
     INotificationHandler<DomainEventNotification<ContactCreated>>,
     INotificationHandler<DomainEventNotification<ContactUpdated>>,
-    INotificationHandler<DomainEventNotification<ContactDeleted>>
+    INotificationHandler<DomainEventNotification<ContactDeleted>>,
+    INotificationHandler<DomainEventNotification<ContactErased>>
 {
     public Task Handle(DomainEventNotification<ContactCreated> notification, CancellationToken cancellationToken)
     {
@@ -29,6 +30,18 @@ public sealed class PublishContactChangesToWebhooks(IWebhookOutbox outbox, IRead
         return PublishAsync(
             e.OrganizationId, "contact.updated", e.ActorId, e.ContactId,
             e.Changes.Select(c => new WebhookChange(c.Field, c.From, c.To)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// An erasure is a <c>contact.updated</c>, so that every subscriber that keeps a copy of contacts hears of it; each
+    /// erased field's old value reads <c>[erased]</c>.
+    /// </summary>
+    public Task Handle(DomainEventNotification<ContactErased> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.DomainEvent;
+        return PublishAsync(
+            e.OrganizationId, "contact.updated", e.ActorId, e.ContactId,
+            e.Fields.Select(f => new WebhookChange(f, Contact.ErasedValue, f == "name" ? Contact.ErasedName : null)).ToList(), cancellationToken);
     }
 
     public async Task Handle(DomainEventNotification<ContactDeleted> notification, CancellationToken cancellationToken)

@@ -11,3 +11,6 @@ public sealed record ContactUpdated(Guid OrganizationId, Guid ContactId, Guid Ac
 
 /// <summary>A contact is about to be deleted.</summary>
 public sealed record ContactDeleted(Guid OrganizationId, Guid ContactId, Guid ActorId) : IDomainEvent;
+
+/// <summary>A contact's personal fields were erased at the person's request; <paramref name="Fields"/> names them, never their values.</summary>
+public sealed record ContactErased(Guid OrganizationId, Guid ContactId, Guid ActorId, IReadOnlyList<string> Fields) : IDomainEvent;

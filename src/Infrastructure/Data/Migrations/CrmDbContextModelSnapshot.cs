@@ -1520,6 +1520,51 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Domain.Suppressions.Suppression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("suppressions_pkey");
+
+                    b.HasIndex("OrganizationId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_suppressions_organization_hash");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_suppressions_organization_created");
+
+                    b.ToTable("suppressions", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2403,6 +2448,16 @@ namespace Crm.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("user_sessions_user_id_fkey");
+                });
+
+            modelBuilder.Entity("Crm.Domain.Suppressions.Suppression", b =>
+                {
+                    b.HasOne("Crm.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("suppressions_organization_id_fkey");
                 });
 
             modelBuilder.Entity("Crm.Domain.Tasks.DealTask", b =>

@@ -9,6 +9,7 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.CustomFields.Common;
+using Crm.Application.Suppressions.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
@@ -25,7 +26,7 @@ public sealed record CreateContactCommand(
     : ICommand<ContactDto>, IOrganizationScoped;
 
 public sealed class CreateContactCommandHandler(
-    IRepository<Contact> contacts, IReadStore store, CustomFieldInput customFields, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
+    IRepository<Contact> contacts, IReadStore store, CustomFieldInput customFields, ISuppressionList suppressions, IRequestContext context, IMapper mapper, TimeProvider time, ITransactionOutcome outcome)
     : IRequestHandler<CreateContactCommand, ContactDto>
 {
     public async Task<ContactDto> Handle(CreateContactCommand request, CancellationToken cancellationToken)
@@ -35,6 +36,7 @@ public sealed class CreateContactCommandHandler(
         var values = await customFields.ReadAsync(organizationId, CustomFieldRecordType.Contact, request.CustomFields, CustomFieldWrite.Create, cancellationToken);
         var contact = Contact.Create(
             organizationId, actor, request.OwnerId, request.Name, request.Email, request.Phone, time.UtcNow(), request.ExternalId, request.CompanyId, request.Tags, values);
+        await suppressions.EnsureNotSuppressedAsync(organizationId, contact.Email, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await store.EnsureCompanyAsync(organizationId, request.CompanyId, cancellationToken);
         contacts.Add(contact);

@@ -10,6 +10,7 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.CustomFields.Common;
+using Crm.Application.Suppressions.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
@@ -36,6 +37,7 @@ public sealed class ReplaceContactCommandHandler(
     IRepository<Contact> contacts,
     IReadStore store,
     CustomFieldInput customFields,
+    ISuppressionList suppressions,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -51,12 +53,18 @@ public sealed class ReplaceContactCommandHandler(
         var previousOwner = contact.OwnerId;
         var owner = request.OwnerId ?? throw new InvalidOperationException("The validator requires owner_id.");
         var values = await customFields.ReadAsync(contact.OrganizationId, CustomFieldRecordType.Contact, request.CustomFields, CustomFieldWrite.Replace, cancellationToken);
+        var previousEmail = contact.NormalizedEmail;
         contact.Update(
             actor,
             new ContactChanges(
                 request.Name, request.Email, request.Phone, owner, request.ExternalId, request.CompanyId, new Optional<IReadOnlyList<string>?>(true, request.Tags),
                 new Optional<IReadOnlyDictionary<string, object?>?>(true, values), ReplaceCustomFields: true),
             time.UtcNow());
+        if (contact.NormalizedEmail != previousEmail)
+        {
+            await suppressions.EnsureNotSuppressedAsync(contact.OrganizationId, contact.Email, cancellationToken);
+        }
+
 
         // Keeping the owner asks nothing of it (it may have left the organization since); a new owner must be a member.
         if (owner != previousOwner)

@@ -10,6 +10,7 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.Companies.Common;
 using Crm.Application.Contacts.Common;
 using Crm.Application.CustomFields.Common;
+using Crm.Application.Suppressions.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
@@ -33,6 +34,7 @@ public sealed class UpdateContactCommandHandler(
     IRepository<Contact> contacts,
     IReadStore store,
     CustomFieldInput customFields,
+    ISuppressionList suppressions,
     IRequestContext context,
     IMapper mapper,
     TimeProvider time,
@@ -48,7 +50,13 @@ public sealed class UpdateContactCommandHandler(
         var values = request.CustomFields.IsSet
             ? await customFields.ReadAsync(contact.OrganizationId, CustomFieldRecordType.Contact, request.CustomFields.Value ?? new Dictionary<string, JsonElement>(), CustomFieldWrite.Merge, cancellationToken)
             : null;
+        var previousEmail = contact.NormalizedEmail;
         contact.Update(actor, new ContactChanges(request.Name, request.Email, request.Phone, request.OwnerId, request.ExternalId, request.CompanyId, request.Tags, values is null ? default : new Optional<IReadOnlyDictionary<string, object?>?>(true, values)), time.UtcNow());
+        if (contact.NormalizedEmail != previousEmail)
+        {
+            await suppressions.EnsureNotSuppressedAsync(contact.OrganizationId, contact.Email, cancellationToken);
+        }
+
         if (request.OwnerId.IsSet)
         {
             await store.EnsureMemberAsync(contact.OrganizationId, request.OwnerId.Value, cancellationToken);
