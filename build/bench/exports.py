@@ -84,7 +84,7 @@ for record_type in ("deals", "activities"):
         if job["status"] != "succeeded":
             raise SystemExit(f"export failed: {job}")
         exported = job["progress"]["rows_done"]
-        rows.append((f"export of every {record_type[:-1]} to {fmt.upper()} (request to file ready)", exported,
+        rows.append((f"export of every {dict(deals='deal', activities='activity')[record_type]} to {fmt.upper()} (request to file ready)", exported,
                      job["file_size"] / 1e6, seconds, exported / seconds, max(peak), peak[0]))
         print(f"  {rows[-1][0]}: {exported:,} rows, {seconds:,.1f} s, {exported / seconds:,.0f} rows/s, "
               f"peak {max(peak):,.0f} MB (before {peak[0]:,.0f} MB)", flush=True)
