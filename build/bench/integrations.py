@@ -1,5 +1,7 @@
 """Integration benchmarks: batch upsert, webhook delivery latency and change feed throughput; prints a markdown table.
 
+Exports are measured by build/bench/exports.py.
+
 Started by build/bench/run.sh after bench.py, against the same service and data; see there. Everything is on
 loopback: the webhook receiver is a small HTTP server in this process.
 """
@@ -164,39 +166,6 @@ while True:
 seconds = time.perf_counter() - started
 add("change feed, following next_cursor from the start, page_size 100, 1 connection",
              f"{total:,} rows, {len(pages)} pages", quantile(pages, 50), quantile(pages, 95), f"{total / seconds:,.0f} rows/s")
-
-# --- Exports: every deal of the organization, in each format, from the request to the file being ready. ------------
-def rss_mb():
-    if args.service_pid is None:
-        return 0.0
-    with open(f"/proc/{args.service_pid}/status") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
-
-
-for fmt in ("csv", "json", "xlsx"):
-    peak, done = [rss_mb()], threading.Event()
-
-    def sample():
-        while not done.is_set():
-            peak.append(rss_mb())
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    started = time.perf_counter()
-    job = call("POST", API + "/exports", {"record_type": "deals", "format": fmt}, auth)
-    while job["status"] in ("queued", "running"):
-        time.sleep(0.1)
-        job = call("GET", API + f"/exports/{job['id']}", headers=auth)
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    if job["status"] != "succeeded":
-        raise SystemExit(f"export failed: {job}")
-    exported = job["progress"]["rows_done"]
-    add(f"export of every deal to {fmt.upper()} (request to file ready)", f"{exported:,} rows, {job['file_size'] / 1e6:,.1f} MB",
-        seconds * 1000, seconds * 1000,
-        f"{exported / seconds:,.0f} rows/s; service memory peak {max(peak):,.0f} MB (before: {peak[0]:,.0f} MB)")
 
 lines = ["", "| integration scenario | measured | p50 ms | p95 ms | throughput and notes |", "|---|---:|---:|---:|---|"]
 lines += [f"| {name} | {n} | {p50:.1f} | {p95:.1f} | {notes} |" for name, n, p50, p95, notes in rows]

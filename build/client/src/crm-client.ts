@@ -9905,7 +9905,7 @@ export class ExportsClient {
     }
 
     /**
-     * Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (every member may)
+     * Export contacts, companies, deals, tasks or activities to CSV, JSON or XLSX in the background (every member may)
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
@@ -11492,7 +11492,7 @@ export interface ExportJob {
     error_code?: string | null;
 }
 
-export type ExportRecordType = "contacts" | "companies" | "deals" | "tasks";
+export type ExportRecordType = "contacts" | "companies" | "deals" | "tasks" | "activities";
 
 export type ExportFormat = "csv" | "json" | "xlsx";
 

@@ -7,4 +7,7 @@ public enum ExportRecordType
     Companies,
     Deals,
     Tasks,
+
+    /// <summary>Entries of the organization's feed (<c>GET /api/v1/activities</c>).</summary>
+    Activities,
 }

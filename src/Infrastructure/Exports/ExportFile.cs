@@ -37,25 +37,38 @@ internal static class ExportFile
         long rows = 0;
         var reported = Stopwatch.StartNew();
         await using var writer = Writer(format, recordType, output, columns, names);
-        await foreach (var page in source.PagesAsync(query, cancellationToken))
+        await using var pages = source.PagesAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var reading = pages.MoveNextAsync().AsTask();
+        try
         {
-            foreach (var column in related)
+            while (await reading)
             {
-                await names.LoadAsync(column.NameOf!.Value, page.Rows.Select(column.Read).OfType<Guid>(), cancellationToken);
-            }
-
-            await writer.WriteAsync(page.Rows, cancellationToken);
-            rows += page.Rows.Count;
-            // Nothing a page read is needed once it is written.
-            db.ChangeTracker.Clear();
-            if (reported.Elapsed >= TimeSpan.FromSeconds(1))
-            {
-                reported.Restart();
-                if (!await progress(rows, Math.Max(page.Total, rows)))
+                var page = pages.Current;
+                foreach (var column in related)
                 {
-                    return null;
+                    await names.LoadAsync(column.NameOf!.Value, page.Rows.Select(column.Read).OfType<Guid>(), cancellationToken);
+                }
+
+                // Nothing a page read is needed once it is written; the next page is read while this one is written
+                // (the database and the writer each keep a core busy), the context used by one of them at a time.
+                db.ChangeTracker.Clear();
+                reading = pages.MoveNextAsync().AsTask();
+                await writer.WriteAsync(page.Rows, cancellationToken);
+                rows += page.Rows.Count;
+                if (reported.Elapsed >= TimeSpan.FromSeconds(1))
+                {
+                    reported.Restart();
+                    if (!await progress(rows, Math.Max(page.Total, rows)))
+                    {
+                        return null;
+                    }
                 }
             }
+        }
+        finally
+        {
+            // A write that failed or a stop leaves the next page's read running: it ends before the pages are let go.
+            await Task.WhenAny(reading);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
@@ -9,7 +8,6 @@ using Crm.Domain.Auditing;
 using Crm.Domain.Errors;
 using Crm.Domain.Exports;
 using Crm.Domain.Organizations;
-using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,8 +138,8 @@ internal sealed class ExportRunner(
     }
 
     /// <summary>
-    /// Marks the export succeeded and queues its requester's email, in one transaction; false when it was no longer
-    /// this runner's (taken over after a lapsed lease), whose file is then not kept.
+    /// Marks the export succeeded and tells its requester (<see cref="ExportReadyNotice"/>), in one transaction; false
+    /// when it was no longer this runner's (taken over after a lapsed lease), whose file is then not kept.
     /// </summary>
     private async Task<bool> SucceedAsync(
         IServiceProvider services, ClaimedExport job, string key, long size, long rows, CancellationToken cancellationToken)
@@ -167,25 +165,7 @@ internal sealed class ExportRunner(
                 return false;
             }
 
-            if (job.RequestedByType == ActorType.User)
-            {
-                var recipient = await db.Set<User>().AsNoTracking().Where(u => u.Id == job.RequestedBy)
-                    .Select(u => new { u.Email, u.Name }).SingleAsync(ct);
-                var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == job.OrganizationId)
-                    .Select(o => o.Name).SingleAsync(ct);
-                outbox.Queue(EmailTemplate.ExportReady, recipient.Email, new Dictionary<string, object?>
-                {
-                    ["name"] = recipient.Name,
-                    ["organization"] = organization,
-                    ["record_type"] = ExportJobStore.Name(job.RecordType),
-                    ["format"] = ExportJobStore.Name(job.Format),
-                    ["rows"] = rows.ToString("N0", CultureInfo.InvariantCulture),
-                    ["download_path"] = $"/api/v1/exports/{job.Id}/download",
-                    ["expires"] = expires.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-                }, job.OrganizationId);
-                await db.SaveChangesAsync(ct);
-            }
-
+            await ExportReadyNotice.QueueAsync(db, outbox, job, rows, expires, ct);
             await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);

@@ -8,8 +8,8 @@ namespace Crm.Infrastructure.Exports;
 
 /// <summary>
 /// An XLSX workbook (Office Open XML, SpreadsheetML) written as it is read: the ZIP entries are created one after the
-/// other in streaming mode and each sheet's XML goes out through an <see cref="XmlWriter"/>, so memory holds one page,
-/// whatever the size. (The Open XML SDK's package layer needs a readable, seekable output, on which the ZIP is
+/// other in streaming mode and each sheet's XML is written as text straight into its entry (cells carry their reference,
+/// so empty ones are left out), so memory holds one page, whatever the size. (The Open XML SDK's package layer needs a readable, seekable output, on which the ZIP is
 /// rewritten in memory; this writes the few parts a workbook needs itself.) A sheet holds at most
 /// <see cref="MaxRowsPerSheet"/> rows besides its header, as spreadsheet programs allow; the rest continue on further
 /// sheets. Text is an inline string, numbers are numbers; a cell never holds a formula.
@@ -32,7 +32,11 @@ internal sealed class XlsxExportWriter : IExportWriter
     private readonly IExportNames _names;
     private readonly string _sheetName;
     private Stream? _entry;
-    private XmlWriter? _sheet;
+    private readonly string[] _references;
+    private readonly char[] _buffer = new char[128];
+    private readonly char[] _rowNumber = new char[16];
+    private int _rowNumberLength;
+    private StreamWriter? _sheet;
     private int _sheets;
     private int _rowsInSheet;
 
@@ -42,6 +46,7 @@ internal sealed class XlsxExportWriter : IExportWriter
         _columns = columns;
         _names = names;
         _sheetName = sheetName;
+        _references = [.. Enumerable.Range(0, columns.Count).Select(ColumnReference)];
     }
 
     public async Task WriteAsync(IReadOnlyList<object> rows, CancellationToken cancellationToken)
@@ -53,17 +58,18 @@ internal sealed class XlsxExportWriter : IExportWriter
                 await StartSheetAsync();
             }
 
-            await _sheet!.WriteStartElementAsync(null, "row", Main);
-            foreach (var column in _columns)
+            _rowsInSheet++;
+            RowNumber(_rowsInSheet + 1);
+            _sheet!.Write("<row>");
+            for (var i = 0; i < _columns.Count; i++)
             {
-                await CellAsync(_sheet, ExportValues.Cell(column, row, _names));
+                Cell(_sheet, _references[i], ExportValues.Cell(_columns[i], row, _names));
             }
 
-            await _sheet.WriteEndElementAsync();
-            _rowsInSheet++;
+            _sheet.Write("</row>");
         }
 
-        await _sheet!.FlushAsync();
+        await _sheet!.FlushAsync(cancellationToken);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -136,17 +142,15 @@ internal sealed class XlsxExportWriter : IExportWriter
         await EndSheetAsync();
         _sheets++;
         _entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets}.xml", CompressionLevel.Fastest).Open();
-        _sheet = XmlWriter.Create(_entry, Xml);
-        await _sheet.WriteStartDocumentAsync(true);
-        await _sheet.WriteStartElementAsync(null, "worksheet", Main);
-        await _sheet.WriteStartElementAsync(null, "sheetData", Main);
-        await _sheet.WriteStartElementAsync(null, "row", Main);
-        foreach (var column in _columns)
+        _sheet = new StreamWriter(_entry, new UTF8Encoding(false), 1 << 16);
+        _sheet.Write($"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><sheetData><row>");
+        RowNumber(1);
+        for (var i = 0; i < _columns.Count; i++)
         {
-            await CellAsync(_sheet, column.Name);
+            Cell(_sheet, _references[i], _columns[i].Name);
         }
 
-        await _sheet.WriteEndElementAsync();
+        _sheet.Write("</row>");
         _rowsInSheet = 0;
     }
 
@@ -157,10 +161,22 @@ internal sealed class XlsxExportWriter : IExportWriter
             return;
         }
 
-        await _sheet.WriteEndDocumentAsync();
+        await _sheet.WriteAsync("</sheetData></worksheet>");
         await _sheet.DisposeAsync();
         await _entry!.DisposeAsync();
         (_sheet, _entry) = (null, null);
+    }
+
+    /// <summary>A column's letters: A to Z, then AA, AB and so on.</summary>
+    private static string ColumnReference(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
     }
 
     private async Task PartAsync(string name, Func<XmlWriter, Task> write)
@@ -189,28 +205,98 @@ internal sealed class XlsxExportWriter : IExportWriter
         await x.WriteEndElementAsync();
     }
 
-    private static async Task CellAsync(XmlWriter x, object? value)
+    /// <summary>One cell: a number as a number, anything else as an inline string; nothing at all when empty.</summary>
+    private void RowNumber(int row) =>
+        row.TryFormat(_rowNumber, out _rowNumberLength, default, System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Cell(StreamWriter x, string column, object? value)
     {
-        await x.WriteStartElementAsync(null, "c", Main);
-        switch (value)
+        if (value is null)
         {
-            case null:
-                break;
-            case decimal or int or long or double or JsonElement { ValueKind: JsonValueKind.Number }:
-                await x.WriteElementStringAsync(null, "v", Main, ExportValues.Text(value));
-                break;
-            default:
-                var text = ExportValues.Text(value);
-                await x.WriteAttributeStringAsync(null, "t", null, "inlineStr");
-                await x.WriteStartElementAsync(null, "is", Main);
-                await x.WriteStartElementAsync(null, "t", Main);
-                await x.WriteAttributeStringAsync("xml", "space", null, "preserve");
-                await x.WriteStringAsync(text.Length > MaxCellLength ? text[..MaxCellLength] : text);
-                await x.WriteEndElementAsync();
-                await x.WriteEndElementAsync();
-                break;
+            return;
         }
 
-        await x.WriteEndElementAsync();
+        x.Write("<c r=\"");
+        x.Write(column);
+        x.Write(_rowNumber.AsSpan(0, _rowNumberLength));
+        if (ExportValues.IsNumber(value) && ExportValues.TryFormat(value is JsonElement json ? json.GetDecimal() : value, _buffer, out var digits))
+        {
+            x.Write("\"><v>");
+            x.Write(_buffer.AsSpan(0, digits));
+            x.Write("</v></c>");
+            return;
+        }
+
+        ReadOnlySpan<char> text;
+        if (value is string plain)
+        {
+            text = plain;
+        }
+        else if (ExportValues.TryFormat(value, _buffer, out var written))
+        {
+            text = _buffer.AsSpan(0, written);
+        }
+        else
+        {
+            text = ExportValues.Text(value);
+        }
+
+        if (text.Length > MaxCellLength)
+        {
+            text = text[..MaxCellLength];
+        }
+
+        x.Write(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+            ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+            : "\" t=\"inlineStr\"><is><t>");
+        Escaped(x, text);
+        x.Write("</t></is></c>");
+    }
+
+    /// <summary>Text as XML character data: markup characters escaped, characters XML cannot hold left out.</summary>
+    private static void Escaped(StreamWriter x, ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            string? replacement;
+            if (c is '&')
+            {
+                replacement = "&amp;";
+            }
+            else if (c is '<')
+            {
+                replacement = "&lt;";
+            }
+            else if (c is '>')
+            {
+                replacement = "&gt;";
+            }
+            else if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF')
+            {
+                replacement = string.Empty;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                replacement = string.Empty;
+            }
+            else
+            {
+                continue;
+            }
+
+            x.Write(text[start..i]);
+            x.Write(replacement);
+            start = i + 1;
+        }
+
+        x.Write(text[start..]);
     }
 }

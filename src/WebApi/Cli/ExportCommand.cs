@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Crm.WebApi.Cli;
 
 /// <summary>
-/// <c>export</c>: an organization's contacts, companies, deals or tasks to a CSV, JSON or XLSX file, with the list
+/// <c>export</c>: an organization's contacts, companies, deals, tasks or activities to a CSV, JSON or XLSX file, with the list
 /// endpoint's filters (<c>--filter status=won --filter min_amount=1000</c>), as the API's exports write them.
 /// </summary>
 public static class ExportCommand
@@ -18,7 +18,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var organization = new Option<Guid>("--organization") { Description = "The organization's id.", Required = true };
-        var type = new Option<string>("--type") { Description = "contacts, companies, deals or tasks.", Required = true };
+        var type = new Option<string>("--type") { Description = "contacts, companies, deals, tasks or activities.", Required = true };
         var format = new Option<string>("--format") { Description = "csv (the default), json or xlsx.", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo>("--out") { Description = "The file to write (replaced if it exists).", Required = true };
         var filters = new Option<string[]>("--filter")

@@ -22,12 +22,13 @@ public static class Exports
     {
         var group = app.MapGroup(Base).WithTags("Exports").RequireAuthorization().RequireOrganizationHeader();
         group.MapPost("/", Create).WithName("Exports_Create")
-            .WithSummary("Export contacts, companies, deals or tasks to CSV, JSON or XLSX in the background (every member may)")
+            .WithSummary("Export contacts, companies, deals, tasks or activities to CSV, JSON or XLSX in the background (every member may)")
             .WithDescription("Answers 202 with the job; follow its status with GET /api/v1/exports/{id}, then download the file " +
-                "(kept 24 hours). filters takes exactly the list endpoint's query parameters, as an object " +
+                "(kept 24 hours). filters takes exactly the list endpoint's query parameters (for activities, the feed's: " +
+                "actor_id, type, record_type, since, mentions), as an object " +
                 "({\"status\": [\"won\", \"lost\"], \"min_amount\": 1000}), and selects exactly the records that list would show the " +
                 "requester; the rows are in creation order. Columns are the API's fields in snake_case (address.city for nested " +
-                "ones), each reference followed by the record's name (owner_email, contact_name, company_name, deal_title). CSV is " +
+                "ones), each reference followed by the record's name (owner_email, author_email, contact_name, company_name, deal_title). CSV is " +
                 "RFC 4180 in UTF-8 with a byte order mark, with formula-like cells escaped. At most 3 exports of an organization " +
                 "are queued or running at once. The requester gets an email when the file is ready.")
             .ProducesProblems(ErrorCatalog.ApiKeyReadOnly, ErrorCatalog.InvalidCursor)

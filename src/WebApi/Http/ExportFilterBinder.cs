@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Crm.Application.Activities.Common;
+using Crm.Application.Activities.Queries.ListFeed;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Companies.Queries.ListCompanies;
 using Crm.Application.Contacts.Queries.ListContacts;
@@ -7,6 +9,7 @@ using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Queries.ListDeals;
 using Crm.Application.Exports.Common;
 using Crm.Application.Tasks.Queries.ListTasks;
+using Crm.Domain.Activities;
 using Crm.Domain.Deals;
 using Crm.Domain.Exports;
 using FluentValidation.Results;
@@ -29,6 +32,7 @@ public sealed class ExportFilterBinder
         [ExportRecordType.Companies] = ["search", "owner_id", "domain", "updated_since", "tag"],
         [ExportRecordType.Deals] = ["status", "stage", "min_amount", "max_amount", "contact_id", "owner_id", "updated_since", "external_id", "company_id", "tag", "expected_close_before", "expected_close_after"],
         [ExportRecordType.Tasks] = ["deal_id", "only_open", "due_before", "due_after", "updated_since", "assignee_id", "status", "contact_id", "company_id"],
+        [ExportRecordType.Activities] = ["actor_id", "type", "record_type", "since", "mentions"],
     };
 
     private static readonly HashSet<string> Paging = ["page", "page_size", "cursor", "order_by", "order"];
@@ -62,7 +66,8 @@ public sealed class ExportFilterBinder
             {
                 _errors.Add(Failure(property.Name, "is not a filter: an export has every matching record, in creation order"));
             }
-            else if (property.Name.StartsWith(CustomFieldFilter.Prefix, StringComparison.Ordinal) && recordType != ExportRecordType.Tasks)
+            else if (property.Name.StartsWith(CustomFieldFilter.Prefix, StringComparison.Ordinal)
+                     && recordType is not (ExportRecordType.Tasks or ExportRecordType.Activities))
             {
                 if (Strings(property.Value) is { } values)
                 {
@@ -114,6 +119,9 @@ public sealed class ExportFilterBinder
             MaxAmount: Number("max_amount"), ContactId: Guid("contact_id"), OwnerId: Guid("owner_id"),
             UpdatedSince: Time("updated_since"), ExternalId: List("external_id"), CompanyId: Guid("company_id"), Tag: List("tag"),
             ExpectedCloseBefore: Date("expected_close_before"), ExpectedCloseAfter: Date("expected_close_after"), CustomFields: _customFields),
+        ExportRecordType.Activities => new ListFeedQuery(
+            PageSize: 1, ActorId: Guids("actor_id"), Type: Enums<ActivityType>("type"), RecordType: Enums<ActivityRecordType>("record_type"),
+            Since: Time("since"), Mentions: Enum<FeedMentions>("mentions")),
         _ => new ListTasksQuery(
             PageSize: 1, DealId: Guid("deal_id"), OnlyOpen: Flag("only_open") ?? false, DueBefore: Date("due_before"),
             DueAfter: Date("due_after"), OrderBy: TaskOrder.CreatedAt, UpdatedSince: Time("updated_since"),
@@ -172,6 +180,30 @@ public sealed class ExportFilterBinder
 
     private Guid? Guid(string name) =>
         Parsed<System.Guid>(name, t => System.Guid.TryParse(t, out var id) ? id : null, "an id (a UUID)");
+
+    private List<System.Guid>? Guids(string name)
+    {
+        if (!_values.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        var ids = new List<System.Guid>();
+        foreach (var value in values)
+        {
+            if (System.Guid.TryParse(value, out var id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                _errors.Add(Failure(name, "must be ids (UUIDs)"));
+                return null;
+            }
+        }
+
+        return ids.Count > 0 ? ids : null;
+    }
 
     private DateTime? Time(string name) => QueryValues.Utc(Parsed<DateTime>(
         name,

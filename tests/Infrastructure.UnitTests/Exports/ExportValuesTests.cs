@@ -70,4 +70,47 @@ public sealed class ExportValuesTests
         Encoding.UTF8.GetString(csv.ToArray(), 3, (int)csv.Length - 3).ShouldBe("id,name\r\n");
         Encoding.UTF8.GetString(json.ToArray()).ShouldBe("[]");
     }
+
+    private sealed record Row(Guid ContactId, string Title, DealStatus Status, decimal Amount);
+
+    [Test]
+    public async Task Json_follows_each_id_with_its_records_name_and_writes_values_as_the_api_does()
+    {
+        var contact = Guid.NewGuid();
+        var names = new Mock<IExportNames>();
+        names.Setup(n => n.NameOf(ExportRelated.Contact, contact)).Returns("Ada");
+        var columns = new[]
+        {
+            new ExportColumn("contact_id", row => ((Row)row).ContactId),
+            new ExportColumn("contact_name", row => ((Row)row).ContactId, ExportRelated.Contact),
+        };
+        using var output = new MemoryStream();
+        await using (var writer = new JsonExportWriter(output, columns, names.Object))
+        {
+            await writer.WriteAsync([new Row(contact, "Engines \"A\"", DealStatus.InProgress, 12.50m)], CancellationToken.None);
+            await writer.CompleteAsync(CancellationToken.None);
+        }
+
+        Encoding.UTF8.GetString(output.ToArray()).ShouldBe(
+            $"[{{\"contact_id\":\"{contact}\",\"contact_name\":\"Ada\",\"title\":\"Engines \\u0022A\\u0022\",\"status\":\"in_progress\",\"amount\":12.50}}]");
+    }
+
+    [Test]
+    public async Task Xlsx_cells_escape_markup_drop_what_xml_cannot_hold_and_leave_empty_cells_out()
+    {
+        var columns = new[] { new ExportColumn("text", row => ((object?[])row)[0]), new ExportColumn("number", row => ((object?[])row)[1]) };
+        using var output = new MemoryStream();
+        await using (var writer = new XlsxExportWriter(output, columns, Mock.Of<IExportNames>(), "tests"))
+        {
+            await writer.WriteAsync([new object?[] { "<b>&\u0001 ok ", 3.5m }, new object?[] { null, 7 }], CancellationToken.None);
+            await writer.CompleteAsync(CancellationToken.None);
+        }
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(output.ToArray()));
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        xml.ShouldContain("<c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">&lt;b&gt;&amp; ok </t></is></c><c r=\"B2\"><v>3.5</v></c>");
+        xml.ShouldContain("<row><c r=\"B3\"><v>7</v></c></row>");
+        System.Xml.Linq.XDocument.Parse(xml).Root!.Name.LocalName.ShouldBe("worksheet");
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ExportSource<TQuery, TDto>(
     where TDto : notnull
 {
     /// <summary>Rows read per query after the first page.</summary>
-    public const int PageSize = 1_000;
+    public const int PageSize = 5_000;
 
     public ExportRecordType RecordType => recordType;
 

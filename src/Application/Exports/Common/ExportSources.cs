@@ -1,3 +1,5 @@
+using Crm.Application.Activities.Common;
+using Crm.Application.Activities.Queries.ListFeed;
 using Crm.Application.Common.Models;
 using Crm.Application.Companies.Common;
 using Crm.Application.Companies.Queries.ListCompanies;
@@ -21,6 +23,7 @@ public static class ExportSources
         ExportRecordType.Contacts => typeof(ListContactsQuery),
         ExportRecordType.Companies => typeof(ListCompaniesQuery),
         ExportRecordType.Deals => typeof(ListDealsQuery),
+        ExportRecordType.Activities => typeof(ListFeedQuery),
         _ => typeof(ListTasksQuery),
     };
 
@@ -33,6 +36,8 @@ public static class ExportSources
             q with { Page = 1, PageSize = size, Cursor = cursor, OrderBy = CompanyOrder.CreatedAt, Order = SortOrder.Asc }),
         ExportRecordType.Deals => Source<ListDealsQuery, DealDto>(recordType, services, (q, size, cursor) =>
             q with { Page = 1, PageSize = size, Cursor = cursor, OrderBy = DealOrder.CreatedAt, Order = SortOrder.Asc }),
+        ExportRecordType.Activities => Source<ListFeedQuery, ActivityDto>(recordType, services, (q, size, cursor) =>
+            q with { Page = 1, PageSize = size, Cursor = cursor, Order = SortOrder.Asc }),
         _ => Source<ListTasksQuery, TaskDto>(recordType, services, (q, size, cursor) =>
             q with { Page = 1, PageSize = size, Cursor = cursor, OrderBy = TaskOrder.CreatedAt, Order = SortOrder.Asc }),
     };
@@ -47,6 +52,7 @@ public static class ExportSources
         ListCompaniesQuery companies => mediator.Send(companies, cancellationToken),
         ListDealsQuery deals => mediator.Send(deals, cancellationToken),
         ListTasksQuery tasks => mediator.Send(tasks, cancellationToken),
+        ListFeedQuery feed => mediator.Send(feed, cancellationToken),
         _ => throw new ArgumentException($"{query.GetType().Name} is not a list an export reads.", nameof(query)),
     };
 

@@ -1,12 +1,11 @@
 using Ardalis.Specification;
 using Crm.Application.Activities.Common;
-using Crm.Application.Common.Models;
 using Crm.Application.Common.Specifications;
 using Crm.Domain.Activities;
 
 namespace Crm.Application.Activities.Queries.ListFeed;
 
-/// <summary>The organization's feed, newest first (ties broken by id), with its filters.</summary>
+/// <summary>The organization's feed, newest first (or oldest first, as the query asks; ties broken by id), with its filters.</summary>
 public sealed class FeedSpecification : Specification<Activity>
 {
     public FeedSpecification(Guid organizationId, ListFeedQuery filters, Guid? mentioned)
@@ -44,6 +43,6 @@ public sealed class FeedSpecification : Specification<Activity>
             Query.Where(a => a.Mentions.Contains(user));
         }
 
-        Query.OrderBy(SortOrder.Desc, a => a.CreatedAt, a => a.Id);
+        Query.OrderBy(filters.Order, a => a.CreatedAt, a => a.Id);
     }
 }

@@ -14,6 +14,7 @@ namespace Crm.Application.Activities.Queries.ListFeed;
 /// The organization's feed for every member: everything logged or changed on its records, newest first, filtered by
 /// actor, type, record type, time (<c>since</c>) and the caller's mentions.
 /// </summary>
+/// <param name="Order">Newest first on the endpoint; exports read it oldest first, as they read every list.</param>
 public sealed record ListFeedQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize,
@@ -22,7 +23,8 @@ public sealed record ListFeedQuery(
     IReadOnlyList<ActivityType>? Type = null,
     IReadOnlyList<ActivityRecordType>? RecordType = null,
     DateTime? Since = null,
-    FeedMentions? Mentions = null)
+    FeedMentions? Mentions = null,
+    SortOrder Order = SortOrder.Desc)
     : IQuery<PagedList<ActivityDto>>, IOrganizationScoped, IPagedRequest;
 
 public sealed class ListFeedQueryHandler(IReadStore store, IRequestContext context, IListTotals totals, IMapper mapper)
@@ -41,7 +43,7 @@ public sealed class ListFeedQueryHandler(IReadStore store, IRequestContext conte
             request.Since?.ToString("O"),
             mentioned);
         var page = await store.ToPageAsync(
-            store.Query(new FeedSpecification(organizationId, request, mentioned)), request, SortOrder.Desc, totals,
+            store.Query(new FeedSpecification(organizationId, request, mentioned)), request, request.Order, totals,
             new ListTotalKey(typeof(Activity), "feed:" + key), cancellationToken);
         return new PagedList<ActivityDto>(mapper.Map<List<ActivityDto>>(page.Items), page.Page, page.PageSize, page.Total)
         {
