@@ -15,8 +15,8 @@ SELECT gen_random_uuid(), :'org',
        m.ids[1 + g % cardinality(m.ids)], 'user',
        (ARRAY['call', 'stage_changed', 'comment', 'system', 'note', 'stage_changed', 'comment', 'system'])[1 + g % 8],
        CASE g % 8
-         WHEN 1 THEN '{"from": "qualification", "to": "proposal"}'
-         WHEN 5 THEN '{"from": "proposal", "to": "negotiation"}'
+         WHEN 1 THEN jsonb_build_object('from', 'qualification', 'to', 'proposal', 'from_entered_at', now() - make_interval(secs => g + 86400))
+         WHEN 5 THEN jsonb_build_object('from', 'proposal', 'to', 'negotiation', 'from_entered_at', now() - make_interval(secs => g + 86400))
          WHEN 2 THEN jsonb_build_object('text', 'Followed up, waiting for the signed offer (' || g || ')')
          WHEN 6 THEN jsonb_build_object('text', 'Sent the revised quote, "volume pricing", ' || g)
          WHEN 3 THEN '{"event": "deal_created", "title": "Renewal"}'
