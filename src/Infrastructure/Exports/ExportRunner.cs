@@ -4,10 +4,12 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Security;
 using Crm.Application.Exports.Common;
+using Crm.Application.Notifications.Common;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Auditing;
 using Crm.Domain.Errors;
 using Crm.Domain.Exports;
+using Crm.Domain.Notifications;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
@@ -183,6 +185,10 @@ internal sealed class ExportRunner(
                     ["download_path"] = $"/api/v1/exports/{job.Id}/download",
                     ["expires"] = expires.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
                 }, job.OrganizationId);
+                services.GetRequiredService<INotificationOutbox>().Queue(new NotificationDraft(
+                    job.RequestedBy, job.OrganizationId, NotificationTypes.ExportFinished, NotificationRecordTypes.Export, job.Id, null,
+                    $"{ExportJobStore.Name(job.RecordType)} as {ExportJobStore.Name(job.Format)}",
+                    string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows")));
                 await db.SaveChangesAsync(ct);
             }
 
