@@ -75,7 +75,7 @@ internal sealed class NotificationProcessor(
                 var (title, body) = NotificationText.Compose(pending.Type, actorName, pending.Subject, pending.Detail);
                 var notification = Notification.Create(
                     pending.Id, pending.UserId, pending.OrganizationId, pending.Type, title, body, pending.RecordType, pending.RecordId,
-                    pending.ActorId, actorName, channels.InApp, channels.Email ? choice.EmailDueAt(now, settings.GroupingWindow) : null, now);
+                    pending.ActorId, actorName, channels.InApp, channels.Email ? choice.EmailDueAt(now, settings.GroupingWindow) : null, pending.CreatedAt);
                 db.Add(notification);
                 if (notification.InApp)
                 {

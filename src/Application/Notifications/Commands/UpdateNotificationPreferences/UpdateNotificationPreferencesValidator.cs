@@ -1,7 +1,9 @@
 using System.Globalization;
 using Crm.Domain.Notifications;
 using Crm.Domain.Organizations;
+using Crm.Application.Notifications.Common;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace Crm.Application.Notifications.Commands.UpdateNotificationPreferences;
 
@@ -11,16 +13,19 @@ public sealed class UpdateNotificationPreferencesValidator : AbstractValidator<U
     {
         RuleFor(c => c.Channels).Must(c => c!.Count <= NotificationTypes.All.Count).When(c => c.Channels is not null)
             .WithMessage($"must name at most {NotificationTypes.All.Count} types");
-        RuleForEach(c => c.Channels).Custom((entry, context) =>
+        RuleFor(c => c.Channels).Custom((channels, context) =>
         {
-            var path = $"channels.{entry.Key}";
-            if (!NotificationTypes.IsKnown(entry.Key))
+            foreach (var (type, choice) in channels ?? new Dictionary<string, NotificationChannelsDto>())
             {
-                context.AddFailure(path, $"is not a notification type; the types are {string.Join(", ", NotificationTypes.All)}");
-            }
-            else if (entry.Value is null || entry.Value.InApp is null || entry.Value.Email is null)
-            {
-                context.AddFailure(path, "must give both in_app and email as true or false");
+                var path = $"channels.{type}";
+                if (!NotificationTypes.IsKnown(type))
+                {
+                    context.AddFailure(new ValidationFailure(path, $"is not a notification type; the types are {string.Join(", ", NotificationTypes.All)}"));
+                }
+                else if (choice?.InApp is null || choice.Email is null)
+                {
+                    context.AddFailure(new ValidationFailure(path, "must give both in_app and email as true or false"));
+                }
             }
         });
         When(c => c.QuietHours is not null, () =>

@@ -19,7 +19,7 @@ public sealed class GetNotificationPreferencesQueryHandler(IReadStore store, IRe
     {
         var userId = context.RequireUserId();
         var preferences = await store.FirstOrDefaultAsync(
-            store.Query<NotificationPreferences>().Where(p => p.UserId == userId), cancellationToken);
+            store.Query<NotificationPreferences>().Where(p => p.Id == userId), cancellationToken);
         return NotificationPreferencesDto.Of(preferences ?? NotificationPreferences.Default(userId));
     }
 }
