@@ -10,6 +10,7 @@ using Crm.Application.Common.RateLimiting;
 using Crm.Application.Contacts.Commands.EraseContact;
 using Crm.Application.CustomFields.Common;
 using Crm.Application.Exports.Common;
+using Crm.Application.Notifications.Common;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Application.Suppressions.Common;
 using Crm.Application.Tags.Common;
@@ -26,6 +27,7 @@ using Crm.Infrastructure.Exports;
 using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
+using Crm.Infrastructure.Notifications;
 using Crm.Infrastructure.Privacy;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
@@ -147,6 +149,19 @@ public static class DependencyInjection
         services.AddSingleton<ExportPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ExportPurgeJob>());
+
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddScoped<INotificationOutbox, NotificationOutbox>();
+        services.AddScoped<INotificationStore, NotificationStore>();
+        services.AddSingleton<INotificationDelivery, StoredNotificationDelivery>();
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<NotificationProcessor>();
+        services.AddSingleton<NotificationEmailer>();
+        services.AddSingleton<TaskReminders>();
+        services.AddHostedService<NotificationWorker>();
+        services.AddSingleton<NotificationPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<NotificationPurgeJob>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

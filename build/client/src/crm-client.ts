@@ -10260,6 +10260,503 @@ export class ExportsClient {
     }
 }
 
+export class NotificationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * My notifications, newest first, by cursor
+     * @param x_Organization_Id (optional) Optional: narrows the answer to this organization, of which the caller must be a member.
+     * @param unread (optional) 
+     * @param page_size (optional) Items per page, from 1 to 100.
+     * @param cursor (optional) Where the previous page ended (its next_cursor), instead of a page number.
+     * @param page (optional) Page number, from 1.
+     * @return OK.
+     */
+    list(x_Organization_Id?: string | undefined, unread?: boolean | undefined, page_size?: number | undefined, cursor?: string | undefined, page?: number | undefined): Promise<NotificationPage> {
+        let url_ = this.baseUrl + "/api/v1/notifications?";
+        if (unread === null)
+            throw new globalThis.Error("The parameter 'unread' cannot be null.");
+        else if (unread !== undefined)
+            url_ += "unread=" + encodeURIComponent("" + unread) + "&";
+        if (page_size === null)
+            throw new globalThis.Error("The parameter 'page_size' cannot be null.");
+        else if (page_size !== undefined)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<NotificationPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_cursor`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`, `organization_access_denied`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPage>(null as any);
+    }
+
+    /**
+     * How many of my notifications are unread
+     * @param x_Organization_Id (optional) Optional: narrows the answer to this organization, of which the caller must be a member.
+     * @return OK.
+     */
+    unreadCount(x_Organization_Id?: string | undefined): Promise<UnreadCount> {
+        let url_ = this.baseUrl + "/api/v1/notifications/unread-count";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnreadCount(_response);
+        });
+    }
+
+    protected processUnreadCount(response: Response): Promise<UnreadCount> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnreadCount;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`, `organization_access_denied`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnreadCount>(null as any);
+    }
+
+    /**
+     * Mark one of my notifications read
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return OK.
+     */
+    markRead(id: string, idempotency_Key?: string | undefined): Promise<Notification> {
+        let url_ = this.baseUrl + "/api/v1/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkRead(_response);
+        });
+    }
+
+    protected processMarkRead(response: Response): Promise<Notification> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Notification;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `invalid_idempotency_key`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `notification_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Notification>(null as any);
+    }
+
+    /**
+     * Mark all my unread notifications read, or those made at or before a time
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @param x_Organization_Id (optional) Optional: narrows the answer to this organization, of which the caller must be a member.
+     * @param before (optional) 
+     * @return OK.
+     */
+    markAllRead(idempotency_Key?: string | undefined, x_Organization_Id?: string | undefined, before?: string | undefined): Promise<MarkedRead> {
+        let url_ = this.baseUrl + "/api/v1/notifications/read-all?";
+        if (before === null)
+            throw new globalThis.Error("The parameter 'before' cannot be null.");
+        else if (before !== undefined)
+            url_ += "before=" + encodeURIComponent("" + before) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkAllRead(_response);
+        });
+    }
+
+    protected processMarkAllRead(response: Response): Promise<MarkedRead> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarkedRead;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`, `organization_access_denied`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarkedRead>(null as any);
+    }
+
+    /**
+     * My notification preferences: channels per type, quiet hours, email digest
+     * @return OK.
+     */
+    getPreferences(): Promise<NotificationPreferences> {
+        let url_ = this.baseUrl + "/api/v1/notifications/preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPreferences(_response);
+        });
+    }
+
+    protected processGetPreferences(response: Response): Promise<NotificationPreferences> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferences;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPreferences>(null as any);
+    }
+
+    /**
+     * Replace my notification preferences
+     * @return OK.
+     */
+    updatePreferences(body: UpdateNotificationPreferencesRequest): Promise<NotificationPreferences> {
+        let url_ = this.baseUrl + "/api/v1/notifications/preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePreferences(_response);
+        });
+    }
+
+    protected processUpdatePreferences(response: Response): Promise<NotificationPreferences> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferences;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_not_allowed`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too large. Codes: `payload_too_large`.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The body\'s media type is not accepted. Codes: `unsupported_media_type`.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationPreferences>(null as any);
+    }
+}
+
 export interface AuthResult {
     token_type: string;
     access_token: string;
@@ -10420,7 +10917,8 @@ export interface Problem {
 - `file_too_large` (413): The file is larger than allowed.
 - `unsupported_file_type` (415): Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.
 - `content_type_mismatch` (415): The file's content is not of the declared type.
-- `storage_quota_exceeded` (409): The file does not fit in the organization's storage quota; remove files or change plan. */
+- `storage_quota_exceeded` (409): The file does not fit in the organization's storage quota; remove files or change plan.
+- `notification_not_found` (404): You have no notification with this id. */
     code: string;
     trace_id?: string;
     /** The request's X-Request-Id (the client's when it sent a sane one), also on the response and in the service's logs. */
@@ -11517,6 +12015,70 @@ export interface ExportJobPage {
     total?: number;
     pages?: number;
     next_cursor?: string | null;
+}
+
+export interface NotificationPage {
+    items: Notification[];
+    page?: number;
+    page_size?: number;
+    total?: number;
+    pages?: number;
+    next_cursor?: string | null;
+}
+
+export interface Notification {
+    id?: string;
+    type: string;
+    title: string;
+    body: string;
+    record?: NotificationRecord;
+    actor?: NotificationActor;
+    organization_id?: string;
+    created_at?: string;
+    read_at?: string | null;
+}
+
+export interface NotificationRecord {
+    type: string;
+    id?: string;
+}
+
+export interface NotificationActor {
+    id?: string;
+    name: string;
+}
+
+export interface UnreadCount {
+    unread_count?: number;
+}
+
+export interface MarkedRead {
+    marked?: number;
+}
+
+export interface NotificationPreferences {
+    channels: { [key: string]: NotificationChannels; };
+    quiet_hours?: QuietHours;
+    email_digest?: EmailDigest;
+}
+
+export interface NotificationChannels {
+    in_app?: boolean | null;
+    email?: boolean | null;
+}
+
+export interface QuietHours {
+    start?: string | null;
+    end?: string | null;
+    time_zone?: string | null;
+}
+
+export type EmailDigest = "off" | "hourly" | "daily";
+
+export interface UpdateNotificationPreferencesRequest {
+    channels?: { [key: string]: NotificationChannels; } | null;
+    quiet_hours?: QuietHours;
+    email_digest?: EmailDigest;
 }
 
 export type Record_type = "contact" | "company" | "deal";

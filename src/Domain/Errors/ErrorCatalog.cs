@@ -160,6 +160,9 @@ public static class ErrorCatalog
     public static readonly Error ContentTypeMismatch = new("content_type_mismatch", ErrorKind.UnsupportedMediaType, "The file's content is not of the declared type.");
     public static readonly Error StorageQuotaExceeded = new("storage_quota_exceeded", ErrorKind.Conflict, "The file does not fit in the organization's storage quota; remove files or change plan.");
 
+    // Notifications
+    public static readonly Error NotificationNotFound = new("notification_not_found", ErrorKind.NotFound, "You have no notification with this id.");
+
     /// <summary>
     /// Every entry of the catalog in the order declared; a reference variant follows its record's entry and shares its
     /// code.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Crm.Application.Common.Email;
+using Crm.Application.Notifications.Common;
 using Crm.Domain.Auditing;
+using Crm.Domain.Notifications;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
@@ -11,12 +13,18 @@ namespace Crm.Infrastructure.Exports;
 /// <summary>
 /// How a requester learns that their export is ready: every message about a finished export is queued here, inside the
 /// transaction that marks it succeeded, so that none goes out for an export that did not commit. A person gets an email
-/// with the download path and the expiry; an API key's export is only followed by polling.
+/// with the download path and the expiry, and a notification; an API key's export is only followed by polling.
 /// </summary>
 internal static class ExportReadyNotice
 {
     public static async Task QueueAsync(
-        CrmDbContext db, IEmailOutbox outbox, ClaimedExport job, long rows, DateTime expires, CancellationToken cancellationToken)
+        CrmDbContext db,
+        IEmailOutbox outbox,
+        INotificationOutbox notifications,
+        ClaimedExport job,
+        long rows,
+        DateTime expires,
+        CancellationToken cancellationToken)
     {
         if (job.RequestedByType != ActorType.User)
         {
@@ -37,6 +45,10 @@ internal static class ExportReadyNotice
             ["download_path"] = $"/api/v1/exports/{job.Id}/download",
             ["expires"] = expires.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
         }, job.OrganizationId);
+        notifications.Queue(new NotificationDraft(
+            job.RequestedBy, job.OrganizationId, NotificationTypes.ExportFinished, NotificationRecordTypes.Export, job.Id, null,
+            $"{ExportJobStore.Name(job.RecordType)} as {ExportJobStore.Name(job.Format)}",
+            string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows")));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

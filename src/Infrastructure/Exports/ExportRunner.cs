@@ -3,6 +3,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Security;
 using Crm.Application.Exports.Common;
+using Crm.Application.Notifications.Common;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Auditing;
 using Crm.Domain.Errors;
@@ -165,7 +166,7 @@ internal sealed class ExportRunner(
                 return false;
             }
 
-            await ExportReadyNotice.QueueAsync(db, outbox, job, rows, expires, ct);
+            await ExportReadyNotice.QueueAsync(db, outbox, services.GetRequiredService<INotificationOutbox>(), job, rows, expires, ct);
             await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);

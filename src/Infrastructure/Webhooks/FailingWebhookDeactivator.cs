@@ -1,5 +1,7 @@
 using System.Globalization;
 using Crm.Application.Common.Email;
+using Crm.Application.Notifications.Common;
+using Crm.Domain.Notifications;
 using Crm.Domain.Organizations;
 using Crm.Domain.Users;
 using Crm.Infrastructure.Data;
@@ -38,6 +40,7 @@ internal sealed class FailingWebhookDeactivator(IServiceScopeFactory scopes, ILo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IEmailOutbox>();
+        var notifications = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
         var strategy = db.Database.CreateExecutionStrategy();
         var deactivated = await strategy.ExecuteAsync(async ct =>
         {
@@ -56,7 +59,7 @@ internal sealed class FailingWebhookDeactivator(IServiceScopeFactory scopes, ILo
                     join u in db.Set<User>().AsNoTracking() on m.UserId equals u.Id
                     where m.OrganizationId == webhook.OrganizationId && (m.Role == MemberRole.Owner || m.Role == MemberRole.Admin)
                     orderby u.Id
-                    select new { u.Email, u.Name })
+                    select new { u.Id, u.Email, u.Name })
                 .ToListAsync(ct);
             foreach (var recipient in recipients)
             {
@@ -69,6 +72,9 @@ internal sealed class FailingWebhookDeactivator(IServiceScopeFactory scopes, ILo
                     ["since"] = webhook.FailingSince.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
                     ["reason"] = Reason,
                 }, webhook.OrganizationId);
+                notifications.Queue(new NotificationDraft(
+                    recipient.Id, webhook.OrganizationId, NotificationTypes.WebhookDeactivated, NotificationRecordTypes.Webhook, webhookId,
+                    null, webhook.Url, Reason));
             }
 
             await db.SaveChangesAsync(ct);

@@ -42,6 +42,7 @@ internal static class Examples
         ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
         ["Activities_Log"] = """{"type": "call", "subject": "Pilot scope", "body": "Agreed on three teams for January.", "occurred_at": "2026-11-20T10:15:00Z", "duration_minutes": 25, "outcome": "connected", "contact_id": "0193a8c2-7f4e-7b1a-9c3d-5e6f7a8b9c0d"}""",
         ["Activities_Update"] = """{"outcome": "left_voicemail", "duration_minutes": 2}""",
+        ["Notifications_UpdatePreferences"] = """{"channels": {"deal_won": {"in_app": true, "email": true}, "deal_stage_changed": {"in_app": true, "email": false}}, "quiet_hours": {"start": "22:00", "end": "08:00", "time_zone": "Europe/Paris"}, "email_digest": "off"}""",
     };
 
     public static IReadOnlyDictionary<string, string> Responses { get; } = new Dictionary<string, string>

@@ -5,6 +5,7 @@ using Crm.Application.Common.Email;
 using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Security;
+using Crm.Application.Notifications.Common;
 using Crm.Application.Organizations.Commands.AddMember;
 using Crm.Domain.Common;
 using Crm.Domain.Invitations;
@@ -125,7 +126,8 @@ public sealed class InvitationHandlerTests
     }
 
     private AddMemberCommandHandler AddMemberHandler() => new(
-        _organizations.Object, _users.Object, _invitations.Object, _outbox.Object, _links.Object, _context, TimeProvider.System);
+        _organizations.Object, _users.Object, _invitations.Object, _outbox.Object, Mock.Of<INotificationOutbox>(), _links.Object, _context,
+        TimeProvider.System);
 
     private AcceptInvitationCommandHandler AcceptHandler() => new(
         _invitations.Object, _users.Object, _organizations.Object, _hasher.Object, _throttle.Object, _outbox.Object,

@@ -10,6 +10,7 @@ using Crm.Application.Contacts.Common;
 using Crm.Application.CustomFields.Common;
 using Crm.Application.Deals.Common;
 using Crm.Application.Email.Queries.ListOutbox;
+using Crm.Application.Notifications.Common;
 using Crm.Application.Tasks.Common;
 using Crm.Domain.Activities;
 using Crm.Domain.Attachments;
@@ -18,6 +19,7 @@ using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Deals;
 using Crm.Domain.Email;
+using Crm.Domain.Notifications;
 using Crm.Domain.Tasks;
 
 namespace Crm.Application.Common.Mapping;
@@ -46,6 +48,13 @@ public sealed class MappingProfile : Profile
         CreateMap<OutboxMessage, OutboxMessageDto>();
         CreateMap<Activity, ActivityDto>()
             .ForCtorParam(nameof(ActivityDto.Payload), o => o.MapFrom(a => Read<ActivityPayload>(a.Payload) ?? new ActivityPayload()));
+        CreateMap<Notification, NotificationDto>()
+            .ForCtorParam(nameof(NotificationDto.Record), o => o.MapFrom(n => n.RecordType != null && n.RecordId != null
+                ? new NotificationRecordDto(n.RecordType, n.RecordId.Value)
+                : null))
+            .ForCtorParam(nameof(NotificationDto.Actor), o => o.MapFrom(n => n.ActorId != null
+                ? new NotificationActorDto(n.ActorId.Value, n.ActorName ?? string.Empty)
+                : null));
         CreateMap<AuditEntry, AuditLogDto>()
             .ForCtorParam(nameof(AuditLogDto.Changes), o => o.MapFrom(e => Read<List<AuditChange>>(e.Changes) ?? new List<AuditChange>()));
     }

@@ -5,9 +5,11 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Invitations.Common;
+using Crm.Application.Notifications.Common;
 using Crm.Application.Organizations.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Invitations;
+using Crm.Domain.Notifications;
 using Crm.Domain.Organizations;
 using Crm.Domain.Organizations.Rules;
 using Crm.Domain.Users;
@@ -31,6 +33,7 @@ public sealed class AddMemberCommandHandler(
     IRepository<User> users,
     IRepository<Invitation> invitations,
     IEmailOutbox outbox,
+    INotificationOutbox notifications,
     IEmailLinks links,
     IRequestContext context,
     TimeProvider time)
@@ -68,6 +71,14 @@ public sealed class AddMemberCommandHandler(
             ["link"] = links.AcceptInvitation(token),
             ["days"] = (int)Invitation.Lifetime.TotalDays,
         }, organization.Id);
+        // Like the invitation list, only a proved address learns which organization invited it.
+        if (account is { EmailVerified: true })
+        {
+            notifications.Queue(new NotificationDraft(
+                account.Id, organization.Id, NotificationTypes.InvitationReceived, NotificationRecordTypes.Invitation, invitation.Id,
+                actor.UserId, organization.Name, role.ToString().ToLowerInvariant()));
+        }
+
         return new AddMemberResult(new InvitationDto(
             invitation.Id, invitation.Email, invitation.Role, new InviterDto(actor.UserId, inviter?.Name ?? string.Empty),
             invitation.CreatedAt, invitation.ExpiresAt));

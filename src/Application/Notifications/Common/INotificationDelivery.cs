@@ -1,0 +1,10 @@
+namespace Crm.Application.Notifications.Common;
+
+/// <summary>
+/// Hands stored notifications on to whoever is listening (live connections), once they have committed. The stored rows
+/// stay the truth: a listener that missed one reads it from the list.
+/// </summary>
+public interface INotificationDelivery
+{
+    Task DeliverAsync(IReadOnlyList<NotificationDto> notifications, CancellationToken cancellationToken);
+}
