@@ -9,6 +9,7 @@ using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.RateLimiting;
 using Crm.Application.CustomFields.Common;
 using Crm.Application.Exports.Common;
+using Crm.Application.Imports.Common;
 using Crm.Application.Search.Queries.SearchRecords;
 using Crm.Application.Tags.Common;
 using Crm.Application.Webhooks.Common;
@@ -21,6 +22,7 @@ using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
 using Crm.Infrastructure.Email;
 using Crm.Infrastructure.Exports;
+using Crm.Infrastructure.Imports;
 using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
@@ -140,6 +142,18 @@ public static class DependencyInjection
         services.AddSingleton<ExportPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ExportPurgeJob>());
+
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton<IImportFileInspector, ImportFileInspector>();
+        services.AddSingleton<IImportErrorsFile, ImportErrorsFile>();
+        services.AddSingleton<IImportRowFilter, NoImportRowFilter>();
+        services.AddScoped<IImportReverter, ImportReverter>();
+        services.AddSingleton<ImportJobStore>();
+        services.AddSingleton<ImportSignal>();
+        services.AddSingleton<IImportSignal>(sp => sp.GetRequiredService<ImportSignal>());
+        services.AddSingleton<ImportRunner>();
+        services.AddSingleton<IImportRunner>(sp => sp.GetRequiredService<ImportRunner>());
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

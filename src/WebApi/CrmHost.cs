@@ -129,6 +129,7 @@ public static class CrmHost
         app.MapWebhookEndpoints();
         app.MapChangeEndpoints();
         app.MapExportEndpoints();
+        app.MapImportEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

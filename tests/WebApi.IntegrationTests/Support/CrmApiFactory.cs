@@ -49,6 +49,8 @@ public sealed class CrmApiFactory(
         builder.UseSetting("Webhooks:Dispatch", "false");
         // Likewise exports: the tests run them when they choose, through IExportRunner.
         builder.UseSetting("Exports:Run", "false");
+        // And imports, through IImportRunner.
+        builder.UseSetting("Imports:Run", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -10,6 +10,7 @@ public enum EmailTemplate
     PasswordChanged,
     WebhookDeactivated,
     ExportReady,
+    ImportFinished,
 }
 
 /// <summary>
