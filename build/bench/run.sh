@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks Crm against the database's own ceiling, everything on loopback:
-#   build/bench/run.sh [--scale small|large] [--only core|integrations|exports]
+#   build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports]
 # Installs wrk and pgbench (apt) when missing, starts its own PostgreSQL (build/.local/pg-bench, a fresh database
 # each run), seeds it with the CLI, starts a Release build of the service, then runs every scenario with wrk and its
 # main SQL with pgbench at the same concurrency, then the integration scenarios (batch upsert, webhook delivery
 # latency, change feed throughput; build/bench/integrations.py), then the exports (every deal, and 1,000,000
-# activities added with one INSERT ... SELECT, to CSV, JSON and XLSX; build/bench/exports.py), and prints the tables (also kept in
+# activities added with one INSERT ... SELECT, to CSV, JSON and XLSX; build/bench/exports.py), then a 100,000-row
+# contacts import (build/bench/imports.py: rows/minute and the service's peak memory), and prints the tables (also kept in
 # build/.local/bench/results.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,11 +18,11 @@ while [ $# -gt 0 ]; do
     --scale=*) scale="${1#--scale=}"; shift ;;
     --only) only="${2:-}"; shift 2 ;;
     --only=*) only="${1#--only=}"; shift ;;
-    *) echo "usage: build/bench/run.sh [--scale small|large] [--only core|integrations|exports]" >&2; exit 2 ;;
+    *) echo "usage: build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports]" >&2; exit 2 ;;
   esac
 done
 case "$scale" in small|large) ;; *) echo "--scale is small or large" >&2; exit 2 ;; esac
-case "$only" in all|core|integrations|exports) ;; *) echo "--only is core, integrations or exports" >&2; exit 2 ;; esac
+case "$only" in all|core|integrations|exports|imports) ;; *) echo "--only is core, integrations, exports or imports" >&2; exit 2 ;; esac
 
 source build/postgres.sh
 if ! command -v wrk >/dev/null || ! command -v python3 >/dev/null || ! command -v curl >/dev/null || [ ! -x /usr/bin/time ]; then
@@ -84,9 +85,20 @@ for port in "$service_port" "$sql_port"; do
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
 done
 
-[ "$only" = integrations ] || [ "$only" = exports ] || python3 build/bench/bench.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
-  --sql-service "http://127.0.0.1:$sql_port" --sql-log "$PGDIR/server.log" --work "$work" \
-  --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
-[ "$only" = core ] || [ "$only" = exports ] || python3 build/bench/integrations.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" --work "$work"
-[ "$only" = core ] || [ "$only" = integrations ] || python3 build/bench/exports.py --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
-  --work "$work" --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
+# Which parts run: all of them, or the one --only names.
+part() { [ "$only" = all ] || [ "$only" = "$1" ]; }
+if part core; then
+  python3 build/bench/bench.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
+    --sql-service "http://127.0.0.1:$sql_port" --sql-log "$PGDIR/server.log" --work "$work" \
+    --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
+fi
+if part integrations; then
+  python3 build/bench/integrations.py --scale "$scale" --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" --work "$work"
+fi
+if part imports; then
+  python3 build/bench/imports.py --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" --work "$work"
+fi
+if part exports; then
+  python3 build/bench/exports.py --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
+    --work "$work" --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
+fi

@@ -131,6 +131,7 @@ public static class CrmHost
         app.MapChangeEndpoints();
         app.MapExportEndpoints();
         app.MapNotificationEndpoints();
+        app.MapImportEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

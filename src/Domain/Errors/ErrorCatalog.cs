@@ -105,6 +105,27 @@ public static class ErrorCatalog
     public static readonly Error ExportRequesterLeft = new("export_requester_left", ErrorKind.Forbidden, "The export's requester is no longer a member of the organization (or its API key was revoked).");
     public static readonly Error ExportFailed = new("export_failed", ErrorKind.Internal, "The export failed three times; start another, and tell the operator if it fails again.");
 
+    // Imports
+    public static readonly Error ImportNotFound = new("import_not_found", ErrorKind.NotFound, "No import of yours has this id.");
+    public static readonly Error ImportLimitReached = new("import_limit_reached", ErrorKind.Conflict, "The organization has the most imports queued or running at once; wait for one to finish.");
+    public static readonly Error ImportFileEmpty = new("import_file_empty", ErrorKind.Invalid, "The file has no header row, or no data row below it.");
+    public static readonly Error ImportFileEncoding = new("import_file_encoding", ErrorKind.Invalid, "The file is not UTF-8 text; save it as CSV UTF-8 (or XLSX) and send it again.");
+    public static readonly Error ImportFileUnreadable = new("import_file_unreadable", ErrorKind.Invalid, "The file is neither a CSV file nor an XLSX workbook that can be read.");
+    public static readonly Error ImportFileTooLarge = new("import_file_too_large", ErrorKind.TooLarge, "The file is larger than an import takes.");
+    public static readonly Error ImportTooManyRows = new("import_too_many_rows", ErrorKind.Invalid, "The file has more rows than one import takes (1,000,000); split it.");
+    public static readonly Error ImportHeaderInvalid = new("import_header_invalid", ErrorKind.Invalid, "The file's header names a column twice, or leaves one unnamed.");
+    public static readonly Error ImportColumnMissing = new("import_column_missing", ErrorKind.Invalid, "The mapping names a column the file's header does not have.");
+    public static readonly Error ImportUnknownField = new("import_unknown_field", ErrorKind.Invalid, "The mapping names a field (or custom field) that the record type does not have.");
+    public static readonly Error ImportMatchColumnMissing = new("import_match_column_missing", ErrorKind.Invalid, "No column is mapped to the field the rows are matched on (match_on).");
+    public static readonly Error ImportNotRevertible = new("import_not_revertible", ErrorKind.Conflict, "Only a finished import that wrote records can be reverted, once.");
+    public static readonly Error ImportRevertExpired = new("import_revert_expired", ErrorKind.Gone, "An import can be reverted for 7 days after it finished.");
+    // The reasons a row gives in an import's errors file.
+    public static readonly Error ImportDuplicateRow = new("import_duplicate_row", ErrorKind.Conflict, "An earlier row of the file has the same match key (or email); the first one is imported.");
+    public static readonly Error ImportMatchKeyMissing = new("import_match_key_missing", ErrorKind.Invalid, "The row has no value in the column the rows are matched on.");
+    // The reasons a failed import gives in its error_code (never an HTTP answer of their own).
+    public static readonly Error ImportRequesterLeft = new("import_requester_left", ErrorKind.Forbidden, "The import's requester is no longer a member of the organization (or its API key was revoked).");
+    public static readonly Error ImportFailed = new("import_failed", ErrorKind.Internal, "The import failed three times; what it wrote before stays (revert it if needed), and tell the operator.");
+
     // Custom fields
     public static readonly Error CustomFieldNotFound = new("custom_field_not_found", ErrorKind.NotFound, "The organization has no custom field with this id.");
     public static readonly Error CustomFieldKeyTaken = new("custom_field_key_taken", ErrorKind.Conflict, "Another custom field of this record type has this key.");

@@ -24,6 +24,7 @@ public sealed class EmailTemplates
             EmailTemplate.PasswordChanged => "password-changed",
             EmailTemplate.WebhookDeactivated => "webhook-deactivated",
             EmailTemplate.ExportReady => "export-ready",
+            EmailTemplate.ImportFinished => "import-finished",
             _ => template.ToString().ToLowerInvariant(),
         };
         return (

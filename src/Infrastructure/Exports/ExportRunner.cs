@@ -179,20 +179,6 @@ internal sealed class ExportRunner(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The export runner failed; it tries again at its next round");
-            }
-
-            await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
-        }
+        await signal.RunUntilStoppedAsync(RunNextAsync, () => options.CurrentValue.PollInterval, logger, "export runner", stoppingToken);
     }
 }

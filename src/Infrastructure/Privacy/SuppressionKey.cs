@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Crm.Application.Suppressions.Common;
 using Crm.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,10 @@ public sealed class SuppressionKey(IOptions<PrivacyOptions> privacy, IOptions<To
     private readonly Lazy<byte[]> _bytes = new(() => Read(privacy.Value, tokens.Value));
 
     public byte[] Bytes => _bytes.Value;
+
+    /// <summary>The list's hash of an address in an organization, as 64 lower-case hex characters.</summary>
+    public string Hash(Guid organizationId, string email) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Bytes, Encoding.UTF8.GetBytes($"{organizationId:N}:{SuppressionChecks.Normalize(email)}")));
 
     private static byte[] Read(PrivacyOptions privacy, TokenOptions tokens)
     {

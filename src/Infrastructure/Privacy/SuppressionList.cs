@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Crm.Application.Suppressions.Common;
 using Crm.Domain.Common;
@@ -16,8 +14,7 @@ namespace Crm.Infrastructure.Privacy;
 /// </summary>
 internal sealed class SuppressionList(CrmDbContext db, SuppressionKey key, TimeProvider time) : ISuppressionList
 {
-    public string Hash(Guid organizationId, string email) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes($"{organizationId:N}:{SuppressionChecks.Normalize(email)}")));
+    public string Hash(Guid organizationId, string email) => key.Hash(organizationId, email);
 
     public async Task<IReadOnlySet<string>> SuppressedAsync(Guid organizationId, IEnumerable<string> emails, CancellationToken cancellationToken)
     {

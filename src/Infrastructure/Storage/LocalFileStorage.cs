@@ -22,6 +22,9 @@ internal sealed class LocalFileStorage(IOptions<StorageOptions> options) : IFile
     public Task<FileContent> OpenAsync(string key, string fileName, string contentType, CancellationToken cancellationToken) =>
         Task.FromResult(new FileContent(null, new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true)));
 
+    public Task<Stream> ReadAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true));
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         File.Delete(PathOf(key));

@@ -43,6 +43,9 @@ internal sealed class ResilientFileStorage(IFileStorage inner, IOptions<StorageO
     public Task<FileContent> OpenAsync(string key, string fileName, string contentType, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(async ct => await inner.OpenAsync(key, fileName, contentType, ct), cancellationToken).AsTask();
 
+    public Task<Stream> ReadAsync(string key, CancellationToken cancellationToken) =>
+        _pipeline.ExecuteAsync(async ct => await inner.ReadAsync(key, ct), cancellationToken).AsTask();
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(async ct => await inner.DeleteAsync(key, ct), cancellationToken).AsTask();
 

@@ -60,6 +60,9 @@ internal sealed class S3FileStorage : IFileStorage, IDisposable
         return new FileContent(new Uri(await _client.GetPreSignedURLAsync(request)), null);
     }
 
+    public async Task<Stream> ReadAsync(string key, CancellationToken cancellationToken) =>
+        (await _client.GetObjectAsync(_options.S3Bucket, key, cancellationToken)).ResponseStream;
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         _client.DeleteObjectAsync(_options.S3Bucket, key, cancellationToken);
 

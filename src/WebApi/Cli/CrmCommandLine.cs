@@ -34,6 +34,7 @@ public static class CrmCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

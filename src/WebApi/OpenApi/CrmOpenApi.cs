@@ -51,6 +51,7 @@ public static class CrmOpenApi
             settings.OperationProcessors.Add(new OperationDescriptionProcessor());
             settings.OperationProcessors.Add(new OrganizationHeaderProcessor());
             settings.OperationProcessors.Add(new QueryParametersProcessor());
+            settings.OperationProcessors.Add(new FormFieldsProcessor());
             settings.OperationProcessors.Add(new BearerSecurityProcessor());
             settings.OperationProcessors.Add(new ResponseContentTypesProcessor());
             settings.OperationProcessors.Add(new ConditionalRequestsProcessor());

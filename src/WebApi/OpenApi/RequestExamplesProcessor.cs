@@ -11,7 +11,8 @@ internal sealed class RequestExamplesProcessor : IOperationProcessor
     {
         var operation = context.OperationDescription.Operation;
         if (operation.OperationId is { } id && Examples.Requests.TryGetValue(id, out var example)
-            && operation.RequestBody?.Content.TryGetValue("application/json", out var body) == true)
+            && operation.RequestBody is { } request
+            && (request.Content.TryGetValue("application/json", out var body) || request.Content.TryGetValue("multipart/form-data", out body)))
         {
             body.Example = JToken.Parse(example);
         }

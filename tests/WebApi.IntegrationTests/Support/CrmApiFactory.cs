@@ -51,6 +51,8 @@ public sealed class CrmApiFactory(
         builder.UseSetting("Exports:Run", "false");
         // And notifications: the tests make them, send their emails and remind of tasks when they choose.
         builder.UseSetting("Notifications:Process", "false");
+        // And imports, through IImportRunner.
+        builder.UseSetting("Imports:Run", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -11,6 +11,7 @@ public enum EmailTemplate
     WebhookDeactivated,
     ExportReady,
     Notifications,
+    ImportFinished,
 }
 
 /// <summary>

@@ -11,5 +11,8 @@ public interface IFileStorage
 
     Task<FileContent> OpenAsync(string key, string fileName, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>The file's content to read here, whatever the storage (a background job reading what was uploaded).</summary>
+    Task<Stream> ReadAsync(string key, CancellationToken cancellationToken);
+
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

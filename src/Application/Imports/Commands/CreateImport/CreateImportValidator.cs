@@ -1,0 +1,22 @@
+using Crm.Application.Imports.Common;
+using FluentValidation;
+
+namespace Crm.Application.Imports.Commands.CreateImport;
+
+public sealed class CreateImportValidator : AbstractValidator<CreateImportCommand>
+{
+    public CreateImportValidator()
+    {
+        RuleFor(c => c.RecordType).IsInEnum();
+        RuleFor(c => c.Mode).IsInEnum();
+        RuleFor(c => c.MatchOn).IsInEnum();
+        RuleFor(c => c.Mapping)
+            .NotEmpty().WithMessage("must map at least one column to a field")
+            .Must(m => m.Count <= ImportLimits.MaxColumns).WithMessage($"must map at most {ImportLimits.MaxColumns} columns")
+            .Must(m => m.All(p => !string.IsNullOrWhiteSpace(p.Key) && !string.IsNullOrWhiteSpace(p.Value)))
+            .WithMessage("must map non-blank column headers to non-blank fields")
+            .Must(m => m.Values.Distinct(StringComparer.Ordinal).Count() == m.Count)
+            .WithMessage("must map each field from one column only");
+        RuleFor(c => c.Length).GreaterThanOrEqualTo(0);
+    }
+}

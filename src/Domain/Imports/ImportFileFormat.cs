@@ -1,0 +1,7 @@
+namespace Crm.Domain.Imports;
+
+public enum ImportFileFormat
+{
+    Csv,
+    Xlsx,
+}
