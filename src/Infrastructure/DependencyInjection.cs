@@ -88,6 +88,7 @@ public static class DependencyInjection
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(3))
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IOrganizationLock, OrganizationLock>();
         services.AddScoped<IReadStore, ReadStore>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IContactSearch, ContactSearch>();

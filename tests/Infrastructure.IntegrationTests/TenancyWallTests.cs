@@ -90,9 +90,9 @@ public sealed class TenancyWallTests
     public async Task The_database_refuses_a_deal_of_one_organization_with_another_organizations_contact()
     {
         var insert = $"""
-            INSERT INTO deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at)
+            INSERT INTO deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at, stage_changed_at)
             VALUES ('{Guid.CreateVersion7()}', '{_first.Organization}', '{_second.Contact.Id}', '{_first.Owner.UserId}',
-                    'Cross', 0, 'USD', 'new', 'qualification', now(), now())
+                    'Cross', 0, 'USD', 'new', 'qualification', now(), now(), now())
             """;
         await using var command = _database.DataSource.CreateCommand(insert);
 
@@ -106,9 +106,9 @@ public sealed class TenancyWallTests
     public async Task The_database_refuses_a_closed_stage_without_an_outcome()
     {
         var insert = $"""
-            INSERT INTO deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at)
+            INSERT INTO deals (id, organization_id, contact_id, owner_id, title, amount, currency, status, stage, created_at, updated_at, stage_changed_at)
             VALUES ('{Guid.CreateVersion7()}', '{_first.Organization}', '{_first.Contact.Id}', '{_first.Owner.UserId}',
-                    'Inconsistent', 0, 'USD', 'in_progress', 'closed', now(), now())
+                    'Inconsistent', 0, 'USD', 'in_progress', 'closed', now(), now(), now())
             """;
         await using var command = _database.DataSource.CreateCommand(insert);
 

@@ -55,6 +55,19 @@ public sealed class ExportTests : ApiTest
     }
 
     [Test]
+    public async Task At_most_three_exports_of_an_organization_wait_at_once_even_sent_together()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => asOwner.PostAsync(Exports, new { record_type = "contacts", format = "csv" })));
+
+        replies.Count(r => r.Status == HttpStatusCode.Accepted).ShouldBe(3);
+        replies.Where(r => r.Status != HttpStatusCode.Accepted).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict && r.Text.Contains("export_limit_reached"));
+        ((int?)(await asOwner.GetAsync(Exports)).Json["items"]!.AsArray().Count).ShouldBe(3);
+    }
+
+    [Test]
     public async Task A_deals_export_has_exactly_what_the_list_shows_with_the_filters_and_the_related_names_as_csv()
     {
         var api = NewApi();

@@ -29,7 +29,7 @@ internal sealed class AuditInterceptor(AuditTrail trail) : SaveChangesIntercepto
     private static readonly HashSet<string> Hidden =
     [
         nameof(User.PasswordHash), nameof(User.NormalizedEmail), "TokenHash", nameof(User.EmailVerificationTokenHash), "SearchText", nameof(OwnedRecord.TagKeys), "xmin", nameof(IVersioned.Version),
-        nameof(Entity.Id), nameof(ITenantOwned.OrganizationId), "CreatedAt", "UpdatedAt",
+        nameof(Entity.Id), nameof(ITenantOwned.OrganizationId), "CreatedAt", "UpdatedAt", "ClosedAt", "StageChangedAt",
     ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(

@@ -37,6 +37,7 @@ public sealed class CreateExportCommandHandler(
     IAuditTrail audit,
     ITransactionOutcome outcome,
     IExportSignal signal,
+    IOrganizationLock organizationLock,
     TimeProvider time)
     : IRequestHandler<CreateExportCommand, ExportJobDto>
 {
@@ -50,6 +51,7 @@ public sealed class CreateExportCommandHandler(
         }
 
         await ExportSources.CheckAsync(request.ListQuery, sender, cancellationToken);
+        await organizationLock.HoldAsync(organizationId, "exports", cancellationToken);
         var active = await store.CountAsync(store.Query(new ActiveExportsSpecification(organizationId)), cancellationToken);
         if (active >= ExportLimits.MaxActivePerOrganization)
         {

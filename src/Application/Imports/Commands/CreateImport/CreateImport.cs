@@ -47,6 +47,7 @@ public sealed class CreateImportCommandHandler(
     IAuditTrail audit,
     ITransactionOutcome outcome,
     IImportSignal signal,
+    IOrganizationLock organizationLock,
     TimeProvider time)
     : IRequestHandler<CreateImportCommand, ImportJobDto>
 {
@@ -63,6 +64,7 @@ public sealed class CreateImportCommandHandler(
         var matchOn = request.MatchOn ?? ImportMatch.Email;
         await CheckFieldsAsync(request, matchOn, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
+        await organizationLock.HoldAsync(organizationId, "imports", cancellationToken);
         var active = await store.CountAsync(store.Query(new ActiveImportsSpecification(organizationId)), cancellationToken);
         if (active >= ImportLimits.MaxActivePerOrganization)
         {
