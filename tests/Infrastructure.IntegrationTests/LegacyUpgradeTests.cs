@@ -77,6 +77,50 @@ public sealed class LegacyUpgradeTests
     }
 
     [Test]
+    public async Task Upgrading_gives_each_deal_its_closing_and_stage_times_from_its_timeline()
+    {
+        await using var old = await TestDatabase.CreateAsync("crm_test_upgrade_deal_times", migrate: false);
+        await LegacyDatabase.CreateAsync(old.DataSource);
+        await using (var insert = old.DataSource.CreateCommand(
+            """
+            INSERT INTO users VALUES ('00000000-0000-0000-0000-00000000000a', 'Ana@Example.com', 'ana@example.com', 'Ana', 'hash', now(), now());
+            INSERT INTO organizations (id, name, default_currency, created_at, updated_at, plan)
+                VALUES ('00000000-0000-0000-0000-00000000000b', 'Acme', 'EUR', now(), now(), 'pro');
+            INSERT INTO contacts (id, organization_id, owner_id, name, created_at, updated_at)
+                VALUES ('00000000-0000-0000-0000-00000000000c', '00000000-0000-0000-0000-00000000000b',
+                        '00000000-0000-0000-0000-00000000000a', 'Zoë', now(), now());
+            INSERT INTO deals VALUES
+                ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000c',
+                 '00000000-0000-0000-0000-00000000000a', 'Won', 10, 'EUR', 'won', 'closed', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+                ('00000000-0000-0000-0000-0000000000d2', '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000c',
+                 '00000000-0000-0000-0000-00000000000a', 'Open', 10, 'EUR', 'in_progress', 'qualification', '2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z');
+            INSERT INTO activities VALUES
+                ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-0000000000d1',
+                 '00000000-0000-0000-0000-00000000000a', 'stage_changed', '{"from": "qualification", "to": "proposal"}', '2026-01-05T00:00:00Z'),
+                ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-0000000000d1',
+                 '00000000-0000-0000-0000-00000000000a', 'status_changed', '{"from": "in_progress", "to": "won"}', '2026-01-20T00:00:00Z'),
+                ('00000000-0000-0000-0000-0000000000a3', '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-0000000000d1',
+                 '00000000-0000-0000-0000-00000000000a', 'stage_changed', '{"from": "proposal", "to": "closed"}', '2026-01-20T00:00:00Z');
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await Migrator(old).MigrateAsync();
+
+        await using var db = Context(old);
+        var deals = await db.Deals.IgnoreQueryFilters().OrderBy(d => d.Title).ToListAsync();
+        var (open, won) = (deals[0], deals[1]);
+        open.ClosedAt.ShouldBeNull();
+        open.StageChangedAt.ShouldBe(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+        won.ClosedAt.ShouldBe(new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc));
+        won.StageChangedAt.ShouldBe(new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc));
+        (await old.ScalarAsync<string>(
+            "SELECT string_agg(((payload ->> 'from_entered_at')::timestamptz AT TIME ZONE 'UTC')::text, ' ' ORDER BY created_at) FROM activities WHERE type = 'stage_changed'"))
+            .ShouldBe("2026-01-01 00:00:00 2026-01-05 00:00:00");
+    }
+
+    [Test]
     public async Task Instances_starting_at_once_adopt_an_old_database_once()
     {
         await using var old = await TestDatabase.CreateAsync("crm_test_upgrade_concurrent", migrate: false);
