@@ -33,22 +33,18 @@ public sealed class ChangePasswordCommandHandler(
     public async Task<ChangePasswordResult> Handle(ChangePasswordCommand request, CancellationToken cancellationToken)
     {
         var user = await CurrentUser.FindAsync(users, context, cancellationToken);
-
-        // The slot is taken before the slow hash, as for sign-in, so parallel guesses cannot all pass together.
-        var attempt = await throttle.TryReserveAsync(user.Email, context.ClientAddress);
-        if (attempt.RetryAfter is { } wait)
+        if (await PasswordReentry.CheckAsync(user, request.CurrentPassword, throttle, hasher, context) is { } refusal)
         {
-            audit.Record(new AuditEvent("password_change_throttled", "user", user.Id, user.Id, []));
-            return ChangePasswordResult.Throttled(wait);
-        }
+            if (refusal.RetryAfter is { } wait)
+            {
+                audit.Record(new AuditEvent("password_change_throttled", "user", user.Id, user.Id, []));
+                return ChangePasswordResult.Throttled(wait);
+            }
 
-        if (hasher.Verify(user.PasswordHash, request.CurrentPassword) == PasswordCheck.Failed)
-        {
             audit.Record(new AuditEvent("password_change_failed", "user", user.Id, user.Id, []));
             return ChangePasswordResult.WrongCurrentPassword();
         }
 
-        await throttle.ReleaseAsync(attempt);
         var now = time.UtcNow();
         user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);
         foreach (var session in await sessions.ListAsync(new LiveSessionsOfUserSpecification(user.Id), cancellationToken))

@@ -41,21 +41,19 @@ public sealed class DeleteMeCommandHandler(
     public async Task<Unit> Handle(DeleteMeCommand request, CancellationToken cancellationToken)
     {
         var user = await CurrentUser.FindAsync(users, context, cancellationToken);
-        var attempt = await throttle.TryReserveAsync(user.Email, context.ClientAddress);
-        if (attempt.RetryAfter is { } wait)
-        {
-            await audit.RecordNowAsync(new AuditEvent("account_deletion_throttled", "user", user.Id, user.Id, []), cancellationToken);
-            throw new TooManyRequestsException(ErrorCatalog.TooManyLoginAttempts, wait);
-        }
-
-        if (hasher.Verify(user.PasswordHash, request.Password) == PasswordCheck.Failed)
+        if (await PasswordReentry.CheckAsync(user, request.Password, throttle, hasher, context) is { } refusal)
         {
             // Recorded on its own: the refusal rolls this command back.
+            if (refusal.RetryAfter is { } wait)
+            {
+                await audit.RecordNowAsync(new AuditEvent("account_deletion_throttled", "user", user.Id, user.Id, []), cancellationToken);
+                throw new TooManyRequestsException(ErrorCatalog.TooManyLoginAttempts, wait);
+            }
+
             await audit.RecordNowAsync(new AuditEvent("account_deletion_failed", "user", user.Id, user.Id, []), cancellationToken);
             throw new BusinessRuleException(ErrorCatalog.WrongPassword);
         }
 
-        await throttle.ReleaseAsync(attempt);
         var now = time.UtcNow();
         foreach (var organization in await organizations.ListAsync(new OrganizationsOfMemberSpecification(user.Id), cancellationToken))
         {
