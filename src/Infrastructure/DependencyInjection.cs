@@ -69,6 +69,9 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddSingleton<AuditRetentionJob>();
+        // First of the hosted services, so that it stops last: after the workers, it hands back their leases.
+        services.AddSingleton<LeaseLedger>();
+        services.AddHostedService<LeaseRelease>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddOptions<TokenPurgeOptions>().BindConfiguration(TokenPurgeOptions.Section);
@@ -105,6 +108,13 @@ public static class DependencyInjection
         services.AddScoped<RequestContextResolver>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Seeding.BulkSeeder>();
+        services.AddScoped<Operations.OrganizationOperator>();
+        services.AddOptions<Backups.BackupOptions>().BindConfiguration(Backups.BackupOptions.Section);
+        services.AddSingleton<Backups.PostgresTools>();
+        services.AddScoped<Backups.BackupSnapshot>();
+        services.AddScoped<Backups.BackupWriter>();
+        services.AddSingleton<Backups.BackupVerifier>();
+        services.AddSingleton<Backups.BackupRestorer>();
 
         services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);

@@ -52,11 +52,18 @@ public static class CrmHost
             services.RemoveAll<IHostedService>();
         }
 
+        // On SIGTERM: stop accepting, let in-flight requests finish for up to this long, then stop the workers.
+        var shutdownTimeout = builder.Configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(30));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         CrmTelemetry.AddTo(services, builder.Configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<CrmDbContext>("database", tags: ["ready"])
             .AddCheck<CacheHealthCheck>("cache", tags: ["ready"])
-            .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<DatabasePoolHealthCheck>("database_pool", tags: ["ready"])
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"]);
+        services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.Section);
+        services.AddSingleton<DatabasePoolHealthCheck>();
         return builder;
     }
 

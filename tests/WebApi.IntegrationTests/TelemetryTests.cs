@@ -73,6 +73,33 @@ public sealed class TelemetryTests : ApiTest
     }
 
     [Test]
+    public async Task Readiness_reports_the_database_pool_and_the_file_stores_free_disk_space_against_thresholds()
+    {
+        var reply = await NewApi().GetAsync("/health/ready");
+
+        var pool = reply.Json["checks"]!["database_pool"]!;
+        ((string?)pool["status"]).ShouldBe("healthy");
+        ((long)pool["data"]!["connections_max"]!).ShouldBeGreaterThan(0);
+        ((long)pool["data"]!["connections_in_use"]!).ShouldBeGreaterThanOrEqualTo(0);
+        ((long)reply.Json["checks"]!["disk"]!["data"]!["free_megabytes"]!).ShouldBeGreaterThan(0);
+
+        await using var full = new CrmApiFactory(
+            Testing.Database.ConnectionString,
+            settings: new Dictionary<string, string?>
+            {
+                ["Readiness:DiskFreeDegradedMegabytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Readiness:DiskFreeUnhealthyMegabytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Readiness:PoolBusyDegradedPercent"] = "0",
+            });
+        var unready = await new Api(full.CreateClient()).GetAsync("/health/ready");
+
+        unready.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        ((string?)unready.Json["status"]).ShouldBe("unhealthy");
+        ((string?)unready.Json["checks"]!["disk"]!["status"]).ShouldBe("unhealthy");
+        ((string?)unready.Json["checks"]!["database_pool"]!["status"]).ShouldBe("degraded");
+    }
+
+    [Test]
     public async Task A_cache_that_is_down_makes_the_service_degraded_not_unready()
     {
         await using var broken = new CrmApiFactory(

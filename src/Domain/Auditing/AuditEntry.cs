@@ -51,7 +51,7 @@ public sealed class AuditEntry : Entity, ICreationOrdered
             Id = NewId(),
             OrganizationId = organizationId,
             ActorId = actorId,
-            ActorType = actorId is null ? ActorType.User : actorType,
+            ActorType = actorId is null && actorType != ActorType.Operator ? ActorType.User : actorType,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

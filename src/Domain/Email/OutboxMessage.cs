@@ -1,4 +1,5 @@
 using Crm.Domain.Common;
+using Crm.Domain.Email.Rules;
 
 namespace Crm.Domain.Email;
 
@@ -43,6 +44,15 @@ public sealed class OutboxMessage : Entity
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? SentAt { get; private set; }
+
+    /// <summary>Queues a failed email again, to be sent at once with a fresh round of attempts; its last error stays until then.</summary>
+    public void Retry(DateTime now)
+    {
+        BusinessRules.Check(new OnlyFailedEmailIsRetried(Status));
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = now;
+        LockedUntil = null;
+    }
 
     public static OutboxMessage Queue(
         Guid? organizationId, string template, string recipient, string subject, string htmlBody, string textBody, DateTime now) => new()

@@ -72,6 +72,9 @@ public static class ErrorCatalog
     public static readonly Error InvitationStale = new("invitation_stale", ErrorKind.Conflict, "Whoever sent the invitation may no longer grant its role; ask for a new one.");
     public static readonly Error MemberNotFound = new("member_not_found", ErrorKind.NotFound, "The user is not a member of the organization.");
     public static readonly Error AssigneeNotFound = new("assignee_not_found", ErrorKind.Invalid, "The assignee must be a member of the organization (or one of its API keys).");
+    public static readonly Error OrganizationSuspended = new("organization_suspended", ErrorKind.Forbidden, "The organization is suspended; its data is kept, but nobody can use it until the service's operator resumes it.");
+    public static readonly Error OrganizationAlreadySuspended = new("organization_already_suspended", ErrorKind.Conflict, "The organization is already suspended.");
+    public static readonly Error OrganizationNotSuspended = new("organization_not_suspended", ErrorKind.Conflict, "The organization is not suspended.");
     public static readonly Error InvalidTimeZone = new("invalid_time_zone", ErrorKind.Invalid, "time_zone is an IANA time zone name, such as Europe/Paris or UTC.");
     public static readonly Error InvalidStageProbability = new("invalid_stage_probability", ErrorKind.Invalid, "stage_probabilities maps open stages (qualification, proposal, negotiation) to whole percents from 0 to 100.");
     public static readonly Error UserNotMember = new("user_not_member", ErrorKind.Invalid, "The owner must be a member of the organization.");
@@ -104,6 +107,10 @@ public static class ErrorCatalog
     // The reasons a failed export gives in its error_code (never an HTTP answer of their own).
     public static readonly Error ExportRequesterLeft = new("export_requester_left", ErrorKind.Forbidden, "The export's requester is no longer a member of the organization (or its API key was revoked).");
     public static readonly Error ExportFailed = new("export_failed", ErrorKind.Internal, "The export failed three times; start another, and tell the operator if it fails again.");
+
+    // Background jobs
+    public static readonly Error OutboxMessageNotFound = new("outbox_message_not_found", ErrorKind.NotFound, "The organization has no outgoing email with this id.");
+    public static readonly Error OutboxMessageNotFailed = new("outbox_message_not_failed", ErrorKind.Conflict, "Only an email whose delivery failed can be retried; this one is still queued, being sent, or sent.");
 
     // Imports
     public static readonly Error ImportNotFound = new("import_not_found", ErrorKind.NotFound, "No import of yours has this id.");

@@ -40,6 +40,9 @@ public sealed class Organization : Entity, IHasDomainEvents
     /// <summary>Whether members must have two-factor sign-in on to act in the organization.</summary>
     public bool RequireTwoFactor { get; private set; }
 
+    /// <summary>When the service's operator suspended the organization; null while it is in use.</summary>
+    public DateTime? SuspendedAt { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -113,6 +116,29 @@ public sealed class Organization : Entity, IHasDomainEvents
         BusinessRules.Check(new ActorMustAdministerOrganization(actor));
         BusinessRules.Check(new RequirerUsesTwoFactor(required && !RequireTwoFactor, actorUsesTwoFactor));
         RequireTwoFactor = required;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Moves the organization to another plan, by the service's operator (plans are not for sale in the API).</summary>
+    public void ChangePlan(OrganizationPlan plan, DateTime now)
+    {
+        Plan = plan;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Shuts every member and API key out of the organization, by the service's operator; its data stays.</summary>
+    public void Suspend(DateTime now)
+    {
+        BusinessRules.Check(new OrganizationMustNotBeSuspended(SuspendedAt is not null));
+        SuspendedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Lets the members of a suspended organization in again.</summary>
+    public void Resume(DateTime now)
+    {
+        BusinessRules.Check(new OrganizationMustBeSuspended(SuspendedAt is not null));
+        SuspendedAt = null;
         UpdatedAt = now;
     }
 

@@ -1,3 +1,4 @@
+using Crm.Infrastructure.Jobs;
 using Npgsql;
 
 namespace Crm.Infrastructure.Email;
@@ -7,7 +8,7 @@ namespace Crm.Infrastructure.Email;
 /// instance) never take the same message, and a message whose dispatcher stopped mid-send is taken again once its
 /// lease runs out, so nothing is lost.
 /// </summary>
-internal sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
+internal sealed class PostgresOutboxStore(NpgsqlDataSource dataSource, LeaseLedger leases) : IOutboxStore
 {
     public async Task<IReadOnlyList<EmailEnvelope>> ClaimDueAsync(int count, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -28,22 +29,31 @@ internal sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutbox
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new EmailEnvelope(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5)));
+            leases.Hold(LeasedWork.Email, reader.GetGuid(0));
         }
 
         return claimed;
     }
 
-    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE outbox_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), locked_until = NULL WHERE id = $1",
-        cancellationToken, id);
+    public async Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            "UPDATE outbox_messages SET status = 'sent', attempts = attempts + 1, sent_at = now(), locked_until = NULL WHERE id = $1",
+            cancellationToken, id);
+        leases.Let(LeasedWork.Email, id);
+    }
 
     public Task RecordFailedAttemptAsync(Guid id, string error, TimeSpan lease, CancellationToken cancellationToken) => ExecuteAsync(
         "UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2, locked_until = now() + $3 WHERE id = $1",
         cancellationToken, id, error, lease);
 
-    public Task MarkFailedAsync(Guid id, string error, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE outbox_messages SET status = 'failed', attempts = attempts + 1, last_error = $2, locked_until = NULL WHERE id = $1",
-        cancellationToken, id, error);
+    public async Task MarkFailedAsync(Guid id, string error, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            "UPDATE outbox_messages SET status = 'failed', attempts = attempts + 1, last_error = $2, locked_until = NULL WHERE id = $1",
+            cancellationToken, id, error);
+        leases.Let(LeasedWork.Email, id);
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)
     {

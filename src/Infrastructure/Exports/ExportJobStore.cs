@@ -1,3 +1,4 @@
+using Crm.Infrastructure.Jobs;
 using System.Text.Json;
 using Crm.Domain.Auditing;
 using Crm.Domain.Exports;
@@ -10,7 +11,7 @@ namespace Crm.Infrastructure.Exports;
 /// The runners' side of <c>export_jobs</c>: claims with a lease (FOR UPDATE SKIP LOCKED, so two instances never take the
 /// same export; a lapsed lease lets another take over a dead runner's), progress that renews the lease, and failure.
 /// </summary>
-internal sealed class ExportJobStore(NpgsqlDataSource dataSource, IOptionsMonitor<ExportOptions> options)
+internal sealed class ExportJobStore(NpgsqlDataSource dataSource, IOptionsMonitor<ExportOptions> options, LeaseLedger leases)
 {
     private const string ClaimSql =
         """
@@ -32,6 +33,7 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             return null;
         }
 
+        leases.Hold(LeasedWork.Export, reader.GetGuid(0));
         return new ClaimedExport(
             reader.GetGuid(0),
             reader.GetGuid(1),
@@ -63,6 +65,7 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = errorCode });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        leases.Let(LeasedWork.Export, id);
     }
 
     /// <summary>Gives a failed attempt back to the queue, for this or another runner to start again.</summary>
@@ -72,6 +75,7 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             "UPDATE export_jobs SET status = 'queued', locked_until = NULL WHERE id = $1 AND status = 'running'");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        leases.Let(LeasedWork.Export, id);
     }
 
     private static TEnum Parse<TEnum>(string value)

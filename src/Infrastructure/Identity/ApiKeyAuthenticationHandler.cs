@@ -84,6 +84,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 k.ExpiresAt,
                 k.LastUsedAt,
                 Plan = db.Organizations.Where(o => o.Id == k.OrganizationId).Select(o => o.Plan).First(),
+                Suspended = db.Organizations.Any(o => o.Id == k.OrganizationId && o.SuspendedAt != null),
             })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (key is null)
@@ -105,7 +106,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 .ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
 
-        Context.Features.Set(new ApiKeyCaller(key.Id, key.OrganizationId, key.Role, key.ReadOnly, key.Plan));
+        Context.Features.Set(new ApiKeyCaller(key.Id, key.OrganizationId, key.Role, key.ReadOnly, key.Plan, key.Suspended));
         var identity = new ClaimsIdentity(
             [new Claim(CrmClaims.UserId, key.Id.ToString()), new Claim(ApiKeyClaim, key.Id.ToString())], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

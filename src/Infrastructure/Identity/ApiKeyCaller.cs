@@ -6,4 +6,4 @@ namespace Crm.Infrastructure.Identity;
 /// A request authenticated by an API key (set as a request feature by <see cref="ApiKeyAuthenticationHandler"/>):
 /// the key, its one organization, its role, whether it is read-only, and the organization's plan.
 /// </summary>
-public sealed record ApiKeyCaller(Guid ApiKeyId, Guid OrganizationId, MemberRole Role, bool ReadOnly, OrganizationPlan Plan);
+public sealed record ApiKeyCaller(Guid ApiKeyId, Guid OrganizationId, MemberRole Role, bool ReadOnly, OrganizationPlan Plan, bool OrganizationSuspended = false);

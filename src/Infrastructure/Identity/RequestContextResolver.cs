@@ -9,9 +9,10 @@ namespace Crm.Infrastructure.Identity;
 
 /// <summary>
 /// What one request's caller may do: whether its session is alive, its role in the organization, that organization's
-/// plan, and whether the organization's two-factor requirement lets the caller in.
+/// plan, whether the organization's two-factor requirement lets the caller in, and whether the operator suspended it.
 /// </summary>
-public sealed record CallerState(bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null, bool MeetsTwoFactorRequirement = true);
+public sealed record CallerState(
+    bool SessionActive, MemberRole? Role, OrganizationPlan? Plan = null, bool MeetsTwoFactorRequirement = true, bool OrganizationSuspended = false);
 
 /// <summary>
 /// Checks a caller's session and membership in one round trip, for every authenticated request: a revoked
@@ -40,6 +41,7 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
                     .Select(o => (OrganizationPlan?)o.Plan)
                     .FirstOrDefault(),
                 RequiresTwoFactor = db.Organizations.Any(o => o.Id == organizationId && o.RequireTwoFactor),
+                Suspended = db.Organizations.Any(o => o.Id == organizationId && o.SuspendedAt != null),
                 UsesTwoFactor = db.Set<TwoFactorCredential>().Any(c => c.UserId == userId && c.EnabledAt != null),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -61,6 +63,7 @@ public sealed class RequestContextResolver(CrmDbContext db, TimeProvider time)
             row.Active,
             row.Role,
             row.Plan,
-            !new MemberMeetsTwoFactorRequirement(row.RequiresTwoFactor, row.UsesTwoFactor).IsBroken());
+            !new MemberMeetsTwoFactorRequirement(row.RequiresTwoFactor, row.UsesTwoFactor).IsBroken(),
+            row.Suspended);
     }
 }

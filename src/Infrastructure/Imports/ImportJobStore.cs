@@ -1,3 +1,4 @@
+using Crm.Infrastructure.Jobs;
 using System.Text.Json;
 using Crm.Domain.Auditing;
 using Crm.Domain.Imports;
@@ -11,7 +12,7 @@ namespace Crm.Infrastructure.Imports;
 /// same import; a lapsed lease lets another resume a dead runner's after its last committed chunk), and the outcome.
 /// Progress is committed by the chunks themselves (<see cref="ContactImportChunk"/>), in their own transactions.
 /// </summary>
-internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonitor<ImportOptions> options)
+internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonitor<ImportOptions> options, LeaseLedger leases)
 {
     private const string ClaimSql =
         """
@@ -34,6 +35,7 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             return null;
         }
 
+        leases.Hold(LeasedWork.Import, reader.GetGuid(0));
         return new ClaimedImport(
             reader.GetGuid(0),
             reader.GetGuid(1),
@@ -61,6 +63,7 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = errorCode });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        leases.Let(LeasedWork.Import, id);
     }
 
     /// <summary>Gives a failed attempt back to the queue; the next run resumes after the last committed chunk.</summary>
@@ -70,6 +73,7 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             "UPDATE import_jobs SET status = 'queued', locked_until = NULL WHERE id = $1 AND status = 'running'");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        leases.Let(LeasedWork.Import, id);
     }
 
     private static TEnum Parse<TEnum>(string value)

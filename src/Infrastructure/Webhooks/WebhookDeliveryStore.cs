@@ -1,3 +1,4 @@
+using Crm.Infrastructure.Jobs;
 using Npgsql;
 
 namespace Crm.Infrastructure.Webhooks;
@@ -15,7 +16,7 @@ internal sealed record DeliveryAttempt(int? StatusCode, int DurationMs, string? 
 /// take the same delivery, and one whose dispatcher stopped mid-send is taken again once its lease runs out. A record's
 /// delivery waits while an earlier one of the same record to the same webhook is unsent, so order holds.
 /// </summary>
-internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
+internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource, LeaseLedger leases)
 {
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int count, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -47,21 +48,28 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
                 reader.GetDateTime(6), reader.GetString(7), reader.GetBoolean(8), (byte[])reader[9],
                 reader.IsDBNull(10) ? null : (byte[])reader[10], reader.IsDBNull(11) ? null : reader.GetDateTime(11)));
+            leases.Hold(LeasedWork.WebhookDelivery, reader.GetGuid(0));
         }
 
         return claimed;
     }
 
-    public Task SucceededAsync(Guid id, DeliveryAttempt attempt, CancellationToken cancellationToken) => ExecuteAsync(
+    public async Task SucceededAsync(Guid id, DeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
         """
         UPDATE webhook_deliveries SET status = 'succeeded', attempts = attempts + 1, last_attempt_at = now(), delivered_at = now(),
                last_status_code = $2, last_duration_ms = $3, last_error = NULL, last_response_body = $4, locked_until = NULL
          WHERE id = $1
         """,
         cancellationToken, id, (object?)attempt.StatusCode, attempt.DurationMs, (object?)attempt.ResponseBody);
+        leases.Let(LeasedWork.WebhookDelivery, id);
+    }
 
     /// <summary>Records a failed attempt: another at <paramref name="retryAt"/>, or none (the delivery failed) when null.</summary>
-    public Task FailedAsync(Guid id, DeliveryAttempt attempt, DateTime? retryAt, CancellationToken cancellationToken) => ExecuteAsync(
+    public async Task FailedAsync(Guid id, DeliveryAttempt attempt, DateTime? retryAt, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
         """
         UPDATE webhook_deliveries SET status = CASE WHEN $5::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
                next_attempt_at = COALESCE($5::timestamptz, next_attempt_at),
@@ -71,6 +79,8 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
         """,
         cancellationToken, id, (object?)attempt.StatusCode, attempt.DurationMs, (object?)attempt.ResponseBody, (object?)retryAt,
         (object?)attempt.Error?[..Math.Min(attempt.Error.Length, 500)]);
+        leases.Let(LeasedWork.WebhookDelivery, id);
+    }
 
     /// <summary>A delivery succeeded: the webhook is no longer failing.</summary>
     public Task HealthyAsync(Guid webhookId, CancellationToken cancellationToken) => ExecuteAsync(

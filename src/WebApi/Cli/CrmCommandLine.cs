@@ -35,6 +35,10 @@ public static class CrmCommandLine
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(OrganizationsCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(VerifyBackupCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -48,7 +52,9 @@ public static class CrmCommandLine
             return BadArguments;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        // No termination timeout: on SIGTERM the host itself stops accepting, drains in-flight requests for up to
+        // Shutdown:Timeout and hands back its leases; the parser's own two-second limit would cut that short.
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     private static async Task<int> ServeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Crm.WebApi.Http;
 /// <summary>
 /// Resolves who is calling and in which organization, once per request, into the scoped
 /// <see cref="RequestContext"/> that every handler reads. Refuses a revoked session (401), a missing or malformed
-/// organization header (400), an organization the caller does not belong to (403), and one that requires two-factor
+/// organization header (400), an organization the caller does not belong to (403), a suspended one (403), and one that requires two-factor
 /// sign-in of a caller without it (403), but for the few endpoints that let such a member find out why or leave. An API
 /// key is its organization's service member: its organization and role come from the key.
 /// </summary>
@@ -60,6 +60,13 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
                 return;
             }
 
+            // Checked on every request (the caller's state is never cached), so a suspension takes effect at once.
+            if (caller.OrganizationSuspended)
+            {
+                await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.OrganizationSuspended));
+                return;
+            }
+
             if (!caller.MeetsTwoFactorRequirement && !IsExempt(http, endpoint, userId))
             {
                 await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.TwoFactorRequiredByOrganization));
@@ -104,6 +111,12 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
         {
             await Problems.WriteAsync(http, Problems.Create(
                 ErrorCatalog.OrganizationAccessDenied, "An API key acts only in the organization that created it."));
+            return;
+        }
+
+        if (key.OrganizationSuspended)
+        {
+            await Problems.WriteAsync(http, Problems.Create(ErrorCatalog.OrganizationSuspended));
             return;
         }
 

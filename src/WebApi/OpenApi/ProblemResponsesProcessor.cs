@@ -79,7 +79,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
 
         if (scope is not null)
         {
-            Add(ErrorCatalog.OrganizationAccessDenied, ErrorCatalog.TwoFactorRequiredByOrganization);
+            Add(ErrorCatalog.OrganizationAccessDenied, ErrorCatalog.OrganizationSuspended, ErrorCatalog.TwoFactorRequiredByOrganization);
         }
 
         if (scope is { RouteValue: null })

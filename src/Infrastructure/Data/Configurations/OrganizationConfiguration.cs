@@ -21,6 +21,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.RequireTwoFactor).HasDefaultValue(false).ValueGeneratedNever();
         builder.Property(o => o.TimeZone).HasMaxLength(OrganizationTimeZones.MaxLength)
             .HasDefaultValue(OrganizationTimeZones.Default).ValueGeneratedNever();
+        builder.Property(o => o.SuspendedAt);
         builder.ComplexProperty(o => o.StageProbabilities, p =>
         {
             p.Property(s => s.Qualification).HasColumnName("stage_probability_qualification")
@@ -33,7 +34,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasColumnsInOrder(
             nameof(Organization.Id), nameof(Organization.Name), nameof(Organization.DefaultCurrency),
             nameof(Organization.CreatedAt), nameof(Organization.UpdatedAt), nameof(Organization.Plan),
-            nameof(Organization.RequireTwoFactor), nameof(Organization.TimeZone));
+            nameof(Organization.RequireTwoFactor), nameof(Organization.TimeZone), nameof(Organization.SuspendedAt));
         builder.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId)
             .HasConstraintName("memberships_organization_id_fkey");
         builder.Navigation(o => o.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);

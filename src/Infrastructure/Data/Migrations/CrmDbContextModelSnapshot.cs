@@ -1818,6 +1818,11 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnName("require_two_factor")
                         .HasColumnOrder(6);
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at")
+                        .HasColumnOrder(8);
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
