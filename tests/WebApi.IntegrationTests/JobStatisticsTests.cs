@@ -30,6 +30,7 @@ public sealed class JobStatisticsTests : ApiTest
         emails["counts"]!.AsObject().Select(p => p.Key).Order().ShouldBe(["failed", "pending", "sending", "sent"]);
         ((string?)emails["last_failure"]!["id"]).ShouldBe(failed.ToString());
         ((string?)emails["last_failure"]!["error"]).ShouldBe("550 mailbox unavailable");
+        jobs.Json["notifications"]!["counts"]!.AsObject().Select(p => p.Key).Order().ShouldBe(["email_waiting", "queued"]);
         foreach (var queue in new[] { "webhook_deliveries", "imports", "exports" })
         {
             jobs.Json[queue]!["counts"]!.AsObject().ShouldAllBe(p => (int)p.Value! == 0, queue);

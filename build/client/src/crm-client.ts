@@ -1721,7 +1721,7 @@ export class TagsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1821,7 +1821,7 @@ export class SearchClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1911,7 +1911,7 @@ export class AdminClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1931,6 +1931,164 @@ export class AdminClient {
             });
         }
         return Promise.resolve<OutboxMessagePage>(null as any);
+    }
+
+    /**
+     * Queue a failed outgoing email again, to be sent at once with a fresh round of attempts (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
+     * @return Done; no content.
+     */
+    retryEmail(x_Organization_Id: string, id: string, idempotency_Key?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/admin/outbox/{id}/retry";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRetryEmail(_response);
+        });
+    }
+
+    protected processRetryEmail(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `invalid_idempotency_key`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not found (records of other organizations are not found either). Codes: `not_found`, `outbox_message_not_found`.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflicts with the current state. Codes: `idempotency_key_in_progress`, `outbox_message_not_failed`.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("The Idempotency-Key was used for a different request. Codes: `idempotency_key_reused`.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The organization's background work: emails, webhook deliveries, imports, exports and notifications by state, the oldest waiting and the last failure (owner, admin)
+     * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
+     * @return OK.
+     */
+    jobs(x_Organization_Id: string): Promise<JobStatistics> {
+        let url_ = this.baseUrl + "/api/v1/admin/jobs";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "X-Organization-Id": x_Organization_Id !== undefined && x_Organization_Id !== null ? "" + x_Organization_Id : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processJobs(_response);
+        });
+    }
+
+    protected processJobs(response: Response): Promise<JobStatistics> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JobStatistics;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Invalid input. Codes: `validation_failed`, `malformed_json`, `invalid_request`, `organization_header_required`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not signed in, or the token, session or API key is no longer valid. Codes: `authentication_required`, `invalid_token`, `session_revoked`, `invalid_api_key`.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too many requests: retry after the Retry-After header\'s seconds. Codes: `rate_limited`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unexpected error (no internals are shown). Codes: `internal_error`.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JobStatistics>(null as any);
     }
 }
 
@@ -2006,7 +2164,7 @@ export class ChangesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 410) {
             return response.text().then((_responseText) => {
@@ -2257,7 +2415,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2339,7 +2497,7 @@ export class OrganizationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2460,7 +2618,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2542,7 +2700,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2651,7 +2809,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2751,7 +2909,7 @@ export class MembersClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2854,7 +3012,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -2930,7 +3088,7 @@ export class InvitationsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`, `owner_role_required`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3321,7 +3479,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3396,7 +3554,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -3495,7 +3653,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -3597,7 +3755,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3683,7 +3841,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3797,7 +3955,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3898,7 +4056,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3988,7 +4146,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4065,7 +4223,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4175,7 +4333,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4261,7 +4419,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4373,7 +4531,7 @@ export class ContactsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4509,7 +4667,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -4584,7 +4742,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -4680,7 +4838,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4766,7 +4924,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4878,7 +5036,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -4988,7 +5146,7 @@ export class CompaniesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5114,7 +5272,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5189,7 +5347,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -5285,7 +5443,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5369,7 +5527,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_activity_author`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_activity_author`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5468,7 +5626,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_activity_author`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_activity_author`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5566,7 +5724,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5650,7 +5808,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5755,7 +5913,7 @@ export class ActivitiesClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5846,7 +6004,7 @@ export class CustomFieldsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5921,7 +6079,7 @@ export class CustomFieldsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -6023,7 +6181,7 @@ export class CustomFieldsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6122,7 +6280,7 @@ export class CustomFieldsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6299,7 +6457,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_filter_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -6374,7 +6532,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -6473,7 +6631,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -6575,7 +6733,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6661,7 +6819,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `stage_rollback_forbidden`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`, `stage_rollback_forbidden`, `owner_assignment_forbidden`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6768,7 +6926,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6860,7 +7018,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -6972,7 +7130,7 @@ export class DealsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -7128,7 +7286,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7203,7 +7361,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -7305,7 +7463,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -7391,7 +7549,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -7498,7 +7656,7 @@ export class TasksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_deal_owner`, `not_record_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -7595,7 +7753,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7664,7 +7822,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7748,7 +7906,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7822,7 +7980,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7896,7 +8054,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -7970,7 +8128,7 @@ export class AnalyticsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8090,7 +8248,7 @@ export class AuditLogsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8194,7 +8352,7 @@ export class AuditLogsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8289,7 +8447,7 @@ export class SuppressionsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8358,7 +8516,7 @@ export class SuppressionsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8447,7 +8605,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8522,7 +8680,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `not_record_owner`, `not_deal_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `not_record_owner`, `not_deal_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8597,7 +8755,7 @@ export class AttachmentsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8695,7 +8853,7 @@ export class ApiKeysClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`, `api_key_admin_requires_owner`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`, `api_key_admin_requires_owner`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -8798,7 +8956,7 @@ export class ApiKeysClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8870,7 +9028,7 @@ export class ApiKeysClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -8945,7 +9103,7 @@ export class ApiKeysClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9043,7 +9201,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -9146,7 +9304,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -9218,7 +9376,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9302,7 +9460,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9401,7 +9559,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9487,7 +9645,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9579,7 +9737,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9689,7 +9847,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9770,7 +9928,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9853,7 +10011,7 @@ export class WebhooksClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`, `insufficient_role`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -9957,7 +10115,7 @@ export class ExportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -10065,7 +10223,7 @@ export class ExportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -10137,7 +10295,7 @@ export class ExportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -10219,7 +10377,7 @@ export class ExportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -10854,7 +11012,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -10962,7 +11120,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -11034,7 +11192,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -11112,7 +11270,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -11192,7 +11350,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
+            return throwException("Not allowed. Codes: `api_key_read_only`, `organization_access_denied`, `organization_suspended`, `two_factor_required_by_organization`.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -11331,6 +11489,9 @@ export interface Problem {
 - `invitation_stale` (409): Whoever sent the invitation may no longer grant its role; ask for a new one.
 - `member_not_found` (404): The user is not a member of the organization.
 - `assignee_not_found` (400): The assignee must be a member of the organization (or one of its API keys).
+- `organization_suspended` (403): The organization is suspended; its data is kept, but nobody can use it until the service's operator resumes it.
+- `organization_already_suspended` (409): The organization is already suspended.
+- `organization_not_suspended` (409): The organization is not suspended.
 - `invalid_time_zone` (400): time_zone is an IANA time zone name, such as Europe/Paris or UTC.
 - `invalid_stage_probability` (400): stage_probabilities maps open stages (qualification, proposal, negotiation) to whole percents from 0 to 100.
 - `user_not_member` (400): The owner must be a member of the organization.
@@ -11358,6 +11519,8 @@ export interface Problem {
 - `export_limit_reached` (409): The organization has the most exports queued or running at once; wait for one to finish.
 - `export_requester_left` (403): The export's requester is no longer a member of the organization (or its API key was revoked).
 - `export_failed` (500): The export failed three times; start another, and tell the operator if it fails again.
+- `outbox_message_not_found` (404): The organization has no outgoing email with this id.
+- `outbox_message_not_failed` (409): Only an email whose delivery failed can be retried; this one is still queued, being sent, or sent.
 - `import_not_found` (404): No import of yours has this id.
 - `import_limit_reached` (409): The organization has the most imports queued or running at once; wait for one to finish.
 - `import_file_empty` (400): The file has no header row, or no data row below it.
@@ -11521,7 +11684,7 @@ export interface AuditLog {
     created_at?: string;
 }
 
-export type ActorType = "user" | "api_key";
+export type ActorType = "user" | "api_key" | "operator";
 
 export interface AuditChange {
     field: string;
@@ -11618,6 +11781,26 @@ export interface OutboxMessage {
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface JobStatistics {
+    emails: JobQueueStatistics;
+    webhook_deliveries: JobQueueStatistics;
+    imports: JobQueueStatistics;
+    exports: JobQueueStatistics;
+    notifications: JobQueueStatistics;
+}
+
+export interface JobQueueStatistics {
+    counts: { [key: string]: number; };
+    oldest_pending_at?: string | null;
+    last_failure?: JobFailure;
+}
+
+export interface JobFailure {
+    id?: string;
+    at?: string | null;
+    error?: string | null;
+}
 
 export interface ChangePage {
     items: Change[];

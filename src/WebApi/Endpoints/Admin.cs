@@ -24,7 +24,7 @@ public static class Admin
             .RequireAuthorization().RequireOrganizationHeader()
             .ProducesProblems(ErrorCatalog.InsufficientRole, ErrorCatalog.OutboxMessageNotFound, ErrorCatalog.OutboxMessageNotFailed);
         app.MapGet("/api/v1/admin/jobs", Jobs).WithTags("Admin").WithName("Admin_Jobs")
-            .WithSummary("The organization's background work: emails, webhook deliveries, imports and exports by state, the oldest waiting and the last failure (owner, admin)")
+            .WithSummary("The organization's background work: emails, webhook deliveries, imports, exports and notifications by state, the oldest waiting and the last failure (owner, admin)")
             .RequireAuthorization().RequireOrganizationHeader()
             .ProducesProblems(ErrorCatalog.InsufficientRole);
     }

@@ -5,12 +5,13 @@ using Crm.Application.Common.Security;
 using Crm.Domain.Email;
 using Crm.Domain.Exports;
 using Crm.Domain.Imports;
+using Crm.Domain.Notifications;
 using Crm.Domain.Webhooks;
 using MediatR;
 
 namespace Crm.Application.Email.Queries.GetJobStatistics;
 
-/// <summary>The state of the organization's queues: emails, webhook deliveries, imports, exports (owner, admin).</summary>
+/// <summary>The state of the organization's queues: emails, webhook deliveries, imports, exports, notifications (owner, admin).</summary>
 [Authorize(Roles = "owner,admin")]
 [NoValidator("It takes no input.")]
 public sealed record GetJobStatisticsQuery : IQuery<JobStatisticsDto>, IOrganizationScoped;
@@ -67,7 +68,22 @@ public sealed class GetJobStatisticsQueryHandler(IReadStore store, IRequestConte
                     .Select(j => new JobFailureDto(j.Id, j.FinishedAt, j.ErrorCode)),
                 cancellationToken));
 
-        return new JobStatisticsDto(emailStatistics, deliveryStatistics, importStatistics, exportStatistics);
+        // Notifications: queued to be made (for each member they concern), then made and waiting for their email (grouped
+        // within Notifications:GroupingWindow); their emails' failures show under emails.
+        var queuedNotifications = store.Query<PendingNotification>().Where(n => n.OrganizationId == organizationId);
+        var waitingEmails = store.Query<Notification>().Where(n => n.OrganizationId == organizationId && n.EmailDueAt != null && n.EmailedAt == null);
+        var oldestQueued = await store.FirstOrDefaultAsync(queuedNotifications.OrderBy(n => n.CreatedAt).Select(n => (DateTime?)n.CreatedAt), cancellationToken);
+        var oldestWaiting = await store.FirstOrDefaultAsync(waitingEmails.OrderBy(n => n.CreatedAt).Select(n => (DateTime?)n.CreatedAt), cancellationToken);
+        var notificationStatistics = new JobQueueStatisticsDto(
+            new Dictionary<string, int>
+            {
+                ["queued"] = await store.CountAsync(queuedNotifications, cancellationToken),
+                ["email_waiting"] = await store.CountAsync(waitingEmails, cancellationToken),
+            },
+            oldestQueued is null || (oldestWaiting is not null && oldestWaiting < oldestQueued) ? oldestWaiting : oldestQueued,
+            null);
+
+        return new JobStatisticsDto(emailStatistics, deliveryStatistics, importStatistics, exportStatistics, notificationStatistics);
     }
 
     /// <summary>Every state of the queue by its wire name, with zero for the states nothing is in.</summary>
