@@ -23,9 +23,9 @@ dotnet build src/WebApi -c Release -v q -nologo >/dev/null
 crm() { dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll "$@"; }
 crm migrate >/dev/null
 if $large; then
-  crm seed --contacts 100000 --deals 200000 --tasks 50000 --activities 1000000 | tail -n 1
+  crm seed --contacts 100000 --deals 200000 --tasks 50000 --activities 1000000 | grep "^Seeded"
 else
-  crm seed --contacts 10000 --deals 20000 --tasks 5000 --activities 100000 | tail -n 1
+  crm seed --contacts 10000 --deals 20000 --tasks 5000 --activities 100000 | grep "^Seeded"
 fi
 # Attachments: files in the store and their rows, on the first contacts.
 as_root psql -h "$PGDIR" -p "$PGPORT" -U postgres -d crm_bench_backup -qtAX -c "
@@ -39,7 +39,7 @@ while read -r key; do
   head -c 262144 /dev/urandom > "$Files__LocalRoot/$key"
 done < "$work/keys"
 
-timed() { local start end; start=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; end=$(date +%s.%N); echo "$end - $start" | bc; }
+timed() { local start end; start=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; end=$(date +%s.%N); printf "%.1f" "$(echo "$end - $start" | bc)"; }
 backup_s=$(timed crm backup --out "$work/backup")
 verify_s=$(timed crm verify-backup "$work/backup")
 restore_s=$(timed crm restore --from "$work/backup" --to crm_bench_restored --files-to "$work/restored-files")

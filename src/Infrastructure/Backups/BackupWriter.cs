@@ -33,6 +33,12 @@ public sealed class BackupWriter(
             throw new BackupException($"{folder} is not empty: write each backup to a new folder.");
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            // A backup holds every tenant's data, password hashes and encrypted secrets: readable by its owner only.
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         var major = await PostgresTools.ServerMajorVersionAsync(connection, cancellationToken);

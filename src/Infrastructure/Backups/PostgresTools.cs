@@ -126,9 +126,19 @@ public sealed partial class PostgresTools(IOptions<BackupOptions> options)
         }
 
         using var process = Process.Start(start) ?? throw new BackupException($"{path} could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted (Ctrl+C): the dump or restore stops with the command instead of running on unseen.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await error);
     }
 
