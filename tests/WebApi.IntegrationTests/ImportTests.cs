@@ -30,13 +30,13 @@ public sealed class ImportTests : ApiTest
 
     private static async Task<Reply> UploadAsync(
         Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null,
-        string fileName = "contacts.csv", string? ownerId = null)
+        string fileName = "contacts.csv", string? ownerId = null, string recordType = "contacts")
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(content, "file", fileName);
-        form.Add(new StringContent("contacts"), "record_type");
+        form.Add(new StringContent(recordType), "record_type");
         form.Add(new StringContent(JsonSerializer.Serialize(mapping ?? ContactMapping)), "mapping");
         form.Add(new StringContent(mode), "mode");
         if (matchOn is not null)
@@ -57,9 +57,10 @@ public sealed class ImportTests : ApiTest
         return await api.SendAsync(HttpMethod.Post, Imports, form);
     }
 
-    private static async Task<string> StartAsync(Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null)
+    private static async Task<string> StartAsync(
+        Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null, string recordType = "contacts")
     {
-        var reply = await UploadAsync(api, file, mapping, mode, matchOn, dryRun);
+        var reply = await UploadAsync(api, file, mapping, mode, matchOn, dryRun, recordType: recordType);
         reply.Status.ShouldBe(HttpStatusCode.Accepted, reply.Text);
         reply.Headers.Location!.ToString().ShouldBe($"{Imports}/{reply["id"]}");
         reply["status"].ShouldBe("queued");
@@ -414,6 +415,53 @@ public sealed class ImportTests : ApiTest
         ((string?)job["status"]).ShouldBe("failed");
         ((string?)job["error_code"]).ShouldBe("import_failed");
         (await ScalarAsync("SELECT count(*) FROM import_jobs WHERE status = 'running' AND organization_id = $1", owner.OrganizationId)).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Its_requester_is_told_in_the_app_when_an_import_succeeds_and_when_it_fails()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        await NotificationQueue.StartEmptyAsync();
+        var mapping = new Dictionary<string, string> { ["name"] = "name", ["email"] = "email" };
+        var good = await StartAsync(asOwner, Csv("name,email", "One,one@example.com", "Bad,not-an-email"), mapping);
+        await RunAsync(asOwner, good);
+        var doomed = await StartAsync(asOwner, Csv("name,email", "Two,two@example.com"), mapping);
+        await ScalarAsync("UPDATE import_jobs SET status = 'running', attempts = 3, locked_until = now() - interval '1 second' WHERE id = $1", Guid.Parse(doomed));
+        ((string?)(await RunAsync(asOwner, doomed))["status"]).ShouldBe("failed");
+        await NotificationQueue.ProcessAsync();
+
+        var items = await NotificationQueue.OfAsync(api, owner);
+        items.Select(n => (string?)n["type"]).ShouldBe(["import_finished", "import_finished"]);
+        items.Select(n => (string?)n["record"]!["id"]).ShouldBe([doomed, good], ignoreOrder: true);
+        var succeeded = items.Single(n => (string?)n["record"]!["id"] == good);
+        ((string?)succeeded["record"]!["type"]).ShouldBe("import");
+        ((string?)succeeded["body"]).ShouldBe("contacts.csv: 1 created, 0 updated, 1 failed");
+        ((string?)items.Single(n => (string?)n["record"]!["id"] == doomed)["body"]).ShouldBe("contacts.csv: stopped (import_failed) after 0 created, 0 updated, 0 failed");
+    }
+
+    [Test]
+    public async Task The_purge_forgets_imports_finished_thirty_days_ago_with_their_rows_and_keeps_what_they_wrote()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        var mapping = new Dictionary<string, string> { ["name"] = "name", ["email"] = "email" };
+        var old = await StartAsync(asOwner, Csv("name,email", "Kept Contact,kept@example.com", "Bad,not-an-email"), mapping);
+        await RunAsync(asOwner, old);
+        var recent = await StartAsync(asOwner, Csv("name,email", "Recent,recent@example.com"), mapping);
+        await RunAsync(asOwner, recent);
+        await ScalarAsync("UPDATE import_jobs SET finished_at = now() - interval '31 days', created_at = now() - interval '31 days' WHERE id = $1", Guid.Parse(old));
+
+        (await Testing.Factory.Services.GetRequiredService<ImportPurgeJob>().PurgeAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await asOwner.GetAsync($"{Imports}/{old}")).ShouldBeProblem(HttpStatusCode.NotFound, "import_not_found");
+        (await asOwner.GetAsync($"{Imports}/{old}/errors")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ScalarAsync("SELECT count(*) FROM import_errors WHERE import_id = $1", Guid.Parse(old))).ShouldBe(0);
+        (await ScalarAsync("SELECT count(*) FROM import_records WHERE import_id = $1", Guid.Parse(old))).ShouldBe(0);
+        (await asOwner.GetAsync($"{Imports}/{recent}")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ScalarAsync("SELECT count(*) FROM contacts WHERE organization_id = $1 AND email = 'kept@example.com'", owner.OrganizationId)).ShouldBe(1);
     }
 
     [Test]

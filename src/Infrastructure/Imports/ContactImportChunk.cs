@@ -1,141 +1,43 @@
-using System.Text.Json;
-using Crm.Infrastructure.Seeding;
+using Crm.Domain.Contacts;
+using Crm.Domain.Imports;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Crm.Infrastructure.Imports;
 
 /// <summary>
-/// Writes one chunk of prepared contact rows in one transaction, as sets: the rows are copied into a staging table,
-/// matched and checked there with the rules the database can tell (a key or email another contact holds, a contact
-/// created without a name or a required custom field), then the contacts are inserted and updated, each with its
-/// timeline entry, audit entry and the import's record of it, the failed rows go to the import's errors, and the
-/// import's progress and counts move on, all committed together or not at all.
+/// A chunk of a contacts import: matched on email or external id, a row refused when another contact holds its email
+/// or external id, or when its address is on the organization's suppression list (<see cref="IImportRowFilter"/>).
 /// </summary>
-internal sealed class ContactImportChunk
+internal sealed class ContactImportChunk(IEntityType contacts, IImportRowFilter filter)
+    : ImportChunk<PreparedContactRow>(contacts, "import_contacts", Added, [])
 {
-    private const string Staging = "import_contacts";
-
-    private static readonly (string Name, string DataType)[] Extra =
+    private static readonly (string Name, string DataType)[] Added =
     [
         ("import_row", "bigint"), ("raw", "jsonb"), ("name_given", "boolean"), ("email_given", "boolean"),
         ("phone_given", "boolean"), ("external_id_given", "boolean"), ("owner_given", "boolean"), ("tags_given", "boolean"),
         ("missing_required", "text"), ("timeline_id", "uuid"), ("audit_id", "uuid"),
     ];
 
-    /// <summary>A change list's values as the timeline and the audit log keep them: text, or null.</summary>
-    private const string TextChanges =
-        """
-        (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                    'field', e ->> 'field',
-                    'from', CASE jsonb_typeof(e -> 'from') WHEN 'string' THEN e -> 'from' WHEN 'null' THEN 'null'::jsonb ELSE to_jsonb((e -> 'from')::text) END,
-                    'to', CASE jsonb_typeof(e -> 'to') WHEN 'string' THEN e -> 'to' WHEN 'null' THEN 'null'::jsonb ELSE to_jsonb((e -> 'to')::text) END)), '[]'::jsonb)
-           FROM jsonb_array_elements(s.changes) e)
-        """;
+    public override Type RecordType => typeof(Contact);
 
-    private readonly CopyTable _copy;
-    private readonly string _columns;
+    protected override object Record(PreparedContactRow row) => row.Contact!;
 
-    public ContactImportChunk(IEntityType contacts)
+    protected override object?[] Staged(PreparedContactRow row) =>
+    [
+        row.Row, row.Raw, row.NameGiven, row.EmailGiven, row.PhoneGiven, row.ExternalIdGiven, row.OwnerGiven, row.TagsGiven,
+        row.MissingRequired, Guid.CreateVersion7(), Guid.CreateVersion7(),
+    ];
+
+    protected override Task FilterAsync(NpgsqlConnection connection, ClaimedImport job, CancellationToken ct) =>
+        filter.ExcludeAsync(connection, job.OrganizationId, ct);
+
+    protected override string CheckSql(ClaimedImport job)
     {
-        _copy = CopyTable.For(contacts, Staging, Extra);
-        _columns = string.Join(", ", _copy.ColumnNames.Select(c => $"\"{c}\""));
-    }
-
-    /// <summary>Writes the chunk and moves the import's progress to <paramref name="rowsDone"/>; null when the import is no longer this runner's.</summary>
-    public async Task<ImportChunkCounts?> WriteAsync(
-        NpgsqlConnection connection, ClaimedImport job, IReadOnlyList<PreparedContactRow> rows, long rowsDone,
-        IImportRowFilter filter, TimeSpan lease, DateTime now, CancellationToken ct)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection, $"""
-            CREATE TEMP TABLE {Staging} (LIKE contacts) ON COMMIT DROP;
-            ALTER TABLE {Staging} DROP COLUMN search_text, {string.Join(", ", Extra.Select(e => $"ADD COLUMN {e.Name} {e.DataType}"))},
-                ADD COLUMN existing_id uuid, ADD COLUMN failed_code text, ADD COLUMN failed_detail text, ADD COLUMN changes jsonb
-            """, job, now, ct);
-        await CopyAsync(connection, job, rows, ct);
-        await filter.ExcludeAsync(connection, job.OrganizationId, ct);
-        await ExecuteAsync(connection, CheckSql(job), job, now, ct);
-        await ExecuteAsync(connection, ChangesSql, job, now, ct);
-        await ExecuteAsync(connection, $"""
-            INSERT INTO import_errors (import_id, organization_id, row, code, detail, values)
-            SELECT @job, @organization, import_row, failed_code, left(failed_detail, 2000), raw FROM {Staging} WHERE failed_code IS NOT NULL
-            """, job, now, ct);
-        var counts = await CountAsync(connection, rows.Count(r => r.FailedCode is not null), ct);
-        if (!job.DryRun)
-        {
-            await ExecuteAsync(connection, WriteSql, job, now, ct);
-        }
-
-        await using (var progress = new NpgsqlCommand(
-                         """
-                         UPDATE import_jobs SET rows_done = @done, created = created + @created, updated = updated + @updated,
-                                unchanged = unchanged + @unchanged, failed = failed + @failed, locked_until = now() + @lease
-                          WHERE id = @job AND status = 'running' AND attempts = @attempts
-                         """, connection))
-        {
-            progress.Parameters.AddWithValue("done", rowsDone);
-            progress.Parameters.AddWithValue("created", counts.Created);
-            progress.Parameters.AddWithValue("updated", counts.Updated);
-            progress.Parameters.AddWithValue("unchanged", counts.Unchanged);
-            progress.Parameters.AddWithValue("failed", counts.Failed);
-            progress.Parameters.AddWithValue("lease", lease);
-            progress.Parameters.AddWithValue("job", job.Id);
-            progress.Parameters.AddWithValue("attempts", job.Attempts);
-            if (await progress.ExecuteNonQueryAsync(ct) != 1)
-            {
-                await transaction.RollbackAsync(ct);
-                return null;
-            }
-        }
-
-        await transaction.CommitAsync(ct);
-        return counts;
-    }
-
-    private async Task CopyAsync(NpgsqlConnection connection, ClaimedImport job, IReadOnlyList<PreparedContactRow> rows, CancellationToken ct)
-    {
-        await using (var importer = await connection.BeginBinaryImportAsync(_copy.Statement, ct))
-        {
-            foreach (var row in rows.Where(r => r.Contact is not null))
-            {
-                await _copy.WriteRowAsync(
-                    importer, row.Contact!, ct, row.Row, row.Raw, row.NameGiven, row.EmailGiven, row.PhoneGiven, row.ExternalIdGiven,
-                    row.OwnerGiven, row.TagsGiven, row.MissingRequired, Guid.CreateVersion7(), Guid.CreateVersion7());
-            }
-
-            await importer.CompleteAsync(ct);
-        }
-
-        if (rows.All(r => r.FailedCode is null))
-        {
-            return;
-        }
-
-        await using var errors = await connection.BeginBinaryImportAsync(
-            "COPY import_errors (import_id, organization_id, row, code, detail, values) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows.Where(r => r.FailedCode is not null))
-        {
-            await errors.StartRowAsync(ct);
-            await errors.WriteAsync(job.Id, NpgsqlDbType.Uuid, ct);
-            await errors.WriteAsync(job.OrganizationId, NpgsqlDbType.Uuid, ct);
-            await errors.WriteAsync(row.Row, NpgsqlDbType.Bigint, ct);
-            await errors.WriteAsync(row.FailedCode!, NpgsqlDbType.Varchar, ct);
-            await errors.WriteAsync(row.FailedDetail ?? string.Empty, NpgsqlDbType.Varchar, ct);
-            await errors.WriteAsync(row.Raw, NpgsqlDbType.Jsonb, ct);
-        }
-
-        await errors.CompleteAsync(ct);
-    }
-
-    /// <summary>Matches the staged rows (upsert), then refuses what the database shows to be taken or incomplete.</summary>
-    private static string CheckSql(ClaimedImport job)
-    {
-        var match = job.MatchOn == Domain.Imports.ImportMatch.Email
+        var match = job.MatchOn == ImportMatch.Email
             ? "c.normalized_email = s.normalized_email"
             : "c.external_id = s.external_id";
-        var upsert = job.Mode == Domain.Imports.ImportMode.Upsert
+        var upsert = job.Mode == ImportMode.Upsert
             ? $"UPDATE {Staging} s SET existing_id = c.id FROM contacts c WHERE c.organization_id = @organization AND {match} AND s.failed_code IS NULL;"
             : string.Empty;
         return $"""
@@ -155,8 +57,7 @@ internal sealed class ContactImportChunk
             """;
     }
 
-    /// <summary>Each staged row's changes, with JSON values: every field a created contact has, the fields an update changes.</summary>
-    private const string ChangesSql =
+    protected override string ChangesSql =>
         $"""
         UPDATE {Staging} s SET changes = coalesce((
             SELECT jsonb_agg(x.change ORDER BY x.n) FROM (
@@ -180,11 +81,10 @@ internal sealed class ContactImportChunk
          WHERE b.import_row = s.import_row AND s.failed_code IS NULL
         """;
 
-    /// <summary>The writes: new contacts, changed contacts, and for each its timeline entry, audit entry and import record.</summary>
-    private string WriteSql =>
+    protected override string WriteSql =>
         $"""
-        INSERT INTO contacts ({_columns})
-        SELECT {_columns} FROM {Staging} WHERE failed_code IS NULL AND existing_id IS NULL;
+        INSERT INTO contacts ({Columns})
+        SELECT {Columns} FROM {Staging} WHERE failed_code IS NULL AND existing_id IS NULL;
         UPDATE contacts c SET
                name = CASE WHEN s.name_given THEN s.name ELSE c.name END,
                email = CASE WHEN s.email_given THEN s.email ELSE c.email END,
@@ -198,46 +98,7 @@ internal sealed class ContactImportChunk
                updated_at = @now
           FROM {Staging} s
          WHERE c.id = s.existing_id AND c.organization_id = @organization AND s.failed_code IS NULL AND s.changes <> '[]'::jsonb;
-        INSERT INTO activities (id, organization_id, contact_id, author_id, author_type, type, payload, created_at)
-        SELECT s.timeline_id, @organization, coalesce(s.existing_id, s.id), @actor, @actor_type,
-               CASE WHEN s.existing_id IS NULL THEN 'system' ELSE 'contact_updated' END,
-               CASE WHEN s.existing_id IS NULL THEN jsonb_build_object('event', 'contact_created') ELSE jsonb_build_object('changes', {TextChanges}) END,
-               @now
-          FROM {Staging} s WHERE s.failed_code IS NULL AND (s.existing_id IS NULL OR s.changes <> '[]'::jsonb);
-        INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, created_at)
-        SELECT s.audit_id, @organization, @actor, @actor_type,
-               CASE WHEN s.existing_id IS NULL THEN 'create_contact' ELSE 'update_contact' END, 'contact',
-               coalesce(s.existing_id, s.id), {TextChanges}, @now
-          FROM {Staging} s WHERE s.failed_code IS NULL AND (s.existing_id IS NULL OR s.changes <> '[]'::jsonb);
-        INSERT INTO import_records (import_id, organization_id, record_id, action, changes, written_at)
-        SELECT @job, @organization, coalesce(s.existing_id, s.id), CASE WHEN s.existing_id IS NULL THEN 'created' ELSE 'updated' END,
-               CASE WHEN s.existing_id IS NULL THEN '[]'::jsonb ELSE s.changes END, @now
-          FROM {Staging} s WHERE s.failed_code IS NULL AND (s.existing_id IS NULL OR s.changes <> '[]'::jsonb);
+        {TimelineAndAuditSql("contact", "contact_id")}
+        {ImportRecordsSql}
         """;
-
-    private static async Task<ImportChunkCounts> CountAsync(NpgsqlConnection connection, int failedBefore, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""
-            SELECT count(*) FILTER (WHERE failed_code IS NULL AND existing_id IS NULL),
-                   count(*) FILTER (WHERE failed_code IS NULL AND existing_id IS NOT NULL AND changes <> '[]'::jsonb),
-                   count(*) FILTER (WHERE failed_code IS NULL AND existing_id IS NOT NULL AND changes = '[]'::jsonb),
-                   count(*) FILTER (WHERE failed_code IS NOT NULL)
-              FROM {Staging}
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new ImportChunkCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3) + failedBefore);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, ClaimedImport job, DateTime now, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("organization", job.OrganizationId);
-        command.Parameters.AddWithValue("job", job.Id);
-        command.Parameters.AddWithValue("actor", job.RequestedBy);
-        command.Parameters.AddWithValue("actor_type", JsonNamingPolicy.SnakeCaseLower.ConvertName(job.RequestedByType.ToString()));
-        command.Parameters.AddWithValue("now", now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
 }

@@ -54,15 +54,6 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             reader.GetInt32(16));
     }
 
-    public async Task FailAsync(Guid id, string errorCode, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE import_jobs SET status = 'failed', error_code = $2, finished_at = now(), locked_until = NULL WHERE id = $1 AND status = 'running'");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = errorCode });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>Gives a failed attempt back to the queue; the next run resumes after the last committed chunk.</summary>
     public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken)
     {

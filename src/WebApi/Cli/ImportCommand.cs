@@ -16,7 +16,7 @@ using Spectre.Console;
 namespace Crm.WebApi.Cli;
 
 /// <summary>
-/// <c>import</c>: a CSV or XLSX file into an organization's contacts, as the API's imports do (same checks, same
+/// <c>import</c>: a CSV or XLSX file into an organization's contacts or companies, as the API's imports do (same checks, same
 /// chunks), run here and now, attributed to the organization's first owner (or <c>--as</c> a member who may import).
 /// The failed rows are written beside the file as <c>&lt;file&gt;.errors.csv</c>.
 /// </summary>
@@ -25,7 +25,7 @@ public static class ImportCommand
     public static Command Create()
     {
         var organization = new Option<Guid>("--organization") { Description = "The organization's id.", Required = true };
-        var type = new Option<string>("--type") { Description = "contacts.", DefaultValueFactory = _ => "contacts" };
+        var type = new Option<string>("--type") { Description = "contacts or companies.", DefaultValueFactory = _ => "contacts" };
         var file = new Option<FileInfo>("--file") { Description = "The CSV (UTF-8) or XLSX file.", Required = true };
         var map = new Option<string[]>("--map")
         {
@@ -33,10 +33,10 @@ public static class ImportCommand
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
-        var upsert = new Option<string?>("--upsert") { Description = "Update the contact a row matches on email or external_id instead of creating one." };
+        var upsert = new Option<string?>("--upsert") { Description = "Update the record a row matches on email or external_id (contacts), or domain (companies), instead of creating one." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and count every row without writing anything." };
         var actor = new Option<Guid?>("--as") { Description = "The member the import is attributed to (an owner, admin or manager); the first owner by default." };
-        var command = new Command("import", "Import a CSV or XLSX file into an organization's contacts, with the API's checks; failed rows go to <file>.errors.csv.")
+        var command = new Command("import", "Import a CSV or XLSX file into an organization's contacts or companies, with the API's checks; failed rows go to <file>.errors.csv.")
         {
             organization, type, file, map, upsert, dryRun, actor,
         };

@@ -9,7 +9,9 @@ public sealed class CreateImportValidator : AbstractValidator<CreateImportComman
     {
         RuleFor(c => c.RecordType).IsInEnum();
         RuleFor(c => c.Mode).IsInEnum();
-        RuleFor(c => c.MatchOn).IsInEnum();
+        RuleFor(c => c.MatchOn).IsInEnum()
+            .Must((c, m) => m is null || ImportFields.Matches(c.RecordType).Contains(m.Value))
+            .WithMessage("must be email or external_id for contacts, domain for companies");
         RuleFor(c => c.Mapping)
             .NotEmpty().WithMessage("must map at least one column to a field")
             .Must(m => m.Count <= ImportLimits.MaxColumns).WithMessage($"must map at most {ImportLimits.MaxColumns} columns")
