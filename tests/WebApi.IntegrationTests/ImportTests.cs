@@ -30,7 +30,7 @@ public sealed class ImportTests : ApiTest
 
     private static async Task<Reply> UploadAsync(
         Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null,
-        string fileName = "contacts.csv", string? ownerId = null, string recordType = "contacts")
+        string fileName = "contacts.csv", string? ownerId = null, string recordType = "contacts", bool? createCompanies = null)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
@@ -52,6 +52,11 @@ public sealed class ImportTests : ApiTest
         if (ownerId is not null)
         {
             form.Add(new StringContent(ownerId), "owner_id");
+        }
+
+        if (createCompanies is not null)
+        {
+            form.Add(new StringContent(createCompanies.Value ? "true" : "false"), "create_companies");
         }
 
         return await api.SendAsync(HttpMethod.Post, Imports, form);
@@ -462,6 +467,78 @@ public sealed class ImportTests : ApiTest
         (await ScalarAsync("SELECT count(*) FROM import_records WHERE import_id = $1", Guid.Parse(old))).ShouldBe(0);
         (await asOwner.GetAsync($"{Imports}/{recent}")).Status.ShouldBe(HttpStatusCode.OK);
         (await ScalarAsync("SELECT count(*) FROM contacts WHERE organization_id = $1 AND email = 'kept@example.com'", owner.OrganizationId)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Contacts_link_to_companies_by_domain_or_name_create_the_missing_ones_once_if_asked_and_a_revert_deletes_those()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var stranger = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        var acme = (await asOwner.PostAsync("/api/v1/companies", new { name = "Acme", domain = "acme.example" }))["id"]!;
+        (await asOwner.PostAsync("/api/v1/companies", new { name = "Twin" })).Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/companies", new { name = "twin" })).Status.ShouldBe(HttpStatusCode.Created);
+        var foreign = (await api.As(stranger).PostAsync("/api/v1/companies", new { name = "Foreign", domain = "foreign.example" }))["id"]!;
+        var mapping = new Dictionary<string, string>
+        {
+            ["name"] = "name",
+            ["email"] = "email",
+            ["company_domain"] = "company_domain",
+            ["company_name"] = "company_name",
+        };
+
+        var first = await UploadAsync(
+            asOwner,
+            Csv("name,email,company_domain,company_name", "Ann,ann@x.example,https://ACME.example,", "Bob,bob@x.example,,acme",
+                "Cy,cy@x.example,,Twin", "Di,di@x.example,foreign.example,", "Ed,ed@x.example,,New Co"),
+            mapping);
+        var job = await RunAsync(asOwner, first["id"]!);
+        ((long?)job["counts"]!["created"]).ShouldBe(2);
+        var errors = ParseCsv((await asOwner.GetBytesAsync($"{Imports}/{first["id"]}/errors")).Body);
+        errors.Skip(1).Select(r => (r[0], r[1])).ShouldBe(
+            [("4", "import_company_ambiguous"), ("5", "import_company_not_found"), ("6", "import_company_not_found")]);
+        var linked = (await asOwner.GetAsync("/api/v1/contacts?search=x.example")).Json["items"]!.AsArray();
+        linked.Select(c => (string?)c!["company_id"]).ShouldBe([acme, acme]);
+
+        var second = await UploadAsync(
+            asOwner,
+            Csv("name,email,company_domain,company_name", "Fay,fay@x.example,foreign.example,", "Gus,gus@x.example,,New Co",
+                "Hal,hal@x.example,,new co", "Ivy,ivy@x.example,bad domain,"),
+            mapping, createCompanies: true);
+        second.Status.ShouldBe(HttpStatusCode.Accepted, second.Text);
+        ((bool?)second.Json["create_companies"]).ShouldBe(true);
+        job = await RunAsync(asOwner, second["id"]!);
+        ((long?)job["counts"]!["created"]).ShouldBe(3);
+        ((long?)job["counts"]!["failed"]).ShouldBe(1);
+        (await ScalarAsync("SELECT count(*) FROM companies WHERE organization_id = $1", owner.OrganizationId)).ShouldBe(5);
+        (await ScalarAsync("SELECT count(DISTINCT company_id) FROM contacts WHERE organization_id = $1 AND email IN ('gus@x.example', 'hal@x.example')", owner.OrganizationId))
+            .ShouldBe(1);
+        (await ScalarAsync("SELECT count(*) FROM contacts WHERE organization_id = $1 AND email = 'fay@x.example' AND company_id = $2", owner.OrganizationId, Guid.Parse(foreign)))
+            .ShouldBe(0);
+        (await ScalarAsync("SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'create_company'", owner.OrganizationId)).ShouldBe(5);
+        ((string?)(await api.As(stranger).GetAsync($"/api/v1/companies/{foreign}")).Json["name"]).ShouldBe("Foreign");
+
+        var revert = await asOwner.PostAsync($"{Imports}/{second["id"]}/revert");
+        revert.Status.ShouldBe(HttpStatusCode.OK, revert.Text);
+        ((long?)revert.Json["deleted"]).ShouldBe(5);
+        (await ScalarAsync("SELECT count(*) FROM companies WHERE organization_id = $1", owner.OrganizationId)).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Creating_companies_is_refused_for_a_mapping_that_names_none_or_for_another_record_type()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+
+        (await UploadAsync(asOwner, Csv("name", "Ann"), new Dictionary<string, string> { ["name"] = "name" }, createCompanies: true))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        (await UploadAsync(asOwner, Csv("name,domain", "Acme,acme.example"), new Dictionary<string, string> { ["name"] = "name", ["domain"] = "domain" },
+                recordType: "companies", createCompanies: true))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var form = await UploadAsync(asOwner, Csv("name", "Ann"), new Dictionary<string, string> { ["name"] = "name" });
+        form.Status.ShouldBe(HttpStatusCode.Accepted);
+        ((bool?)form.Json["create_companies"]).ShouldBe(false);
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Application.Contacts.Commands.CreateContact;
 using Crm.Application.Imports.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
@@ -14,7 +15,8 @@ namespace Crm.Infrastructure.Imports;
 /// Checks each data row of a contacts import as a create request would be checked (the create validator, then the
 /// domain's factory), reads its custom fields against the organization's definitions and its owner against the members,
 /// and refuses a row whose match key (or email) an earlier row of the file already had: the first row with a key is
-/// the one imported, whatever happens to it; rows that fail these checks do not claim their key.
+/// the one imported, whatever happens to it; rows that fail these checks do not claim their key. The company a row
+/// names is checked here for its form, and found (or created) in the chunk.
 /// </summary>
 internal sealed class ContactRowChecks(
     ClaimedImport job, Actor actor, DateTime now, IReadOnlyDictionary<string, CustomFieldShape> fields,
@@ -34,6 +36,8 @@ internal sealed class ContactRowChecks(
         var phone = Cell(cells, ImportFields.Phone);
         var externalId = Cell(cells, ImportFields.ExternalId);
         var tags = Tags(cells);
+        var companyDomain = Cell(cells, ImportFields.CompanyDomain);
+        var companyName = Cell(cells, ImportFields.CompanyName);
 
         var key = Job.MatchOn == ImportMatch.Email ? Contact.NormalizeEmail(email) : externalId;
         if (Job.Mode == ImportMode.Upsert && key is null)
@@ -51,6 +55,16 @@ internal sealed class ContactRowChecks(
         var validation = Validator.Validate(new CreateContactCommand(
             name ?? (Job.Mode == ImportMode.Upsert ? "-" : string.Empty), email, phone, owner, externalId, null, tags));
         var refusals = validation.Errors.Select(e => $"{Snake(e.PropertyName)}: {e.ErrorMessage}").Concat(fieldRefusals).ToList();
+        if (companyDomain is not null && !CompanyDomain.IsValid(companyDomain))
+        {
+            refusals.Add($"{ImportFields.CompanyDomain}: must be a host name such as example.com");
+        }
+
+        if (companyName is { Length: > Company.NameMaxLength })
+        {
+            refusals.Add($"{ImportFields.CompanyName}: must be at most {Company.NameMaxLength} characters");
+        }
+
         if (refusals.Count > 0)
         {
             return Fail(prepared, ErrorCatalog.ValidationFailed, string.Join("; ", refusals));
@@ -88,6 +102,8 @@ internal sealed class ContactRowChecks(
             OwnerGiven = owner is not null,
             TagsGiven = tags is not null,
             MissingRequired = missing,
+            CompanyDomain = CompanyDomain.Normalize(companyDomain),
+            CompanyName = companyName,
         };
     }
 }

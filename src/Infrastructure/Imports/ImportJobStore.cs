@@ -21,7 +21,8 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
                       WHERE status = 'queued' OR (status = 'running' AND locked_until < now())
                       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING id, organization_id, requested_by, requested_by_type, record_type, format, file_key, file_name,
-                  headers::text, mapping::text, mode, match_on, dry_run, default_owner_id, rows_done, rows_total, attempts
+                  headers::text, mapping::text, mode, match_on, dry_run, default_owner_id, rows_done, rows_total, attempts,
+                  create_companies
         """;
 
     public async Task<ClaimedImport?> ClaimAsync(CancellationToken cancellationToken)
@@ -51,7 +52,8 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             reader.IsDBNull(13) ? null : reader.GetGuid(13),
             reader.GetInt64(14),
             reader.GetInt64(15),
-            reader.GetInt32(16));
+            reader.GetInt32(16),
+            reader.GetBoolean(17));
     }
 
     /// <summary>Gives a failed attempt back to the queue; the next run resumes after the last committed chunk.</summary>

@@ -22,7 +22,7 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
     private const int ListedSkipped = 1_000;
 
     /// <summary>A version 7 UUID made in SQL (PostgreSQL 15 has no function for it): the time in the first 48 bits.</summary>
-    private const string NewId =
+    internal const string NewId =
         "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid";
 
     /// <summary>A JSON value as the timeline and the audit log keep it: text, or null.</summary>
@@ -103,6 +103,19 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
             SELECT {NewId}, @organization, @actor, @actor_type, 'update_{shape.Entity}', '{shape.Entity}', id, changes, @now FROM restored
             """;
         var restored = await ExecuteAsync(connection, transaction, parameters, restore, cancellationToken);
+
+        // The companies a contacts import created for its rows, once nothing uses them (its own contacts deleted and restored above).
+        deleted += await ExecuteAsync(connection, transaction, parameters, $"""
+            WITH gone AS (
+                DELETE FROM companies c USING import_records r
+                 WHERE r.import_id = @import AND r.action = 'company_created' AND c.id = r.record_id AND c.organization_id = @organization
+                   AND c.updated_at <= r.written_at AND NOT ({RevertedRecords.Companies.InUse})
+                RETURNING c.id, c.name)
+            INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, created_at)
+            SELECT {NewId}, @organization, @actor, @actor_type, 'delete_company', 'company', id,
+                   jsonb_build_array(jsonb_build_object('field', 'name', 'from', name, 'to', null)), @now
+              FROM gone
+            """, cancellationToken);
 
         var skipped = new List<SkippedRecordDto>();
         long skippedTotal = 0;

@@ -4,7 +4,7 @@ namespace Crm.Infrastructure.Imports;
 
 /// <summary>
 /// A row of a contacts import: the contact it would create (built by the domain's own factory, so with its rules),
-/// which fields its cells gave (an empty cell leaves a matched contact's field as it is).
+/// which fields its cells gave (an empty cell leaves a matched contact's field as it is), and the company it names.
 /// </summary>
 internal sealed record PreparedContactRow(long Row, string Raw) : PreparedImportRow(Row, Raw)
 {
@@ -21,4 +21,10 @@ internal sealed record PreparedContactRow(long Row, string Raw) : PreparedImport
     public bool OwnerGiven { get; init; }
 
     public bool TagsGiven { get; init; }
+
+    /// <summary>The normalised domain of the company the row names, if it names one by domain.</summary>
+    public string? CompanyDomain { get; init; }
+
+    /// <summary>The name of the company the row names, looked up (in any case) when it gives no domain.</summary>
+    public string? CompanyName { get; init; }
 }

@@ -19,6 +19,7 @@ internal sealed record RevertedRecords(string Table, string Entity, string InUse
         """
         CASE e ->> 'field' WHEN 'name' THEN to_jsonb(c.name) WHEN 'email' THEN to_jsonb(c.email) WHEN 'phone' THEN to_jsonb(c.phone)
              WHEN 'owner_id' THEN to_jsonb(c.owner_id) WHEN 'external_id' THEN to_jsonb(c.external_id) WHEN 'tags' THEN to_jsonb(c.tags)
+             WHEN 'company_id' THEN to_jsonb(c.company_id)
              ELSE c.custom_fields -> substr(e ->> 'field', 15) END
         """,
         "email",
@@ -30,6 +31,9 @@ internal sealed record RevertedRecords(string Table, string Entity, string InUse
                        phone = CASE WHEN r.o ? 'phone' THEN r.o ->> 'phone' ELSE c.phone END,
                        owner_id = CASE WHEN r.o ? 'owner_id' THEN (r.o ->> 'owner_id')::uuid ELSE c.owner_id END,
                        external_id = CASE WHEN r.o ? 'external_id' THEN r.o ->> 'external_id' ELSE c.external_id END,
+                       company_id = CASE WHEN r.o ? 'company_id'
+                                         THEN (SELECT p.id FROM companies p WHERE p.organization_id = @organization AND p.id = (r.o ->> 'company_id')::uuid)
+                                         ELSE c.company_id END,
                        tags = CASE WHEN r.o ? 'tags' THEN ARRAY(SELECT jsonb_array_elements_text(r.o -> 'tags')) ELSE c.tags END,
                        tag_keys = CASE WHEN r.o ? 'tags' THEN ARRAY(SELECT lower(btrim(t)) FROM jsonb_array_elements_text(r.o -> 'tags') t) ELSE c.tag_keys END,
         """);

@@ -29,12 +29,14 @@ public static class Imports
             .WithSummary("Import contacts or companies from a CSV or XLSX file in the background (owners, admins and managers)")
             .WithDescription("multipart/form-data with the fields file (CSV in UTF-8, comma, semicolon or tab separated, or XLSX: its first sheet), " +
                 "record_type (contacts or companies), mapping (a JSON object: column header → field, e.g. {\"E-mail\": \"email\", \"Full name\": \"name\", " +
-                "\"Tier\": \"cf.tier\"}; contacts: name, email, phone, external_id, owner_id, owner_email, tags (separated by ;), cf.<key>; " +
+                "\"Tier\": \"cf.tier\"}; contacts: name, email, phone, external_id, owner_id, owner_email, tags (separated by ;), " +
+                "company_domain or company_name (the company the contact works at: by its domain, else by its name in any case), cf.<key>; " +
                 "companies: name, domain, industry, employee_count, website, phone, address_line1, address_line2, address_city, address_region, " +
                 "address_postal_code, address_country, owner_id, owner_email, tags, cf.<key> of a company custom field), " +
                 "mode (create, or upsert: a row whose match_on value belongs to a record updates it), match_on (contacts: email or external_id; " +
                 "companies: domain, normalised as the API does), " +
-                "dry_run (true checks and counts without writing) and owner_id (the owner of created records whose row names none; the " +
+                "dry_run (true checks and counts without writing), create_companies (true: a contacts import creates, once each, the " +
+                "companies its rows name that the organization lacks; otherwise such a row fails as import_company_not_found) and owner_id (the owner of created records whose row names none; the " +
                 "requester by default). The file is checked before the answer: encoding, header, mapping and size (at most 1,000,000 rows). " +
                 "Answers 202 with the job; follow it with GET /api/v1/imports/{id}. Each row is checked with the rules of POST /api/v1/contacts " +
                 "(or /companies); " +
@@ -77,7 +79,8 @@ public static class Imports
         [FromForm(Name = "mode")] string? mode,
         [FromForm(Name = "match_on")] string? matchOn,
         [FromForm(Name = "dry_run")] string? dryRun,
-        [FromForm(Name = "owner_id")] string? ownerId)
+        [FromForm(Name = "owner_id")] string? ownerId,
+        [FromForm(Name = "create_companies")] string? createCompanies)
     {
         var failures = new List<ValidationFailure>();
         if (file is null)
@@ -93,6 +96,12 @@ public static class Imports
         if (dryRun is not null && !bool.TryParse(dryRun, out dry))
         {
             failures.Add(new ValidationFailure("dry_run", "must be true or false"));
+        }
+
+        bool create = false;
+        if (createCompanies is not null && !bool.TryParse(createCompanies, out create))
+        {
+            failures.Add(new ValidationFailure("create_companies", "must be true or false"));
         }
 
         Guid? owner = null;
@@ -115,7 +124,7 @@ public static class Imports
 
         await using var content = file!.OpenReadStream();
         var job = await mediator.Send(
-            new CreateImportCommand(type, map, importMode, match, dry, owner, file.FileName, file.Length, content), ct);
+            new CreateImportCommand(type, map, importMode, match, dry, owner, file.FileName, file.Length, content, create), ct);
         return TypedResults.Accepted($"{Base}/{job.Id}", job);
     }
 

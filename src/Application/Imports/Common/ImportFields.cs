@@ -17,6 +17,10 @@ public static class ImportFields
     /// <summary>Tags separated by <c>;</c>.</summary>
     public const string Tags = "tags";
 
+    /// <summary>The company a contact works at, by its domain (normalised) or, without one, its name (any case).</summary>
+    public const string CompanyDomain = "company_domain";
+    public const string CompanyName = "company_name";
+
     /// <summary>A company's domain (or a website address it is read from), normalised as the API normalises it.</summary>
     public const string Domain = "domain";
     public const string Industry = "industry";
@@ -31,7 +35,7 @@ public static class ImportFields
     /// <summary>An ISO 3166-1 alpha-2 code.</summary>
     public const string AddressCountry = "address_country";
 
-    private static readonly string[] ContactFields = [Name, Email, Phone, ExternalId, OwnerId, OwnerEmail, Tags];
+    private static readonly string[] ContactFields = [Name, Email, Phone, ExternalId, OwnerId, OwnerEmail, Tags, CompanyDomain, CompanyName];
 
     private static readonly string[] CompanyFields =
     [

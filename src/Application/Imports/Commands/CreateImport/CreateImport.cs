@@ -22,6 +22,7 @@ namespace Crm.Application.Imports.Commands.CreateImport;
 /// </summary>
 /// <param name="Mapping">Column header → field (<c>name</c>, <c>email</c>, ...) or <c>cf.&lt;key&gt;</c>.</param>
 /// <param name="MatchOn">What rows are matched on; email (contacts) or domain (companies) when not given.</param>
+/// <param name="CreateCompanies">A contacts import creates the companies its rows name that the organization lacks.</param>
 [Authorize(Roles = "owner,admin,manager")]
 [AuditAction("create_import")]
 public sealed record CreateImportCommand(
@@ -33,7 +34,8 @@ public sealed record CreateImportCommand(
     Guid? OwnerId,
     string? FileName,
     long Length,
-    [property: JsonIgnore] Stream Content)
+    [property: JsonIgnore] Stream Content,
+    bool CreateCompanies = false)
     : ICommand<ImportJobDto>, IOrganizationScoped;
 
 public sealed class CreateImportCommandHandler(
@@ -85,7 +87,7 @@ public sealed class CreateImportCommandHandler(
             id, organizationId, actor.UserId, context.ActorTypeOf(actor.UserId), request.RecordType, summary.Format,
             FileName(request.FileName, summary.Format), key, request.Length, JsonSerializer.Serialize(summary.Headers),
             JsonSerializer.Serialize(request.Mapping), request.Mode, matchOn, request.DryRun, request.OwnerId, summary.Rows,
-            time.UtcNow());
+            time.UtcNow(), request.CreateCompanies);
         imports.Add(job);
         audit.Record(new AuditEvent("create_import", "import", job.Id, null,
         [
@@ -94,6 +96,7 @@ public sealed class CreateImportCommandHandler(
             new AuditChange("rows", null, summary.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new AuditChange("mode", null, Wire(job.Mode)),
             new AuditChange("dry_run", null, job.DryRun ? "true" : "false"),
+            new AuditChange("create_companies", null, job.CreateCompanies ? "true" : "false"),
         ]));
         outcome.AfterCommit(_ =>
         {

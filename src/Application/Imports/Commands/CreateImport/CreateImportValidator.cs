@@ -20,5 +20,9 @@ public sealed class CreateImportValidator : AbstractValidator<CreateImportComman
             .Must(m => m.Values.Distinct(StringComparer.Ordinal).Count() == m.Count)
             .WithMessage("must map each field from one column only");
         RuleFor(c => c.Length).GreaterThanOrEqualTo(0);
+        RuleFor(c => c.CreateCompanies)
+            .Must((c, create) => !create || (c.RecordType == Domain.Imports.ImportRecordType.Contacts
+                                             && c.Mapping.Values.Any(f => f is ImportFields.CompanyDomain or ImportFields.CompanyName)))
+            .WithMessage("is for a contacts import that maps a column to company_domain or company_name");
     }
 }
