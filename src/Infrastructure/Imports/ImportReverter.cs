@@ -40,7 +40,6 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
             ["actor"] = actor.UserId,
             ["actor_type"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(context.ActorTypeOf(actor.UserId).ToString()),
             ["now"] = time.GetUtcNow().UtcDateTime,
-            ["key_taken"] = job.RecordType == ImportRecordType.Companies ? "domain_taken" : "email_taken",
         };
         if (await ExecuteAsync(connection, transaction, parameters, """
                 UPDATE import_jobs SET status = 'reverted', reverted_at = @now
@@ -119,11 +118,11 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
 
         var skipped = new List<SkippedRecordDto>();
         long skippedTotal = 0;
-        await using (var command = Command(connection, transaction, parameters, """
+        await using (var command = Command(connection, transaction, parameters, $"""
                          SELECT record_id, CASE WHEN in_use AND NOT changed_since THEN 'in_use' ELSE 'changed_since_import' END, NULL
                            FROM import_revert WHERE present AND (changed_since OR in_use)
                          UNION ALL
-                         SELECT record_id, CASE WHEN key_taken THEN @key_taken ELSE 'changed_since_import' END, field
+                         SELECT record_id, CASE WHEN key_taken THEN '{shape.Key}_taken' ELSE 'changed_since_import' END, field
                            FROM import_revert_fields WHERE NOT unchanged OR key_taken
                          ORDER BY 1, 3
                          """))
