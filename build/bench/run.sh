@@ -6,7 +6,8 @@
 # main SQL with pgbench at the same concurrency, then the integration scenarios (batch upsert, webhook delivery
 # latency, change feed throughput; build/bench/integrations.py), then the exports (every deal, and 1,000,000
 # activities added with one INSERT ... SELECT, to CSV, JSON and XLSX; build/bench/exports.py), then a 100,000-row
-# contacts import (build/bench/imports.py: rows/minute and the service's peak memory), and prints the tables (also kept in
+# contacts import and a 100,000-row companies import (build/bench/imports.py: rows/minute and the service's peak
+# memory), and prints the tables (also kept in
 # build/.local/bench/results.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

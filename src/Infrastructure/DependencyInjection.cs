@@ -186,6 +186,9 @@ public static class DependencyInjection
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<IImportRunner>(sp => sp.GetRequiredService<ImportRunner>());
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
+        services.AddSingleton<ImportPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportPurgeJob>());
+        services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ImportPurgeJob>());
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();

@@ -30,13 +30,13 @@ public sealed class ImportTests : ApiTest
 
     private static async Task<Reply> UploadAsync(
         Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null,
-        string fileName = "contacts.csv", string? ownerId = null)
+        string fileName = "contacts.csv", string? ownerId = null, string recordType = "contacts", bool? createCompanies = null)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(content, "file", fileName);
-        form.Add(new StringContent("contacts"), "record_type");
+        form.Add(new StringContent(recordType), "record_type");
         form.Add(new StringContent(JsonSerializer.Serialize(mapping ?? ContactMapping)), "mapping");
         form.Add(new StringContent(mode), "mode");
         if (matchOn is not null)
@@ -54,12 +54,18 @@ public sealed class ImportTests : ApiTest
             form.Add(new StringContent(ownerId), "owner_id");
         }
 
+        if (createCompanies is not null)
+        {
+            form.Add(new StringContent(createCompanies.Value ? "true" : "false"), "create_companies");
+        }
+
         return await api.SendAsync(HttpMethod.Post, Imports, form);
     }
 
-    private static async Task<string> StartAsync(Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null)
+    private static async Task<string> StartAsync(
+        Api api, byte[] file, object? mapping = null, string mode = "create", string? matchOn = null, bool? dryRun = null, string recordType = "contacts")
     {
-        var reply = await UploadAsync(api, file, mapping, mode, matchOn, dryRun);
+        var reply = await UploadAsync(api, file, mapping, mode, matchOn, dryRun, recordType: recordType);
         reply.Status.ShouldBe(HttpStatusCode.Accepted, reply.Text);
         reply.Headers.Location!.ToString().ShouldBe($"{Imports}/{reply["id"]}");
         reply["status"].ShouldBe("queued");
@@ -414,6 +420,125 @@ public sealed class ImportTests : ApiTest
         ((string?)job["status"]).ShouldBe("failed");
         ((string?)job["error_code"]).ShouldBe("import_failed");
         (await ScalarAsync("SELECT count(*) FROM import_jobs WHERE status = 'running' AND organization_id = $1", owner.OrganizationId)).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Its_requester_is_told_in_the_app_when_an_import_succeeds_and_when_it_fails()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        await NotificationQueue.StartEmptyAsync();
+        var mapping = new Dictionary<string, string> { ["name"] = "name", ["email"] = "email" };
+        var good = await StartAsync(asOwner, Csv("name,email", "One,one@example.com", "Bad,not-an-email"), mapping);
+        await RunAsync(asOwner, good);
+        var doomed = await StartAsync(asOwner, Csv("name,email", "Two,two@example.com"), mapping);
+        await ScalarAsync("UPDATE import_jobs SET status = 'running', attempts = 3, locked_until = now() - interval '1 second' WHERE id = $1", Guid.Parse(doomed));
+        ((string?)(await RunAsync(asOwner, doomed))["status"]).ShouldBe("failed");
+        await NotificationQueue.ProcessAsync();
+
+        var items = await NotificationQueue.OfAsync(api, owner);
+        items.Select(n => (string?)n["type"]).ShouldBe(["import_finished", "import_finished"]);
+        items.Select(n => (string?)n["record"]!["id"]).ShouldBe([doomed, good], ignoreOrder: true);
+        var succeeded = items.Single(n => (string?)n["record"]!["id"] == good);
+        ((string?)succeeded["record"]!["type"]).ShouldBe("import");
+        ((string?)succeeded["body"]).ShouldBe("contacts.csv: 1 created, 0 updated, 1 failed");
+        ((string?)items.Single(n => (string?)n["record"]!["id"] == doomed)["body"]).ShouldBe("contacts.csv: stopped (import_failed) after 0 created, 0 updated, 0 failed");
+    }
+
+    [Test]
+    public async Task The_purge_forgets_imports_finished_thirty_days_ago_with_their_rows_and_keeps_what_they_wrote()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        var mapping = new Dictionary<string, string> { ["name"] = "name", ["email"] = "email" };
+        var old = await StartAsync(asOwner, Csv("name,email", "Kept Contact,kept@example.com", "Bad,not-an-email"), mapping);
+        await RunAsync(asOwner, old);
+        var recent = await StartAsync(asOwner, Csv("name,email", "Recent,recent@example.com"), mapping);
+        await RunAsync(asOwner, recent);
+        await ScalarAsync("UPDATE import_jobs SET finished_at = now() - interval '31 days', created_at = now() - interval '31 days' WHERE id = $1", Guid.Parse(old));
+
+        (await Testing.Factory.Services.GetRequiredService<ImportPurgeJob>().PurgeAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await asOwner.GetAsync($"{Imports}/{old}")).ShouldBeProblem(HttpStatusCode.NotFound, "import_not_found");
+        (await asOwner.GetAsync($"{Imports}/{old}/errors")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await ScalarAsync("SELECT count(*) FROM import_errors WHERE import_id = $1", Guid.Parse(old))).ShouldBe(0);
+        (await ScalarAsync("SELECT count(*) FROM import_records WHERE import_id = $1", Guid.Parse(old))).ShouldBe(0);
+        (await asOwner.GetAsync($"{Imports}/{recent}")).Status.ShouldBe(HttpStatusCode.OK);
+        (await ScalarAsync("SELECT count(*) FROM contacts WHERE organization_id = $1 AND email = 'kept@example.com'", owner.OrganizationId)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Contacts_link_to_companies_by_domain_or_name_create_the_missing_ones_once_if_asked_and_a_revert_deletes_those()
+    {
+        var api = NewApi();
+        var owner = await api.RegisterAsync();
+        var stranger = await api.RegisterAsync();
+        var asOwner = api.As(owner);
+        var acme = (await asOwner.PostAsync("/api/v1/companies", new { name = "Acme", domain = "acme.example" }))["id"]!;
+        (await asOwner.PostAsync("/api/v1/companies", new { name = "Twin" })).Status.ShouldBe(HttpStatusCode.Created);
+        (await asOwner.PostAsync("/api/v1/companies", new { name = "twin" })).Status.ShouldBe(HttpStatusCode.Created);
+        var foreign = (await api.As(stranger).PostAsync("/api/v1/companies", new { name = "Foreign", domain = "foreign.example" }))["id"]!;
+        var mapping = new Dictionary<string, string>
+        {
+            ["name"] = "name",
+            ["email"] = "email",
+            ["company_domain"] = "company_domain",
+            ["company_name"] = "company_name",
+        };
+
+        var first = await UploadAsync(
+            asOwner,
+            Csv("name,email,company_domain,company_name", "Ann,ann@x.example,https://ACME.example,", "Bob,bob@x.example,,acme",
+                "Cy,cy@x.example,,Twin", "Di,di@x.example,foreign.example,", "Ed,ed@x.example,,New Co"),
+            mapping);
+        var job = await RunAsync(asOwner, first["id"]!);
+        ((long?)job["counts"]!["created"]).ShouldBe(2);
+        var errors = ParseCsv((await asOwner.GetBytesAsync($"{Imports}/{first["id"]}/errors")).Body);
+        errors.Skip(1).Select(r => (r[0], r[1])).ShouldBe(
+            [("4", "import_company_ambiguous"), ("5", "import_company_not_found"), ("6", "import_company_not_found")]);
+        var linked = (await asOwner.GetAsync("/api/v1/contacts?search=x.example")).Json["items"]!.AsArray();
+        linked.Select(c => (string?)c!["company_id"]).ShouldBe([acme, acme]);
+
+        var second = await UploadAsync(
+            asOwner,
+            Csv("name,email,company_domain,company_name", "Fay,fay@x.example,foreign.example,", "Gus,gus@x.example,,New Co",
+                "Hal,hal@x.example,,new co", "Ivy,ivy@x.example,bad domain,"),
+            mapping, createCompanies: true);
+        second.Status.ShouldBe(HttpStatusCode.Accepted, second.Text);
+        ((bool?)second.Json["create_companies"]).ShouldBe(true);
+        job = await RunAsync(asOwner, second["id"]!);
+        ((long?)job["counts"]!["created"]).ShouldBe(3);
+        ((long?)job["counts"]!["failed"]).ShouldBe(1);
+        (await ScalarAsync("SELECT count(*) FROM companies WHERE organization_id = $1", owner.OrganizationId)).ShouldBe(5);
+        (await ScalarAsync("SELECT count(DISTINCT company_id) FROM contacts WHERE organization_id = $1 AND email IN ('gus@x.example', 'hal@x.example')", owner.OrganizationId))
+            .ShouldBe(1);
+        (await ScalarAsync("SELECT count(*) FROM contacts WHERE organization_id = $1 AND email = 'fay@x.example' AND company_id = $2", owner.OrganizationId, Guid.Parse(foreign)))
+            .ShouldBe(0);
+        (await ScalarAsync("SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'create_company'", owner.OrganizationId)).ShouldBe(5);
+        ((string?)(await api.As(stranger).GetAsync($"/api/v1/companies/{foreign}")).Json["name"]).ShouldBe("Foreign");
+
+        var revert = await asOwner.PostAsync($"{Imports}/{second["id"]}/revert");
+        revert.Status.ShouldBe(HttpStatusCode.OK, revert.Text);
+        ((long?)revert.Json["deleted"]).ShouldBe(5);
+        (await ScalarAsync("SELECT count(*) FROM companies WHERE organization_id = $1", owner.OrganizationId)).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Creating_companies_is_refused_for_a_mapping_that_names_none_or_for_another_record_type()
+    {
+        var api = NewApi();
+        var asOwner = api.As(await api.RegisterAsync());
+
+        (await UploadAsync(asOwner, Csv("name", "Ann"), new Dictionary<string, string> { ["name"] = "name" }, createCompanies: true))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        (await UploadAsync(asOwner, Csv("name,domain", "Acme,acme.example"), new Dictionary<string, string> { ["name"] = "name", ["domain"] = "domain" },
+                recordType: "companies", createCompanies: true))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var form = await UploadAsync(asOwner, Csv("name", "Ann"), new Dictionary<string, string> { ["name"] = "name" });
+        form.Status.ShouldBe(HttpStatusCode.Accepted);
+        ((bool?)form.Json["create_companies"]).ShouldBe(false);
     }
 
     [Test]

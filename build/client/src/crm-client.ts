@@ -10926,7 +10926,7 @@ export class ImportsClient {
     }
 
     /**
-     * Import contacts from a CSV or XLSX file in the background (owners, admins and managers)
+     * Import contacts or companies from a CSV or XLSX file in the background (owners, admins and managers)
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @param file (optional) 
@@ -10936,9 +10936,10 @@ export class ImportsClient {
      * @param match_on (optional) What rows are matched on, to contacts and to each other (default email).
      * @param dry_run (optional) true checks and counts every row without writing anything (default false).
      * @param owner_id (optional) The owner of created contacts whose row names none (default: the requester); a member of the organization.
+     * @param create_companies (optional) 
      * @return OK.
      */
-    create(x_Organization_Id: string, idempotency_Key?: string | undefined, file?: FileParameter | undefined, record_type?: Record_type4 | undefined, mapping?: string | undefined, mode?: Mode | undefined, match_on?: Match_on | undefined, dry_run?: Dry_run | undefined, owner_id?: string | undefined): Promise<ImportJob> {
+    create(x_Organization_Id: string, idempotency_Key?: string | undefined, file?: FileParameter | undefined, record_type?: Record_type4 | undefined, mapping?: string | undefined, mode?: Mode | undefined, match_on?: Match_on | undefined, dry_run?: Dry_run | undefined, owner_id?: string | undefined, create_companies?: string | undefined): Promise<ImportJob> {
         let url_ = this.baseUrl + "/api/v1/imports";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -10971,6 +10972,10 @@ export class ImportsClient {
             throw new globalThis.Error("The parameter 'owner_id' cannot be null.");
         else
             content_.append("owner_id", owner_id.toString());
+        if (create_companies === null || create_companies === undefined)
+            throw new globalThis.Error("The parameter 'create_companies' cannot be null.");
+        else
+            content_.append("create_companies", create_companies.toString());
 
         let options_: RequestInit = {
             body: content_,
@@ -11299,7 +11304,7 @@ export class ImportsClient {
     }
 
     /**
-     * Undo an import within 7 days (owners and admins): deletes the contacts it created and restores the fields it changed
+     * Undo an import within 7 days (owners and admins): deletes the records it created and restores the fields it changed
      * @param x_Organization_Id The organization this request acts in; the caller must be a member of it. An API key may leave it out (it acts in its own organization) and may name no other.
      * @param idempotency_Key (optional) Makes a retry safe: 1 to 255 printable ASCII characters, unique per request (a UUID). The first answer to a key is kept for 24 hours per caller and organization and replayed, with `Idempotent-Replayed: true`, to a repeat with the same method, path and body, which does nothing else. Another request with the key answers 422 `idempotency_key_reused`; a repeat while the first still runs answers 409 `idempotency_key_in_progress`. Server errors, rate limits, concurrent updates and input refused before the request ran are not kept.
      * @return OK.
@@ -11536,6 +11541,8 @@ export interface Problem {
 - `import_revert_expired` (410): An import can be reverted for 7 days after it finished.
 - `import_duplicate_row` (409): An earlier row of the file has the same match key (or email); the first one is imported.
 - `import_match_key_missing` (400): The row has no value in the column the rows are matched on.
+- `import_company_not_found` (400): No company of the organization has the row's company_domain (or company_name); send create_companies=true to create it.
+- `import_company_ambiguous` (409): Several companies of the organization have the row's company_name; name the company by its company_domain.
 - `import_requester_left` (403): The import's requester is no longer a member of the organization (or its API key was revoked).
 - `import_failed` (500): The import failed three times; what it wrote before stays (revert it if needed), and tell the operator.
 - `custom_field_not_found` (404): The organization has no custom field with this id.
@@ -12775,6 +12782,7 @@ export interface ImportJob {
     mode?: ImportMode;
     match_on?: ImportMatch;
     dry_run?: boolean;
+    create_companies?: boolean;
     owner_id?: string | null;
     requested_by?: string;
     created_at?: string;
@@ -12786,7 +12794,7 @@ export interface ImportJob {
     error_code?: string | null;
 }
 
-export type ImportRecordType = "contacts";
+export type ImportRecordType = "contacts" | "companies";
 
 export type ImportStatus = "queued" | "running" | "succeeded" | "failed" | "reverted";
 
@@ -12806,7 +12814,7 @@ export type ImportFileFormat = "csv" | "xlsx";
 
 export type ImportMode = "create" | "upsert";
 
-export type ImportMatch = "email" | "external_id";
+export type ImportMatch = "email" | "external_id" | "domain";
 
 export interface ImportJobPage {
     items: ImportJob[];

@@ -129,6 +129,8 @@ public static class ErrorCatalog
     // The reasons a row gives in an import's errors file.
     public static readonly Error ImportDuplicateRow = new("import_duplicate_row", ErrorKind.Conflict, "An earlier row of the file has the same match key (or email); the first one is imported.");
     public static readonly Error ImportMatchKeyMissing = new("import_match_key_missing", ErrorKind.Invalid, "The row has no value in the column the rows are matched on.");
+    public static readonly Error ImportCompanyNotFound = new("import_company_not_found", ErrorKind.Invalid, "No company of the organization has the row's company_domain (or company_name); send create_companies=true to create it.");
+    public static readonly Error ImportCompanyAmbiguous = new("import_company_ambiguous", ErrorKind.Conflict, "Several companies of the organization have the row's company_name; name the company by its company_domain.");
     // The reasons a failed import gives in its error_code (never an HTTP answer of their own).
     public static readonly Error ImportRequesterLeft = new("import_requester_left", ErrorKind.Forbidden, "The import's requester is no longer a member of the organization (or its API key was revoked).");
     public static readonly Error ImportFailed = new("import_failed", ErrorKind.Internal, "The import failed three times; what it wrote before stays (revert it if needed), and tell the operator.");

@@ -53,6 +53,9 @@ public sealed class ImportJob : Entity, ITenantOwned, ICreationOrdered
     /// <summary>Rows are checked and counted, nothing is written.</summary>
     public bool DryRun { get; private set; }
 
+    /// <summary>A contacts import creates the companies its rows name (by domain or name) that the organization lacks.</summary>
+    public bool CreateCompanies { get; private set; }
+
     /// <summary>The owner of the records a row creates when it names none; the requester when null.</summary>
     public Guid? DefaultOwnerId { get; private set; }
 
@@ -91,7 +94,7 @@ public sealed class ImportJob : Entity, ITenantOwned, ICreationOrdered
     public static ImportJob Queue(
         Guid id, Guid organizationId, Guid requestedBy, ActorType requestedByType, ImportRecordType recordType,
         ImportFileFormat format, string fileName, string fileKey, long fileSize, string headers, string mapping,
-        ImportMode mode, ImportMatch matchOn, bool dryRun, Guid? defaultOwnerId, long rowsTotal, DateTime now) => new()
+        ImportMode mode, ImportMatch matchOn, bool dryRun, Guid? defaultOwnerId, long rowsTotal, DateTime now, bool createCompanies = false) => new()
         {
             Id = id,
             OrganizationId = organizationId,
@@ -107,6 +110,7 @@ public sealed class ImportJob : Entity, ITenantOwned, ICreationOrdered
             Mode = mode,
             MatchOn = matchOn,
             DryRun = dryRun,
+            CreateCompanies = createCompanies,
             DefaultOwnerId = defaultOwnerId,
             Status = ImportStatus.Queued,
             RowsTotal = rowsTotal,

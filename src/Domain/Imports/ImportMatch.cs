@@ -5,4 +5,7 @@ public enum ImportMatch
 {
     Email,
     ExternalId,
+
+    /// <summary>A company's normalised domain.</summary>
+    Domain,
 }

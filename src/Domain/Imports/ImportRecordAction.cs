@@ -5,4 +5,7 @@ public enum ImportRecordAction
 {
     Created,
     Updated,
+
+    /// <summary>A company a contacts import created for the rows that named it (<c>create_companies</c>).</summary>
+    CompanyCreated,
 }

@@ -4,4 +4,5 @@ namespace Crm.Domain.Imports;
 public enum ImportRecordType
 {
     Contacts,
+    Companies,
 }

@@ -8,4 +8,4 @@ internal sealed record ClaimedImport(
     Guid Id, Guid OrganizationId, Guid RequestedBy, ActorType RequestedByType, ImportRecordType RecordType,
     ImportFileFormat Format, string FileKey, string FileName, IReadOnlyList<string> Headers,
     IReadOnlyDictionary<string, string> Mapping, ImportMode Mode, ImportMatch MatchOn, bool DryRun, Guid? DefaultOwnerId,
-    long RowsDone, long RowsTotal, int Attempts);
+    long RowsDone, long RowsTotal, int Attempts, bool CreateCompanies = false);

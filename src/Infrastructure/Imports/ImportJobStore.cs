@@ -22,7 +22,8 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
                       WHERE status = 'queued' OR (status = 'running' AND locked_until < now())
                       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING id, organization_id, requested_by, requested_by_type, record_type, format, file_key, file_name,
-                  headers::text, mapping::text, mode, match_on, dry_run, default_owner_id, rows_done, rows_total, attempts
+                  headers::text, mapping::text, mode, match_on, dry_run, default_owner_id, rows_done, rows_total, attempts,
+                  create_companies
         """;
 
     public async Task<ClaimedImport?> ClaimAsync(CancellationToken cancellationToken)
@@ -53,18 +54,12 @@ internal sealed class ImportJobStore(NpgsqlDataSource dataSource, IOptionsMonito
             reader.IsDBNull(13) ? null : reader.GetGuid(13),
             reader.GetInt64(14),
             reader.GetInt64(15),
-            reader.GetInt32(16));
+            reader.GetInt32(16),
+            reader.GetBoolean(17));
     }
 
-    public async Task FailAsync(Guid id, string errorCode, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE import_jobs SET status = 'failed', error_code = $2, finished_at = now(), locked_until = NULL WHERE id = $1 AND status = 'running'");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = errorCode });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        leases.Let(LeasedWork.Import, id);
-    }
+    /// <summary>This instance holds the import no more: its outcome is written, or it went back to the queue.</summary>
+    public void Drop(Guid id) => leases.Let(LeasedWork.Import, id);
 
     /// <summary>Gives a failed attempt back to the queue; the next run resumes after the last committed chunk.</summary>
     public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken)

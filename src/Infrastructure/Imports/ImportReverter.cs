@@ -12,8 +12,8 @@ using Npgsql;
 namespace Crm.Infrastructure.Imports;
 
 /// <summary>
-/// Undoes an import with a few statements in the command's transaction: the contacts it created and nobody changed or
-/// used since are deleted; each field it changed that still holds the imported value gets its earlier value back; each
+/// Undoes an import with a few statements in the command's transaction: the records it created and nobody changed or
+/// used since are deleted (<see cref="RevertedRecords"/> says, per record type, what uses one); each field it changed that still holds the imported value gets its earlier value back; each
 /// with its timeline and audit entries. The rest is listed, not touched.
 /// </summary>
 internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, TimeProvider time) : IImportReverter
@@ -22,7 +22,7 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
     private const int ListedSkipped = 1_000;
 
     /// <summary>A version 7 UUID made in SQL (PostgreSQL 15 has no function for it): the time in the first 48 bits.</summary>
-    private const string NewId =
+    internal const string NewId =
         "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid";
 
     /// <summary>A JSON value as the timeline and the audit log keep it: text, or null.</summary>
@@ -49,38 +49,32 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
             return null;
         }
 
-        const string current = """
-            CASE e ->> 'field' WHEN 'name' THEN to_jsonb(c.name) WHEN 'email' THEN to_jsonb(c.email) WHEN 'phone' THEN to_jsonb(c.phone)
-                 WHEN 'owner_id' THEN to_jsonb(c.owner_id) WHEN 'external_id' THEN to_jsonb(c.external_id) WHEN 'tags' THEN to_jsonb(c.tags)
-                 ELSE c.custom_fields -> substr(e ->> 'field', 15) END
-            """;
+        var shape = job.RecordType == ImportRecordType.Companies ? RevertedRecords.Companies : RevertedRecords.Contacts;
         await ExecuteAsync(connection, transaction, parameters, $"""
             CREATE TEMP TABLE import_revert ON COMMIT DROP AS
             SELECT r.record_id, r.action, c.id IS NOT NULL AS present, coalesce(c.updated_at > r.written_at, false) AS changed_since,
-                   (EXISTS (SELECT 1 FROM deals d WHERE d.organization_id = @organization AND d.contact_id = r.record_id)
-                    OR EXISTS (SELECT 1 FROM tasks t WHERE t.organization_id = @organization AND t.contact_id = r.record_id)
-                    OR EXISTS (SELECT 1 FROM attachments a WHERE a.organization_id = @organization AND a.contact_id = r.record_id)) AS in_use
-              FROM import_records r LEFT JOIN contacts c ON c.id = r.record_id AND c.organization_id = r.organization_id
+                   ({shape.InUse}) AS in_use
+              FROM import_records r LEFT JOIN {shape.Table} c ON c.id = r.record_id AND c.organization_id = r.organization_id
              WHERE r.import_id = @import AND r.action = 'created';
             CREATE TEMP TABLE import_revert_fields ON COMMIT DROP AS
             SELECT r.record_id, e ->> 'field' AS field, coalesce(e -> 'from', 'null'::jsonb) AS old_value, coalesce(e -> 'to', 'null'::jsonb) AS new_value,
-                   coalesce(e -> 'to', 'null'::jsonb) = coalesce({current}, 'null'::jsonb) AS unchanged, false AS email_taken
-              FROM import_records r JOIN contacts c ON c.id = r.record_id AND c.organization_id = r.organization_id
+                   coalesce(e -> 'to', 'null'::jsonb) = coalesce({shape.Current}, 'null'::jsonb) AS unchanged, false AS key_taken
+              FROM import_records r JOIN {shape.Table} c ON c.id = r.record_id AND c.organization_id = r.organization_id
                    CROSS JOIN LATERAL jsonb_array_elements(r.changes) e
              WHERE r.import_id = @import AND r.action = 'updated';
-            UPDATE import_revert_fields f SET email_taken = true
-             WHERE f.field = 'email' AND f.unchanged AND f.old_value <> 'null'::jsonb
-               AND EXISTS (SELECT 1 FROM contacts c WHERE c.organization_id = @organization AND c.id <> f.record_id
-                              AND c.normalized_email = upper(f.old_value #>> ARRAY[]::text[]));
+            UPDATE import_revert_fields f SET key_taken = true
+             WHERE f.field = '{shape.Key}' AND f.unchanged AND f.old_value <> 'null'::jsonb
+               AND EXISTS (SELECT 1 FROM {shape.Table} c WHERE c.organization_id = @organization AND c.id <> f.record_id
+                              AND {shape.KeyTaken});
             """, cancellationToken);
 
         var deleted = await ExecuteAsync(connection, transaction, parameters, $"""
             WITH gone AS (
-                DELETE FROM contacts c USING import_revert v
+                DELETE FROM {shape.Table} c USING import_revert v
                  WHERE v.record_id = c.id AND c.organization_id = @organization AND NOT v.changed_since AND NOT v.in_use
                 RETURNING c.id, c.name)
             INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, created_at)
-            SELECT {NewId}, @organization, @actor, @actor_type, 'delete_contact', 'contact', id,
+            SELECT {NewId}, @organization, @actor, @actor_type, 'delete_{shape.Entity}', '{shape.Entity}', id,
                    jsonb_build_array(jsonb_build_object('field', 'name', 'from', name, 'to', null)), @now
               FROM gone
             """, cancellationToken);
@@ -92,38 +86,44 @@ internal sealed class ImportReverter(CrmDbContext db, IRequestContext context, T
                        coalesce(jsonb_object_agg(substr(field, 15), old_value) FILTER (WHERE field LIKE 'custom\_fields.%' AND old_value <> 'null'::jsonb), jsonb_build_object()) AS cf,
                        coalesce(array_agg(substr(field, 15)) FILTER (WHERE field LIKE 'custom\_fields.%' AND old_value = 'null'::jsonb), ARRAY[]::text[]) AS cleared,
                        jsonb_agg(jsonb_build_object('field', field, 'from', {string.Format(System.Globalization.CultureInfo.InvariantCulture, Text, "new_value")}, 'to', {string.Format(System.Globalization.CultureInfo.InvariantCulture, Text, "old_value")})) AS changes
-                  FROM import_revert_fields WHERE unchanged AND NOT email_taken GROUP BY record_id),
+                  FROM import_revert_fields WHERE unchanged AND NOT key_taken GROUP BY record_id),
             restored AS (
-                UPDATE contacts c SET
-                       name = CASE WHEN r.o ? 'name' THEN r.o ->> 'name' ELSE c.name END,
-                       email = CASE WHEN r.o ? 'email' THEN r.o ->> 'email' ELSE c.email END,
-                       normalized_email = CASE WHEN r.o ? 'email' THEN upper(r.o ->> 'email') ELSE c.normalized_email END,
-                       phone = CASE WHEN r.o ? 'phone' THEN r.o ->> 'phone' ELSE c.phone END,
-                       owner_id = CASE WHEN r.o ? 'owner_id' THEN (r.o ->> 'owner_id')::uuid ELSE c.owner_id END,
-                       external_id = CASE WHEN r.o ? 'external_id' THEN r.o ->> 'external_id' ELSE c.external_id END,
-                       tags = CASE WHEN r.o ? 'tags' THEN ARRAY(SELECT jsonb_array_elements_text(r.o -> 'tags')) ELSE c.tags END,
-                       tag_keys = CASE WHEN r.o ? 'tags' THEN ARRAY(SELECT lower(btrim(t)) FROM jsonb_array_elements_text(r.o -> 'tags') t) ELSE c.tag_keys END,
+                UPDATE {shape.Table} c SET
+            {shape.Restore}
                        custom_fields = (c.custom_fields - r.cleared) || r.cf,
                        updated_at = @now
                   FROM r
                  WHERE c.id = r.record_id AND c.organization_id = @organization
                 RETURNING c.id, r.changes),
             timeline AS (
-                INSERT INTO activities (id, organization_id, contact_id, author_id, author_type, type, payload, created_at)
-                SELECT {NewId}, @organization, id, @actor, @actor_type, 'contact_updated', jsonb_build_object('changes', changes), @now FROM restored)
+                INSERT INTO activities (id, organization_id, {shape.Entity}_id, author_id, author_type, type, payload, created_at)
+                SELECT {NewId}, @organization, id, @actor, @actor_type, '{shape.Entity}_updated', jsonb_build_object('changes', changes), @now FROM restored)
             INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, created_at)
-            SELECT {NewId}, @organization, @actor, @actor_type, 'update_contact', 'contact', id, changes, @now FROM restored
+            SELECT {NewId}, @organization, @actor, @actor_type, 'update_{shape.Entity}', '{shape.Entity}', id, changes, @now FROM restored
             """;
         var restored = await ExecuteAsync(connection, transaction, parameters, restore, cancellationToken);
 
+        // The companies a contacts import created for its rows, once nothing uses them (its own contacts deleted and restored above).
+        deleted += await ExecuteAsync(connection, transaction, parameters, $"""
+            WITH gone AS (
+                DELETE FROM companies c USING import_records r
+                 WHERE r.import_id = @import AND r.action = 'company_created' AND c.id = r.record_id AND c.organization_id = @organization
+                   AND c.updated_at <= r.written_at AND NOT ({RevertedRecords.Companies.InUse})
+                RETURNING c.id, c.name)
+            INSERT INTO audit_logs (id, organization_id, actor_id, actor_type, action, entity_type, entity_id, changes, created_at)
+            SELECT {NewId}, @organization, @actor, @actor_type, 'delete_company', 'company', id,
+                   jsonb_build_array(jsonb_build_object('field', 'name', 'from', name, 'to', null)), @now
+              FROM gone
+            """, cancellationToken);
+
         var skipped = new List<SkippedRecordDto>();
         long skippedTotal = 0;
-        await using (var command = Command(connection, transaction, parameters, """
+        await using (var command = Command(connection, transaction, parameters, $"""
                          SELECT record_id, CASE WHEN in_use AND NOT changed_since THEN 'in_use' ELSE 'changed_since_import' END, NULL
                            FROM import_revert WHERE present AND (changed_since OR in_use)
                          UNION ALL
-                         SELECT record_id, CASE WHEN email_taken THEN 'email_taken' ELSE 'changed_since_import' END, field
-                           FROM import_revert_fields WHERE NOT unchanged OR email_taken
+                         SELECT record_id, CASE WHEN key_taken THEN '{shape.Key}_taken' ELSE 'changed_since_import' END, field
+                           FROM import_revert_fields WHERE NOT unchanged OR key_taken
                          ORDER BY 1, 3
                          """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

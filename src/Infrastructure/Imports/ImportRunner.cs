@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
 using Crm.Application.Common.Caching;
 using Crm.Application.Common.Email;
 using Crm.Application.Common.Files;
 using Crm.Application.Common.Security;
+using Crm.Application.Imports.Common;
+using Crm.Application.Notifications.Common;
 using Crm.Domain.ApiKeys;
 using Crm.Domain.Auditing;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
@@ -24,7 +28,7 @@ namespace Crm.Infrastructure.Imports;
 /// <summary>
 /// Runs queued imports, on every instance, one at a time each: claims one, copies its file from the attachment storage
 /// to the work folder, checks its rows as its requester (their current role), and writes them chunk by chunk, each
-/// chunk committed with the import's progress (<see cref="ContactImportChunk"/>). A run that fails or dies is resumed
+/// chunk committed with the import's progress (<see cref="ImportChunk{TRow}"/>). A run that fails or dies is resumed
 /// (by this or another instance, once its lease lapses) after the last committed chunk, up to
 /// <see cref="ImportOptions.MaxAttempts"/> starts; then it fails, keeping what it committed (which a revert undoes).
 /// </summary>
@@ -41,7 +45,7 @@ internal sealed class ImportRunner(
     ILogger<ImportRunner> logger)
     : BackgroundService, IImportRunner
 {
-    /// <summary>How often a chunk refused by a unique index (a contact written meanwhile by someone else) is checked again.</summary>
+    /// <summary>How often a chunk refused by a unique index (a record written meanwhile by someone else) is checked again.</summary>
     private const int ChunkTries = 3;
 
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
@@ -54,8 +58,8 @@ internal sealed class ImportRunner(
 
         if (job.Attempts > options.CurrentValue.MaxAttempts)
         {
-            await store.FailAsync(job.Id, ErrorCatalog.ImportFailed.Code, CancellationToken.None);
-            await files.DeleteAsync(job.FileKey, CancellationToken.None);
+            await FailAsync(job, ErrorCatalog.ImportFailed.Code);
+            store.Drop(job.Id);
             return true;
         }
 
@@ -66,16 +70,14 @@ internal sealed class ImportRunner(
         }
         catch (ImportRequesterLeftException)
         {
-            await store.FailAsync(job.Id, ErrorCatalog.ImportRequesterLeft.Code, CancellationToken.None);
-            await files.DeleteAsync(job.FileKey, CancellationToken.None);
+            await FailAsync(job, ErrorCatalog.ImportRequesterLeft.Code);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Import {ImportId} failed in attempt {Attempt}", job.Id, job.Attempts);
             if (job.Attempts >= options.CurrentValue.MaxAttempts)
             {
-                await store.FailAsync(job.Id, ErrorCatalog.ImportFailed.Code, CancellationToken.None);
-                await files.DeleteAsync(job.FileKey, CancellationToken.None);
+                await FailAsync(job, ErrorCatalog.ImportFailed.Code);
             }
             else
             {
@@ -84,6 +86,12 @@ internal sealed class ImportRunner(
         }
         finally
         {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                // Stopped midway, the lease stays on the ledger for the shutdown to hand back.
+                store.Drop(job.Id);
+            }
+
             File.Delete(path);
         }
 
@@ -101,9 +109,6 @@ internal sealed class ImportRunner(
             await source.CopyToAsync(copy, cancellationToken);
         }
 
-        var fields = await db.Set<CustomFieldDefinition>().AsNoTracking()
-            .Where(d => d.OrganizationId == job.OrganizationId && d.RecordType == CustomFieldRecordType.Contact)
-            .ToDictionaryAsync(d => d.Key, d => d.Shape, StringComparer.Ordinal, cancellationToken);
         var members = await db.Set<Membership>().AsNoTracking().Where(m => m.OrganizationId == job.OrganizationId)
             .Join(db.Set<User>(), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
             .ToDictionaryAsync(u => u.Email.ToUpperInvariant(), u => u.Id, StringComparer.Ordinal, cancellationToken);
@@ -114,10 +119,36 @@ internal sealed class ImportRunner(
             members[key.ToString()] = key;
         }
 
-        var checks = new ContactRowChecks(job, actor, time.GetUtcNow().UtcDateTime, fields, members);
-        var chunk = new ContactImportChunk(db.Model.FindEntityType(typeof(Contact))!);
+        var fieldsOf = ImportFields.CustomFieldsOf(job.RecordType);
+        var fields = await db.Set<CustomFieldDefinition>().AsNoTracking()
+            .Where(d => d.OrganizationId == job.OrganizationId && d.RecordType == fieldsOf)
+            .ToDictionaryAsync(d => d.Key, d => d.Shape, StringComparer.Ordinal, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var finished = job.RecordType switch
+        {
+            ImportRecordType.Companies => await WriteRowsAsync(
+                job, path, new CompanyRowChecks(job, actor, now, fields, members), new CompanyImportChunk(db.Model.FindEntityType(typeof(Company))!),
+                cancellationToken),
+            _ => await WriteRowsAsync(
+                job, path, new ContactRowChecks(job, actor, now, fields, members), new ContactImportChunk(db.Model.FindEntityType(typeof(Contact))!, filter),
+                cancellationToken),
+        };
+        if (!finished)
+        {
+            return;
+        }
+
+        await SucceedAsync(scope.ServiceProvider, job, cancellationToken);
+        await files.DeleteAsync(job.FileKey, CancellationToken.None);
+    }
+
+    /// <summary>Reads the file's rows after those committed before, checks them and writes them chunk by chunk; false when the import is no longer this runner's.</summary>
+    private async Task<bool> WriteRowsAsync<TRow>(
+        ClaimedImport job, string path, ImportRowChecks<TRow> checks, ImportChunk<TRow> chunk, CancellationToken cancellationToken)
+        where TRow : PreparedImportRow
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = new List<PreparedContactRow>(options.CurrentValue.ChunkRows);
+        var rows = new List<TRow>(options.CurrentValue.ChunkRows);
         long done = 0;
         await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920))
         {
@@ -134,7 +165,7 @@ internal sealed class ImportRunner(
                 if (done <= job.RowsDone)
                 {
                     // Committed by an earlier run: only the keys those rows claimed count now.
-                    checks.Replay(done + 1, cells);
+                    checks.Check(done + 1, cells);
                     continue;
                 }
 
@@ -143,7 +174,7 @@ internal sealed class ImportRunner(
                 {
                     if (!await WriteChunkAsync(connection, chunk, job, rows, done, cancellationToken))
                     {
-                        return;
+                        return false;
                     }
 
                     rows.Clear();
@@ -151,25 +182,19 @@ internal sealed class ImportRunner(
             }
         }
 
-        if (rows.Count > 0 && !await WriteChunkAsync(connection, chunk, job, rows, done, cancellationToken))
-        {
-            return;
-        }
-
-        await SucceedAsync(scope.ServiceProvider, job, cancellationToken);
-        await files.DeleteAsync(job.FileKey, CancellationToken.None);
+        return rows.Count == 0 || await WriteChunkAsync(connection, chunk, job, rows, done, cancellationToken);
     }
 
     /// <summary>Writes a chunk, checked again if a contact written meanwhile took one of its keys; false when the import is no longer this runner's.</summary>
-    private async Task<bool> WriteChunkAsync(
-        NpgsqlConnection connection, ContactImportChunk chunk, ClaimedImport job, List<PreparedContactRow> rows, long done, CancellationToken ct)
+    private async Task<bool> WriteChunkAsync<TRow>(
+        NpgsqlConnection connection, ImportChunk<TRow> chunk, ClaimedImport job, List<TRow> rows, long done, CancellationToken ct)
+        where TRow : PreparedImportRow
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var counts = await chunk.WriteAsync(
-                    connection, job, rows, done, filter, options.CurrentValue.Lease, time.GetUtcNow().UtcDateTime, ct);
+                var counts = await chunk.WriteAsync(connection, job, rows, done, options.CurrentValue.Lease, time.GetUtcNow().UtcDateTime, ct);
                 if (counts is null)
                 {
                     return false;
@@ -177,7 +202,7 @@ internal sealed class ImportRunner(
 
                 if (counts.Value.Written > 0 && !job.DryRun)
                 {
-                    await cache.InvalidateTagAsync(PendingCacheInvalidations.TagKey(job.OrganizationId, CacheTags.RecordsOf(typeof(Contact))), ct);
+                    await cache.InvalidateTagAsync(PendingCacheInvalidations.TagKey(job.OrganizationId, CacheTags.RecordsOf(chunk.RecordType)), ct);
                 }
 
                 return true;
@@ -224,7 +249,7 @@ internal sealed class ImportRunner(
         return new Actor(job.RequestedBy, role);
     }
 
-    /// <summary>Marks the import succeeded and queues its requester's email, in one transaction, if it is still this runner's.</summary>
+    /// <summary>Marks the import succeeded and queues its requester's email and notification, in one transaction, if it is still this runner's.</summary>
     private async Task SucceedAsync(IServiceProvider services, ClaimedImport job, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<CrmDbContext>();
@@ -258,7 +283,7 @@ internal sealed class ImportRunner(
                 {
                     ["name"] = recipient.Name,
                     ["organization"] = organization,
-                    ["record_type"] = "contacts",
+                    ["record_type"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(job.RecordType.ToString()),
                     ["file_name"] = job.FileName,
                     ["dry_run"] = job.DryRun,
                     ["rows"] = Number(job.RowsTotal),
@@ -269,11 +294,60 @@ internal sealed class ImportRunner(
                     ["import_path"] = $"/api/v1/imports/{job.Id}",
                     ["errors_path"] = counts.Failed > 0 ? $"/api/v1/imports/{job.Id}/errors" : null,
                 }, job.OrganizationId);
+                ImportFinishedNotification.Queue(
+                    services.GetRequiredService<INotificationOutbox>(), job.OrganizationId, job.RequestedBy, job.Id, job.FileName,
+                    counts.Created, counts.Updated, counts.Failed);
                 await db.SaveChangesAsync(ct);
             }
 
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the import failed with <paramref name="code"/> and tells its requester in the app, in one transaction, if it
+    /// is still running (what its committed chunks wrote stays, for a revert to undo); then drops its file.
+    /// </summary>
+    private async Task FailAsync(ClaimedImport job, string code)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var notifications = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var now = time.GetUtcNow().UtcDateTime;
+                var failed = await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    UPDATE import_jobs SET status = 'failed', error_code = {code}, finished_at = {now}, locked_until = NULL
+                     WHERE id = {job.Id} AND status = 'running'
+                    """,
+                    ct);
+                if (failed != 1)
+                {
+                    return;
+                }
+
+                if (job.RequestedByType == ActorType.User)
+                {
+                    // This scope acts for no organization: the job is read by its id and organization.
+                    var counts = await db.Set<ImportJob>().IgnoreQueryFilters().AsNoTracking()
+                        .Where(j => j.Id == job.Id && j.OrganizationId == job.OrganizationId)
+                        .Select(j => new { j.Created, j.Updated, j.Failed }).SingleAsync(ct);
+                    ImportFinishedNotification.Queue(
+                        notifications, job.OrganizationId, job.RequestedBy, job.Id, job.FileName, counts.Created, counts.Updated,
+                        counts.Failed, code);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }, CancellationToken.None);
+        }
+
+        await files.DeleteAsync(job.FileKey, CancellationToken.None);
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

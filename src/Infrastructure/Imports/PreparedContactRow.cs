@@ -3,11 +3,10 @@ using Crm.Domain.Contacts;
 namespace Crm.Infrastructure.Imports;
 
 /// <summary>
-/// One data row of a contacts import after the checks that need no database: the contact it would create (built by the
-/// domain's own factory, so with its rules), which fields its cells gave (an empty cell leaves a matched contact's
-/// field as it is), or why it fails.
+/// A row of a contacts import: the contact it would create (built by the domain's own factory, so with its rules),
+/// which fields its cells gave (an empty cell leaves a matched contact's field as it is), and the company it names.
 /// </summary>
-internal sealed record PreparedContactRow(long Row, string Raw)
+internal sealed record PreparedContactRow(long Row, string Raw) : PreparedImportRow(Row, Raw)
 {
     public Contact? Contact { get; init; }
 
@@ -23,10 +22,9 @@ internal sealed record PreparedContactRow(long Row, string Raw)
 
     public bool TagsGiven { get; init; }
 
-    /// <summary>The required custom fields the row leaves empty: refused if the row creates a contact.</summary>
-    public string? MissingRequired { get; init; }
+    /// <summary>The normalised domain of the company the row names, if it names one by domain.</summary>
+    public string? CompanyDomain { get; init; }
 
-    public string? FailedCode { get; init; }
-
-    public string? FailedDetail { get; init; }
+    /// <summary>The name of the company the row names, looked up (in any case) when it gives no domain.</summary>
+    public string? CompanyName { get; init; }
 }

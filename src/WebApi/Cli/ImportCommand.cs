@@ -16,7 +16,7 @@ using Spectre.Console;
 namespace Crm.WebApi.Cli;
 
 /// <summary>
-/// <c>import</c>: a CSV or XLSX file into an organization's contacts, as the API's imports do (same checks, same
+/// <c>import</c>: a CSV or XLSX file into an organization's contacts or companies, as the API's imports do (same checks, same
 /// chunks), run here and now, attributed to the organization's first owner (or <c>--as</c> a member who may import).
 /// The failed rows are written beside the file as <c>&lt;file&gt;.errors.csv</c>.
 /// </summary>
@@ -25,31 +25,33 @@ public static class ImportCommand
     public static Command Create()
     {
         var organization = new Option<Guid>("--organization") { Description = "The organization's id.", Required = true };
-        var type = new Option<string>("--type") { Description = "contacts.", DefaultValueFactory = _ => "contacts" };
+        var type = new Option<string>("--type") { Description = "contacts or companies.", DefaultValueFactory = _ => "contacts" };
         var file = new Option<FileInfo>("--file") { Description = "The CSV (UTF-8) or XLSX file.", Required = true };
         var map = new Option<string[]>("--map")
         {
-            Description = "A column mapped to a field, as header=field (name, email, phone, external_id, owner_id, owner_email, tags, cf.<key>); repeat it.",
+            Description = "A column mapped to a field, as header=field (contacts: name, email, phone, external_id, owner_id, owner_email, tags, company_domain, company_name, cf.<key>; companies: name, domain, industry, employee_count, website, phone, address_*, owner_id, owner_email, tags, cf.<key>); repeat it.",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
-        var upsert = new Option<string?>("--upsert") { Description = "Update the contact a row matches on email or external_id instead of creating one." };
+        var upsert = new Option<string?>("--upsert") { Description = "Update the record a row matches on email or external_id (contacts), or domain (companies), instead of creating one." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and count every row without writing anything." };
+        var createCompanies = new Option<bool>("--create-companies") { Description = "Create, once each, the companies the contacts' rows name that the organization lacks." };
         var actor = new Option<Guid?>("--as") { Description = "The member the import is attributed to (an owner, admin or manager); the first owner by default." };
-        var command = new Command("import", "Import a CSV or XLSX file into an organization's contacts, with the API's checks; failed rows go to <file>.errors.csv.")
+        var command = new Command("import", "Import a CSV or XLSX file into an organization's contacts or companies, with the API's checks; failed rows go to <file>.errors.csv.")
         {
-            organization, type, file, map, upsert, dryRun, actor,
+            organization, type, file, map, upsert, dryRun, createCompanies, actor,
         };
         command.SetAction((parse, ct) => parse.UnmatchedTokens.Count > 0
             ? Refuse($"Unknown arguments: {string.Join(' ', parse.UnmatchedTokens)}. Run import --help for the options.")
             : RunAsync(
                 parse.GetValue(organization), parse.GetValue(type)!, parse.GetValue(file)!, parse.GetValue(map) ?? [],
-                parse.GetValue(upsert), parse.GetValue(dryRun), parse.GetValue(actor), ct));
+                parse.GetValue(upsert), parse.GetValue(dryRun), parse.GetValue(createCompanies), parse.GetValue(actor), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        Guid organizationId, string type, FileInfo input, string[] map, string? upsert, bool dryRun, Guid? actorId, CancellationToken ct)
+        Guid organizationId, string type, FileInfo input, string[] map, string? upsert, bool dryRun, bool createCompanies, Guid? actorId,
+        CancellationToken ct)
     {
         ImportRecordType recordType;
         ImportMatch? match;
@@ -95,7 +97,7 @@ public static class ImportCommand
             {
                 await using var content = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920);
                 job = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new CreateImportCommand(recordType, mapping, match is null ? ImportMode.Create : ImportMode.Upsert, match, dryRun, null, input.Name, input.Length, content), ct);
+                    new CreateImportCommand(recordType, mapping, match is null ? ImportMode.Create : ImportMode.Upsert, match, dryRun, null, input.Name, input.Length, content, createCompanies), ct);
             }
             catch (Exception e) when (e is ValidationException or CodedException or Domain.Common.BusinessRuleException)
             {

@@ -26,17 +26,24 @@ public static class Imports
     {
         var group = app.MapGroup(Base).WithTags("Imports").RequireAuthorization().RequireOrganizationHeader();
         group.MapPost("/", Create).WithName("Imports_Create")
-            .WithSummary("Import contacts from a CSV or XLSX file in the background (owners, admins and managers)")
+            .WithSummary("Import contacts or companies from a CSV or XLSX file in the background (owners, admins and managers)")
             .WithDescription("multipart/form-data with the fields file (CSV in UTF-8, comma, semicolon or tab separated, or XLSX: its first sheet), " +
-                "record_type (contacts), mapping (a JSON object: column header → field, e.g. {\"E-mail\": \"email\", \"Full name\": \"name\", " +
-                "\"Tier\": \"cf.tier\"}; fields: name, email, phone, external_id, owner_id, owner_email, tags (separated by ;), cf.<key>), " +
-                "mode (create, or upsert: a row whose match_on value belongs to a contact updates it), match_on (email or external_id), " +
-                "dry_run (true checks and counts without writing) and owner_id (the owner of created contacts whose row names none; the " +
+                "record_type (contacts or companies), mapping (a JSON object: column header → field, e.g. {\"E-mail\": \"email\", \"Full name\": \"name\", " +
+                "\"Tier\": \"cf.tier\"}; contacts: name, email, phone, external_id, owner_id, owner_email, tags (separated by ;), " +
+                "company_domain or company_name (the company the contact works at: by its domain, else by its name in any case), cf.<key>; " +
+                "companies: name, domain, industry, employee_count, website, phone, address_line1, address_line2, address_city, address_region, " +
+                "address_postal_code, address_country, owner_id, owner_email, tags, cf.<key> of a company custom field), " +
+                "mode (create, or upsert: a row whose match_on value belongs to a record updates it), match_on (contacts: email or external_id; " +
+                "companies: domain, normalised as the API does), " +
+                "dry_run (true checks and counts without writing), create_companies (true: a contacts import creates, once each, the " +
+                "companies its rows name that the organization lacks; otherwise such a row fails as import_company_not_found) and owner_id (the owner of created records whose row names none; the " +
                 "requester by default). The file is checked before the answer: encoding, header, mapping and size (at most 1,000,000 rows). " +
-                "Answers 202 with the job; follow it with GET /api/v1/imports/{id}. Each row is checked with the rules of POST /api/v1/contacts; " +
+                "Answers 202 with the job; follow it with GET /api/v1/imports/{id}. Each row is checked with the rules of POST /api/v1/contacts " +
+                "(or /companies); " +
                 "a row that fails is skipped whole and listed in GET /api/v1/imports/{id}/errors. Of rows with the same match key (or email), " +
-                "the first is imported and the later ones fail as import_duplicate_row. An empty cell leaves the matched contact's field as it is. " +
-                "At most 3 imports of an organization are queued or running at once; the requester gets an email when it finishes.")
+                "the first is imported and the later ones fail as import_duplicate_row. An empty cell leaves the matched record's field as it is " +
+                "(any address cell gives a company its whole address). At most 3 imports of an organization are queued or running at once; " +
+                "the requester gets an email and an import_finished notification when it finishes (or fails).")
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(ImportLimits.MaxFileSize + (1024 * 1024)))
@@ -57,7 +64,7 @@ public static class Imports
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblems(ErrorCatalog.ImportNotFound);
         group.MapPost("/{id:guid}/revert", Revert).WithName("Imports_Revert")
-            .WithSummary("Undo an import within 7 days (owners and admins): deletes the contacts it created and restores the fields it changed")
+            .WithSummary("Undo an import within 7 days (owners and admins): deletes the records it created and restores the fields it changed")
             .WithDescription("A contact changed since the import is left as it is and listed in skipped (with the reason), as is a " +
                 "created contact that has deals since; a restored field that someone changed since is left as it is and listed too.")
             .ProducesProblems(ErrorCatalog.ImportNotFound, ErrorCatalog.ImportNotRevertible, ErrorCatalog.ImportRevertExpired);
@@ -72,7 +79,8 @@ public static class Imports
         [FromForm(Name = "mode")] string? mode,
         [FromForm(Name = "match_on")] string? matchOn,
         [FromForm(Name = "dry_run")] string? dryRun,
-        [FromForm(Name = "owner_id")] string? ownerId)
+        [FromForm(Name = "owner_id")] string? ownerId,
+        [FromForm(Name = "create_companies")] string? createCompanies)
     {
         var failures = new List<ValidationFailure>();
         if (file is null)
@@ -80,14 +88,20 @@ public static class Imports
             failures.Add(new ValidationFailure("file", "must be a file sent as multipart/form-data field \"file\""));
         }
 
-        var type = Parse<ImportRecordType>(recordType, "record_type", "contacts", failures) ?? ImportRecordType.Contacts;
+        var type = Parse<ImportRecordType>(recordType, "record_type", "contacts, companies", failures) ?? ImportRecordType.Contacts;
         var importMode = Parse<ImportMode>(mode, "mode", "create, upsert", failures) ?? ImportMode.Create;
-        var match = Parse<ImportMatch>(matchOn, "match_on", "email, external_id", failures);
+        var match = Parse<ImportMatch>(matchOn, "match_on", "email, external_id, domain", failures);
         var map = Mapping(mapping, failures);
         bool dry = false;
         if (dryRun is not null && !bool.TryParse(dryRun, out dry))
         {
             failures.Add(new ValidationFailure("dry_run", "must be true or false"));
+        }
+
+        bool create = false;
+        if (createCompanies is not null && !bool.TryParse(createCompanies, out create))
+        {
+            failures.Add(new ValidationFailure("create_companies", "must be true or false"));
         }
 
         Guid? owner = null;
@@ -110,7 +124,7 @@ public static class Imports
 
         await using var content = file!.OpenReadStream();
         var job = await mediator.Send(
-            new CreateImportCommand(type, map, importMode, match, dry, owner, file.FileName, file.Length, content), ct);
+            new CreateImportCommand(type, map, importMode, match, dry, owner, file.FileName, file.Length, content, create), ct);
         return TypedResults.Accepted($"{Base}/{job.Id}", job);
     }
 

@@ -38,7 +38,7 @@ internal static class Examples
         ["ApiKeys_Create"] = """{"name": "Billing sync", "role": "manager", "read_only": false, "expires_at": "2027-12-31T23:59:59Z"}""",
         ["Webhooks_Create"] = """{"url": "https://hooks.example.com/crm", "events": ["deal.*", "contact.created"], "description": "Billing sync"}""",
         ["Webhooks_Update"] = """{"events": ["*"], "active": true}""",
-        ["Imports_Create"] = """{"file": "contacts.csv", "record_type": "contacts", "mapping": "{\"Full name\": \"name\", \"E-mail\": \"email\", \"Seats\": \"cf.seats\"}", "mode": "upsert", "match_on": "email", "dry_run": "false"}""",
+        ["Imports_Create"] = """{"file": "contacts.csv", "record_type": "contacts", "mapping": "{\"Full name\": \"name\", \"E-mail\": \"email\", \"Seats\": \"cf.seats\"}", "mode": "upsert", "match_on": "email", "dry_run": "false", "create_companies": "false"}""",
         ["Exports_Create"] = """{"record_type": "deals", "format": "csv", "filters": {"status": ["won", "lost"], "min_amount": 1000, "updated_since": "2026-01-01T00:00:00Z"}}""",
         ["Activities_Create"] = """{"type": "comment", "payload": {"text": "They asked for a pilot in January."}}""",
         ["Activities_Log"] = """{"type": "call", "subject": "Pilot scope", "body": "Agreed on three teams for January.", "occurred_at": "2026-11-20T10:15:00Z", "duration_minutes": 25, "outcome": "connected", "contact_id": "0193a8c2-7f4e-7b1a-9c3d-5e6f7a8b9c0d"}""",

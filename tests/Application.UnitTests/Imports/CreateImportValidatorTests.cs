@@ -33,4 +33,21 @@ public sealed class CreateImportValidatorTests
         ImportFields.MatchField(ImportMatch.Email).ShouldBe("email");
         ImportFields.MatchField(ImportMatch.ExternalId).ShouldBe("external_id");
     }
+
+    [Test]
+    public void Companies_are_matched_on_their_domain_and_contacts_on_email_or_external_id()
+    {
+        var mapping = new Dictionary<string, string> { ["Web"] = "domain" };
+        Validator.Validate(new CreateImportCommand(ImportRecordType.Companies, mapping, ImportMode.Upsert, ImportMatch.Domain, false, null, "c.csv", 10, Stream.Null))
+            .IsValid.ShouldBeTrue();
+        Validator.Validate(new CreateImportCommand(ImportRecordType.Companies, mapping, ImportMode.Upsert, ImportMatch.Email, false, null, "c.csv", 10, Stream.Null))
+            .Errors.ShouldContain(e => e.PropertyName == "MatchOn");
+        Validator.Validate(new CreateImportCommand(ImportRecordType.Contacts, mapping, ImportMode.Upsert, ImportMatch.Domain, false, null, "c.csv", 10, Stream.Null))
+            .Errors.ShouldContain(e => e.PropertyName == "MatchOn");
+        ImportFields.Matches(ImportRecordType.Companies).ShouldBe([ImportMatch.Domain]);
+        ImportFields.MatchField(ImportMatch.Domain).ShouldBe("domain");
+        ImportFields.Of(ImportRecordType.Companies).ShouldContain("address_country");
+        ImportFields.Of(ImportRecordType.Companies).ShouldNotContain("email");
+        ImportFields.CustomFieldsOf(ImportRecordType.Companies).ShouldBe(Domain.CustomFields.CustomFieldRecordType.Company);
+    }
 }

@@ -1222,6 +1222,10 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<bool>("CreateCompanies")
+                        .HasColumnType("boolean")
+                        .HasColumnName("create_companies");
+
                     b.Property<long>("Created")
                         .HasColumnType("bigint")
                         .HasColumnName("created");

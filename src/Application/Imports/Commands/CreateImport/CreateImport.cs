@@ -10,7 +10,6 @@ using Crm.Application.Common.Transactions;
 using Crm.Application.CustomFields.Queries.ListCustomFields;
 using Crm.Application.Imports.Common;
 using Crm.Domain.Common;
-using Crm.Domain.CustomFields;
 using Crm.Domain.Errors;
 using Crm.Domain.Imports;
 using MediatR;
@@ -22,7 +21,8 @@ namespace Crm.Application.Imports.Commands.CreateImport;
 /// the default owner a member), stores the file and queues the import (owners, admins and managers).
 /// </summary>
 /// <param name="Mapping">Column header → field (<c>name</c>, <c>email</c>, ...) or <c>cf.&lt;key&gt;</c>.</param>
-/// <param name="MatchOn">What rows are matched on; email when not given.</param>
+/// <param name="MatchOn">What rows are matched on; email (contacts) or domain (companies) when not given.</param>
+/// <param name="CreateCompanies">A contacts import creates the companies its rows name that the organization lacks.</param>
 [Authorize(Roles = "owner,admin,manager")]
 [AuditAction("create_import")]
 public sealed record CreateImportCommand(
@@ -34,7 +34,8 @@ public sealed record CreateImportCommand(
     Guid? OwnerId,
     string? FileName,
     long Length,
-    [property: JsonIgnore] Stream Content)
+    [property: JsonIgnore] Stream Content,
+    bool CreateCompanies = false)
     : ICommand<ImportJobDto>, IOrganizationScoped;
 
 public sealed class CreateImportCommandHandler(
@@ -61,7 +62,7 @@ public sealed class CreateImportCommandHandler(
                 ErrorCatalog.ImportFileTooLarge, $"The file has {request.Length:N0} bytes; an import takes at most {ImportLimits.MaxFileSize:N0}.");
         }
 
-        var matchOn = request.MatchOn ?? ImportMatch.Email;
+        var matchOn = request.MatchOn ?? ImportFields.Matches(request.RecordType)[0];
         await CheckFieldsAsync(request, matchOn, cancellationToken);
         await store.EnsureMemberAsync(organizationId, request.OwnerId, cancellationToken);
         await organizationLock.HoldAsync(organizationId, "imports", cancellationToken);
@@ -86,7 +87,7 @@ public sealed class CreateImportCommandHandler(
             id, organizationId, actor.UserId, context.ActorTypeOf(actor.UserId), request.RecordType, summary.Format,
             FileName(request.FileName, summary.Format), key, request.Length, JsonSerializer.Serialize(summary.Headers),
             JsonSerializer.Serialize(request.Mapping), request.Mode, matchOn, request.DryRun, request.OwnerId, summary.Rows,
-            time.UtcNow());
+            time.UtcNow(), request.CreateCompanies);
         imports.Add(job);
         audit.Record(new AuditEvent("create_import", "import", job.Id, null,
         [
@@ -95,6 +96,7 @@ public sealed class CreateImportCommandHandler(
             new AuditChange("rows", null, summary.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new AuditChange("mode", null, Wire(job.Mode)),
             new AuditChange("dry_run", null, job.DryRun ? "true" : "false"),
+            new AuditChange("create_companies", null, job.CreateCompanies ? "true" : "false"),
         ]));
         outcome.AfterCommit(_ =>
         {
@@ -108,7 +110,7 @@ public sealed class CreateImportCommandHandler(
     private async Task CheckFieldsAsync(CreateImportCommand request, ImportMatch matchOn, CancellationToken cancellationToken)
     {
         var known = ImportFields.Of(request.RecordType);
-        var definitions = (await sender.Send(new ListCustomFieldsQuery(CustomFieldRecordType.Contact), cancellationToken)).Items
+        var definitions = (await sender.Send(new ListCustomFieldsQuery(ImportFields.CustomFieldsOf(request.RecordType)), cancellationToken)).Items
             .Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         var unknown = request.Mapping
             .Where(m => ImportFields.CustomFieldKey(m.Value) is { } key ? !definitions.Contains(key) : !known.Contains(m.Value, StringComparer.Ordinal))

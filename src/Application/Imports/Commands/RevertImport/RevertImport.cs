@@ -7,6 +7,7 @@ using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
 using Crm.Application.Imports.Common;
 using Crm.Domain.Common;
+using Crm.Domain.Companies;
 using Crm.Domain.Contacts;
 using Crm.Domain.Errors;
 using Crm.Domain.Imports;
@@ -43,7 +44,7 @@ public sealed class RevertImportCommandHandler(
 
         var result = await reverter.RevertAsync(job, context.RequireActor(), cancellationToken)
                      ?? throw new ConflictException(ErrorCatalog.ImportNotRevertible, "The import was reverted meanwhile.");
-        invalidations.Invalidate(organizationId, CacheTags.RecordsOf(typeof(Contact)));
+        invalidations.Invalidate(organizationId, CacheTags.RecordsOf(job.RecordType == ImportRecordType.Companies ? typeof(Company) : typeof(Contact)));
         audit.Record(new AuditEvent("revert_import", "import", job.Id, null,
         [
             new AuditChange("deleted", null, result.Deleted.ToString(CultureInfo.InvariantCulture)),
