@@ -10,9 +10,25 @@ public sealed class JobStatisticsTests : ApiTest
     {
         var id = await Testing.Database.ScalarAsync<Guid>(
             $"SELECT id FROM outbox_messages WHERE organization_id = '{organizationId}' ORDER BY created_at LIMIT 1");
-        await Testing.Database.ScalarAsync<int>(
-            $"UPDATE outbox_messages SET status = 'failed', attempts = 5, last_error = '550 mailbox unavailable', locked_until = NULL WHERE id = '{id}' RETURNING 1");
-        return id;
+        // Not while the service is sending it: its outcome would overwrite the failure.
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var failed = await Testing.Database.ScalarAsync<long>(
+                $"""
+                WITH failed AS (
+                    UPDATE outbox_messages SET status = 'failed', attempts = 5, last_error = '550 mailbox unavailable', locked_until = NULL
+                     WHERE id = '{id}' AND status <> 'sending' RETURNING 1)
+                SELECT count(*) FROM failed
+                """);
+            if (failed == 1)
+            {
+                return id;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The email {id} stayed in sending.");
     }
 
     [Test]
