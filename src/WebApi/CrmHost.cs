@@ -43,7 +43,7 @@ public static class CrmHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         CrmRateLimiting.AddTo(services);
         TrustedProxies.AddTo(services);
-        CrossOriginAccess.AddTo(services, builder.Configuration);
+        CrossOriginAccess.AddTo(services);
         services.AddHsts(o => o.MaxAge = builder.Configuration.GetValue("Https:HstsMaxAge", TimeSpan.FromDays(365)));
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
