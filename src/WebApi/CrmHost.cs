@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Application;
 using Crm.Infrastructure;
+using Crm.Infrastructure.Configuration;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Telemetry;
 using Crm.WebApi.Endpoints;
@@ -81,6 +82,8 @@ public static class CrmHost
     public static WebApplication BuildApp(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // Before anything below reads a setting: a configuration that cannot work stops here, every problem named.
+        ConfigurationCheck.ThrowIfInvalid(app.Services);
         TrustedProxies.Use(app);
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -21,7 +21,9 @@ public static class ConfigurationCheck
             }
             catch (OptionsValidationException e)
             {
-                problems.AddRange(e.Failures);
+                // A placeholder of the example file left in place is the one thing to fix: the format errors it causes are noise.
+                var placeholders = e.Failures.Where(f => f.EndsWith(SettingValues.PlaceholderProblem, StringComparison.Ordinal)).ToList();
+                problems.AddRange(placeholders.Count > 0 ? placeholders : e.Failures);
             }
             catch (InvalidOperationException e)
             {
@@ -31,6 +33,16 @@ public static class ConfigurationCheck
         }
 
         return problems.Distinct().ToList();
+    }
+
+    /// <summary>Throws <see cref="InvalidConfigurationException"/> naming every problem, before anything reads a setting that cannot work.</summary>
+    public static void ThrowIfInvalid(IServiceProvider services)
+    {
+        var problems = Problems(services);
+        if (problems.Count > 0)
+        {
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
     /// <summary>Every setting of every checked section as the service sees it, defaults included, secrets masked.</summary>

@@ -14,6 +14,9 @@ public static partial class SettingValues
 
     public const string Mask = "***";
 
+    /// <summary>How a placeholder left in place is reported; it explains every other problem of its section.</summary>
+    public const string PlaceholderProblem = "still holds the placeholder of .env.example: set a real secret.";
+
     /// <summary>Every setting of <paramref name="options"/>, nested objects, lists and dictionaries flattened to paths.</summary>
     public static IEnumerable<SettingValue> Walk(string section, object options)
     {
@@ -92,7 +95,7 @@ public static partial class SettingValues
             if (refusePlaceholders && value is string text && setting.Property.GetCustomAttribute<SecretAttribute>() is not null
                 && text.Contains(Placeholder, StringComparison.OrdinalIgnoreCase))
             {
-                yield return $"{setting.Path} still holds the placeholder of .env.example: set a real secret.";
+                yield return $"{setting.Path} {PlaceholderProblem}";
             }
         }
     }

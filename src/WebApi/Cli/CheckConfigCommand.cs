@@ -26,7 +26,7 @@ public static class CheckConfigCommand
 
     private static async Task<int> RunAsync(string[] args)
     {
-        await using var app = CrmHost.BuildApp(CrmHost.CreateBuilder(args));
+        await using var app = CrmHost.CreateBuilder(args).Build();
         Console.WriteLine($"Environment = {app.Environment.EnvironmentName}");
         Console.WriteLine($"Urls = {app.Configuration["urls"] ?? $"http ports {app.Configuration["http_ports"] ?? "(framework default)"}"}");
         foreach (var (path, value) in ConfigurationCheck.Effective(app.Services))

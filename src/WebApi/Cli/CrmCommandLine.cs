@@ -114,15 +114,9 @@ public static class CrmCommandLine
             return BadArguments;
         }
 
+        // BuildApp checks the configuration before the host starts, so that a wrong setting stops it with one line
+        // (InvalidConfigurationException, reported by InvokeAsync) rather than a logged stack trace.
         var app = CrmHost.BuildApp(CrmHost.CreateBuilder(args));
-        // Checked before the host starts, so that a wrong setting stops it with one line rather than a logged stack trace.
-        var problems = ConfigurationCheck.Problems(app.Services);
-        if (problems.Count > 0)
-        {
-            await ReportAsync(problems);
-            return BadConfiguration;
-        }
-
         await app.RunAsync(cancellationToken);
         return 0;
     }
@@ -135,12 +129,7 @@ public static class CrmCommandLine
         }
 
         await using var app = CrmHost.CreateBuilder(args).Build();
-        var problems = ConfigurationCheck.Problems(app.Services);
-        if (problems.Count > 0)
-        {
-            await ReportAsync(problems);
-            return BadConfiguration;
-        }
+        ConfigurationCheck.ThrowIfInvalid(app.Services);
 
         var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0
@@ -152,6 +141,7 @@ public static class CrmCommandLine
     /// <summary>The settings at fault when a command failed on its configuration: a failed validation, or a value the binder could not convert.</summary>
     private static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
     {
+        InvalidConfigurationException invalid => invalid.Problems,
         OptionsValidationException invalid => invalid.Failures.ToList(),
         AggregateException all => all.InnerExceptions.SelectMany(ConfigurationProblems).ToList(),
         InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [message],

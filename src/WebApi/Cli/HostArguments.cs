@@ -1,9 +1,10 @@
 namespace Crm.WebApi.Cli;
 
 /// <summary>
-/// What <c>serve</c> and <c>migrate</c> pass on to the host: ASP.NET Core's own settings (<c>--urls</c>,
-/// <c>--environment</c>, ...) and configuration paths (<c>--Email:SmtpHost=...</c>), as <c>--key=value</c> or
-/// <c>--key value</c>. Anything else is refused, so that a mistyped command or option is never taken for a setting.
+/// What <c>serve</c> and <c>migrate</c> pass on to the host: settings as <c>--key=value</c> (<c>--urls=...</c>,
+/// <c>--Email:SmtpHost=...</c>), and as <c>--key value</c> the host's own (<c>--urls</c>, <c>--environment</c>, ...)
+/// and configuration paths (<c>--Email:SmtpHost smtp.example.com</c>). Anything else is refused, so that a mistyped
+/// command or option (<c>serv</c>, <c>--forse</c>) is never taken for a setting.
 /// </summary>
 public static class HostArguments
 {
@@ -15,7 +16,7 @@ public static class HostArguments
         "hostingStartupExcludeAssemblies", "suppressStatusMessages", "captureStartupErrors",
     };
 
-    /// <summary>The first token that is neither a host setting nor a configuration path (with its value), or null.</summary>
+    /// <summary>The first token that is not a setting (with its value), or null.</summary>
     public static string? FirstUnknown(IReadOnlyList<string> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
@@ -27,21 +28,21 @@ public static class HostArguments
             }
 
             var equals = token.IndexOf('=', StringComparison.Ordinal);
-            var key = equals < 0 ? token[2..] : token[2..equals];
-            if (key.Length == 0 || !(HostKeys.Contains(key) || key.Contains(':', StringComparison.Ordinal)))
+            if (equals > 2)
+            {
+                // --key=value: a setting, whatever its key (WebApplicationFactory passes its whole configuration this way).
+                continue;
+            }
+
+            // --key value: only the host's settings and configuration paths, so that a mistyped option is never a setting.
+            var key = token[2..];
+            if (equals >= 0 || !(HostKeys.Contains(key) || key.Contains(':', StringComparison.Ordinal))
+                || i + 1 >= tokens.Count || tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 return token;
             }
 
-            if (equals < 0)
-            {
-                if (i + 1 >= tokens.Count || tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    return token;
-                }
-
-                i++;
-            }
+            i++;
         }
 
         return null;
