@@ -120,7 +120,8 @@ else
 fi
 placeholder_status=0
 placeholder_output="$(as_nobody "${placeholders[0]}" timeout 120 "$publish/Crm.WebApi" serve 2>&1)" || placeholder_status=$?
-if [ "$placeholder_status" -eq 78 ] && [ "$(wc -l <<<"$placeholder_output")" -eq 1 ] && [[ "$placeholder_output" == *"${placeholders[0]%%=*}"* ]]; then
+placeholder_key="${placeholders[0]%%=*}"
+if [ "$placeholder_status" -eq 78 ] && [ "$(wc -l <<<"$placeholder_output")" -eq 1 ] && [[ "$placeholder_output" == *"${placeholder_key//__/:}"* ]]; then
   ok "a placeholder of .env.example left in place stops the service with one line ($placeholder_output)"
 else
   not_ok "a placeholder of .env.example left in place stops the service with one line (exit $placeholder_status: $placeholder_output)"
