@@ -24,6 +24,7 @@ cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
   if [ -n "$database" ]; then
     as_root psql -h "$PGDIR" -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1 || true
+    as_root su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D '$PGDIR/data' -m fast stop" >/dev/null 2>&1 || true
   fi
   rm -rf "$top"
 }
