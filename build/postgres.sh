@@ -6,7 +6,7 @@
 set -euo pipefail
 
 CRM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_BIN="/usr/lib/postgresql/15/bin"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

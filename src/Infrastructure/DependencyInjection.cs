@@ -20,6 +20,7 @@ using Crm.Infrastructure.Auditing;
 using Crm.Infrastructure.Caching;
 using Crm.Infrastructure.Changes;
 using Crm.Infrastructure.Concurrency;
+using Crm.Infrastructure.Configuration;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Data.Interceptors;
 using Crm.Infrastructure.Data.Repositories;
@@ -33,13 +34,13 @@ using Crm.Infrastructure.Notifications;
 using Crm.Infrastructure.Privacy;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
+using Crm.Infrastructure.Telemetry;
 using Crm.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -52,38 +53,34 @@ public static class DependencyInjection
     /// <summary>PostgreSQL persistence, repositories, password hashing, tokens and the sign-in throttle.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        // Read when first needed, so that hosts (and tests) may supply it after registration.
-        services.AddSingleton(sp =>
-        {
-            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Crm");
-            return string.IsNullOrWhiteSpace(connectionString)
-                ? throw new InvalidOperationException(
-                    "ConnectionStrings:Crm is not configured: set ConnectionStrings__Crm to a PostgreSQL connection string.")
-                : DataSource(connectionString);
-        });
+        // Read when first needed, so that hosts (and tests) may supply it after registration; a missing or unreadable
+        // connection string fails its validation with one line naming it.
+        services.AddCheckedOptions<ConnectionStringOptions>(ConnectionStringOptions.Section);
+        services.AddSingleton<IValidateOptions<ConnectionStringOptions>, ConnectionStringOptionsValidation>();
+        services.AddSingleton(sp => DataSource(sp.GetRequiredService<IOptions<ConnectionStringOptions>>().Value.Crm!));
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantGuardInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, RecordChangesCacheInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditInterceptor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddCheckedOptions<AuditOptions>(AuditOptions.Section);
         services.AddSingleton<AuditRetentionJob>();
         // First of the hosted services, so that it stops last: after the workers, it hands back their leases.
         services.AddSingleton<LeaseLedger>();
         services.AddHostedService<LeaseRelease>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<AuditRetentionJob>());
-        services.AddOptions<TokenPurgeOptions>().BindConfiguration(TokenPurgeOptions.Section);
+        services.AddCheckedOptions<TokenPurgeOptions>(TokenPurgeOptions.Section);
         services.AddSingleton<TokenPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<TokenPurgeJob>());
-        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        services.AddCheckedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotencyKeyPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<IdempotencyKeyPurgeJob>());
-        services.AddOptions<ChangeFeedOptions>().BindConfiguration(ChangeFeedOptions.Section);
+        services.AddCheckedOptions<ChangeFeedOptions>(ChangeFeedOptions.Section);
         services.AddSingleton<ChangeFeedRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ChangeFeedRetentionJob>());
@@ -99,7 +96,10 @@ public static class DependencyInjection
         services.AddScoped<ITagCounts, TagCounts>();
         services.AddScoped<IDealReports, DealReports>();
         services.AddScoped<ICustomFieldStore, CustomFieldStore>();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddCheckedOptions<PrivacyOptions>(PrivacyOptions.Section);
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidation>();
+        services.AddCheckedOptions<TelemetryOptions>(TelemetryOptions.Section);
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidation>();
         services.AddSingleton<SuppressionKey>();
         services.AddScoped<ISuppressionList, SuppressionList>();
         services.AddScoped<IErasedContactTraces, ErasedContactTraces>();
@@ -109,15 +109,16 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Seeding.BulkSeeder>();
         services.AddScoped<Operations.OrganizationOperator>();
-        services.AddOptions<Backups.BackupOptions>().BindConfiguration(Backups.BackupOptions.Section);
+        services.AddCheckedOptions<Backups.BackupOptions>(Backups.BackupOptions.Section);
         services.AddSingleton<Backups.PostgresTools>();
         services.AddScoped<Backups.BackupSnapshot>();
         services.AddScoped<Backups.BackupWriter>();
         services.AddSingleton<Backups.BackupVerifier>();
         services.AddSingleton<Backups.BackupRestorer>();
 
-        services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddCheckedOptions<FilesOptions>(FilesOptions.Section);
+        services.AddCheckedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddScoped<IStorageUsage, StorageUsage>();
         services.AddSingleton<LocalFileStorage>();
         services.AddSingleton<S3FileStorage>();
@@ -127,7 +128,7 @@ public static class DependencyInjection
                 : sp.GetRequiredService<LocalFileStorage>(),
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientFileStorage>>()));
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddCheckedOptions<EmailOptions>(EmailOptions.Section);
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
         services.AddSingleton<EmailTemplates>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
@@ -137,7 +138,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddCheckedOptions<WebhookOptions>(WebhookOptions.Section);
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<IWebhookTargetPolicy, WebhookTargetPolicy>();
         services.AddScoped<IWebhookOutbox, WebhookOutbox>();
         services.AddSingleton<WebhookSender>();
@@ -150,7 +152,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<WebhookDeliveryPurgeJob>());
 
-        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddCheckedOptions<ExportOptions>(ExportOptions.Section);
         services.AddScoped<IExportNames, ExportNames>();
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<ExportSignal>();
@@ -163,7 +165,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ExportPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<ExportPurgeJob>());
 
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddCheckedOptions<NotificationOptions>(NotificationOptions.Section);
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddScoped<INotificationStore, NotificationStore>();
         services.AddSingleton<INotificationDelivery, StoredNotificationDelivery>();
@@ -175,7 +177,7 @@ public static class DependencyInjection
         services.AddSingleton<NotificationPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationPurgeJob>());
         services.AddSingleton<PeriodicPurgeJob>(sp => sp.GetRequiredService<NotificationPurgeJob>());
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddCheckedOptions<ImportOptions>(ImportOptions.Section);
         services.AddSingleton<IImportFileInspector, ImportFileInspector>();
         services.AddSingleton<IImportErrorsFile, ImportErrorsFile>();
         services.AddSingleton<IImportRowFilter, SuppressedImportRowFilter>();
@@ -192,8 +194,9 @@ public static class DependencyInjection
 
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddMemoryCache();
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
-        services.AddOptions<CacheStoreOptions>().BindConfiguration(CacheStoreOptions.Section);
+        services.AddCheckedOptions<CachingOptions>(CachingOptions.Section);
+        services.AddCheckedOptions<CacheStoreOptions>(CacheStoreOptions.Section);
+        services.AddSingleton<IValidateOptions<CacheStoreOptions>, CacheStoreOptionsValidation>();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<PostgresVersionedCacheStore>();
         services.AddSingleton<RedisCacheStore>();
@@ -203,14 +206,14 @@ public static class DependencyInjection
                 : sp.GetRequiredService<RedisCacheStore>(),
             sp.GetRequiredService<IOptions<CacheStoreOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ResilientCacheStore>>()));
-        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section);
+        services.AddCheckedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<RedisLoginThrottle>();
         services.AddSingleton<ILoginThrottle>(sp =>
             !sp.GetRequiredService<IOptions<CacheStoreOptions>>().Value.UsesRedis
                 ? sp.GetRequiredService<LoginThrottle>()
                 : sp.GetRequiredService<RedisLoginThrottle>());
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddCheckedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<KeyedRateLimiter>();
         services.AddSingleton<RedisKeyedRateLimiter>();
         services.AddSingleton<IKeyedRateLimiter>(sp =>
@@ -221,7 +224,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());
         services.AddHostedService<PasswordResetWorker>();
 
-        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section).ValidateOnStart();
+        services.AddCheckedOptions<TokenOptions>(TokenOptions.Section);
         services.AddSingleton<TokenOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());
         services.AddSingleton<IValidateOptions<TokenOptions>>(sp => sp.GetRequiredService<TokenOptionsSetup>());

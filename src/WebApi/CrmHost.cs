@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Application;
 using Crm.Infrastructure;
+using Crm.Infrastructure.Configuration;
 using Crm.Infrastructure.Data;
 using Crm.Infrastructure.Telemetry;
 using Crm.WebApi.Endpoints;
@@ -43,7 +44,7 @@ public static class CrmHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         CrmRateLimiting.AddTo(services);
         TrustedProxies.AddTo(services);
-        CrossOriginAccess.AddTo(services, builder.Configuration);
+        CrossOriginAccess.AddTo(services);
         services.AddHsts(o => o.MaxAge = builder.Configuration.GetValue("Https:HstsMaxAge", TimeSpan.FromDays(365)));
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
@@ -62,7 +63,7 @@ public static class CrmHost
             .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"])
             .AddCheck<DatabasePoolHealthCheck>("database_pool", tags: ["ready"])
             .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"]);
-        services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.Section);
+        services.AddCheckedOptions<ReadinessOptions>(ReadinessOptions.Section);
         services.AddSingleton<DatabasePoolHealthCheck>();
         return builder;
     }
@@ -88,6 +89,8 @@ public static class CrmHost
     public static WebApplication BuildApp(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // Before anything below reads a setting: a configuration that cannot work stops here, every problem named.
+        ConfigurationCheck.ThrowIfInvalid(app.Services);
         TrustedProxies.Use(app);
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -298,14 +298,17 @@ public sealed class AuthTests : ApiTest
         error.Message.ShouldContain("Auth:EncryptionKeys");
     }
 
-    /// <summary>Starts the real host in Production (on no port) and answers why it refused to start.</summary>
-    private static async Task<Exception> StartInProductionAsync(string[] settings, params string[] more)
+    /// <summary>Builds the real host in Production and answers why it refused to start.</summary>
+    private static Task<Exception> StartInProductionAsync(string[] settings, params string[] more)
     {
-        await using var app = CrmHost.BuildApp(CrmHost.CreateBuilder(
+        Exception error = Should.Throw<Crm.Infrastructure.Configuration.InvalidConfigurationException>(() => CrmHost.BuildApp(CrmHost.CreateBuilder(
         [
-            "--environment=Production", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Crm={Testing.Database.ConnectionString}", .. settings, .. more,
-        ]));
-        return await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+            "--environment=Production", "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Crm={Testing.Database.ConnectionString}",
+            // The rest of a production configuration, so that the setting under test is the only one refused.
+            "--Files:LocalRoot=/var/lib/crm/files", "--Email:From=Crm <no-reply@example.com>", "--Email:AppBaseUrl=https://crm.example.com",
+            .. settings, .. more,
+        ])));
+        return Task.FromResult(error);
     }
 
     [Test]

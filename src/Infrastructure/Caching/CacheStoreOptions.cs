@@ -1,4 +1,5 @@
 using Crm.Application.Common.Caching;
+using Crm.Infrastructure.Configuration;
 
 namespace Crm.Infrastructure.Caching;
 
@@ -8,6 +9,7 @@ public sealed class CacheStoreOptions
     public const string Section = CachingOptions.Section;
 
     /// <summary>A Redis configuration string (<c>127.0.0.1:6379</c>); empty keeps answers in each instance's memory.</summary>
+    [Secret(PasswordOnly = true)]
     public string? Redis { get; set; }
 
     /// <summary>The prefix of every Redis key, so that several deployments may share one Redis.</summary>

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Infrastructure.Configuration;
+
 namespace Crm.Infrastructure.Email;
 
 /// <summary>Settings of the <c>Email</c> section.</summary>
@@ -13,12 +16,14 @@ public sealed class EmailOptions
 
     public string SmtpHost { get; set; } = string.Empty;
 
+    [Range(1, 65535)]
     public int SmtpPort { get; set; } = 25;
 
     public bool SmtpSsl { get; set; }
 
     public string? SmtpUser { get; set; }
 
+    [Secret]
     public string? SmtpPassword { get; set; }
 
     public string From { get; set; } = "Crm <no-reply@crm.localhost>";

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Crm.Infrastructure.Configuration;
+
 namespace Crm.Infrastructure.Identity;
 
 /// <summary>Settings of the <c>Auth</c> section.</summary>
@@ -18,6 +21,7 @@ public sealed class TokenOptions
     /// moved first, and the old one removed once the tokens it signed have expired. Each key's <c>kid</c> is its
     /// RFC 7638 thumbprint. Every instance of the service must have the same keys.
     /// </summary>
+    [Secret]
     public List<string> SigningKeys { get; set; } = [];
 
     /// <summary>
@@ -31,6 +35,7 @@ public sealed class TokenOptions
     /// secrets). The first encrypts; all of them decrypt, each ciphertext naming its key, so a new key is put first
     /// and the old ones stay until nothing encrypted with them remains. Every instance must have the same keys.
     /// </summary>
+    [Secret]
     public List<string> EncryptionKeys { get; set; } = [];
 
     /// <summary>The <c>iss</c> of every access token, and the only issuer accepted.</summary>
@@ -40,6 +45,7 @@ public sealed class TokenOptions
     public string Audience { get; set; } = "crm-api";
 
     /// <summary>How far apart the clocks of the instances may be when a token's lifetime is checked.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);

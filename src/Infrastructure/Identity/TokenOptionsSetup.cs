@@ -63,11 +63,7 @@ internal sealed class TokenOptionsSetup(IHostEnvironment environment)
             return ValidateOptionsResult.Fail("Auth:Issuer and Auth:Audience must not be empty.");
         }
 
-        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
-        {
-            return ValidateOptionsResult.Fail("Auth:ClockSkew must be between 0 and 5 minutes.");
-        }
-
+        // Auth:ClockSkew's bounds are its [Range], checked with every other setting's.
         return options.AccessTokenLifetime > TimeSpan.Zero && options.RefreshTokenLifetime > options.AccessTokenLifetime
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Token lifetimes must be positive, the refresh token's the longer.");

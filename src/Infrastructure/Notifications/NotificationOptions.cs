@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Crm.Infrastructure.Notifications;
 
 /// <summary>Settings of the <c>Notifications</c> section.</summary>
@@ -21,6 +23,7 @@ public sealed class NotificationOptions
     public int MaxPerEmail { get; set; } = 20;
 
     /// <summary>The hour of the organization's day from which its due and overdue task reminders go out.</summary>
+    [Range(0, 23)]
     public int ReminderHour { get; set; } = 8;
 
     /// <summary>How long notifications are kept.</summary>

@@ -1,3 +1,5 @@
+using Crm.Infrastructure.Configuration;
+
 namespace Crm.Infrastructure.Privacy;
 
 public sealed class PrivacyOptions
@@ -9,5 +11,6 @@ public sealed class PrivacyOptions
     /// <c>Auth:EncryptionKeys</c>: set this before rotating those keys, since a changed key no longer matches the
     /// addresses already listed.
     /// </summary>
+    [Secret]
     public string? SuppressionKey { get; set; }
 }

@@ -1,3 +1,5 @@
+using Crm.Infrastructure.Configuration;
+
 namespace Crm.Infrastructure.Storage;
 
 /// <summary>Settings of the <c>Files</c> section: where attachment contents are kept.</summary>
@@ -14,8 +16,10 @@ public sealed class StorageOptions
 
     public string S3Bucket { get; set; } = "crm-files";
 
+    [Secret]
     public string? S3AccessKey { get; set; }
 
+    [Secret]
     public string? S3SecretKey { get; set; }
 
     public string S3Region { get; set; } = "us-east-1";

@@ -21,7 +21,8 @@ public static class CrmTelemetry
     public static IServiceCollection AddTo(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (string.IsNullOrWhiteSpace(options.Endpoint))
+        // An unreadable endpoint registers nothing here; TelemetryOptionsValidation stops the start naming it.
+        if (string.IsNullOrWhiteSpace(options.Endpoint) || !IsEndpoint(options.Endpoint))
         {
             return services;
         }
@@ -42,4 +43,8 @@ public static class CrmTelemetry
             .UseOtlpExporter(protocol, new Uri(options.Endpoint));
         return services;
     }
+
+    /// <summary>Whether <paramref name="endpoint"/> is an absolute http(s) address, as the OTLP exporter needs.</summary>
+    public static bool IsEndpoint(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -1,3 +1,7 @@
+using Crm.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace Crm.WebApi.Http;
 
 /// <summary>
@@ -15,11 +19,13 @@ public static class CrossOriginAccess
         "Idempotent-Replayed",
     ];
 
-    public static IServiceCollection AddTo(IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTo(IServiceCollection services)
     {
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-            .SetIsOriginAllowed(origin => IsAllowed(origins, origin))
+        services.AddCheckedOptions<CrossOriginOptions>(CrossOriginOptions.Section);
+        services.AddSingleton<IValidateOptions<CrossOriginOptions>, CrossOriginOptionsValidation>();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, allowed) => cors.AddDefaultPolicy(policy => policy
+            .SetIsOriginAllowed(origin => IsAllowed(allowed.Value.AllowedOrigins, origin))
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
             .WithHeaders(AllowedHeaders)
             .WithExposedHeaders(ExposedHeaders)

@@ -1,5 +1,7 @@
 using System.Net;
+using Crm.Infrastructure.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Crm.WebApi.Http;
 
@@ -15,19 +17,19 @@ public static class TrustedProxies
 
     public static IServiceCollection AddTo(IServiceCollection services)
     {
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
+        services.AddCheckedOptions<TrustedProxyOptions>(Section);
+        services.AddSingleton<IValidateOptions<TrustedProxyOptions>, TrustedProxyOptionsValidation>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((options, trusted) =>
         {
-            var proxies = configuration.GetSection($"{Section}:KnownProxies").Get<string[]>() ?? [];
-            var networks = configuration.GetSection($"{Section}:KnownNetworks").Get<string[]>() ?? [];
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies)
+            foreach (var proxy in trusted.Value.KnownProxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
-            foreach (var network in networks)
+            foreach (var network in trusted.Value.KnownNetworks)
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
