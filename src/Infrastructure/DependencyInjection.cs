@@ -30,6 +30,7 @@ using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.Notifications;
+using Crm.Infrastructure.Notifications.Live;
 using Crm.Infrastructure.Privacy;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
@@ -37,6 +38,7 @@ using Crm.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -156,7 +158,13 @@ public static class DependencyInjection
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddScoped<INotificationStore, NotificationStore>();
-        services.AddSingleton<INotificationDelivery, StoredNotificationDelivery>();
+        services.AddOptions<LiveNotificationOptions>().BindConfiguration(LiveNotificationOptions.Section);
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<UnreadCounts>();
+        services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<INotificationDelivery, LiveNotificationDelivery>();
+        services.AddSingleton<LiveSessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionWatch>());
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationProcessor>();
         services.AddSingleton<NotificationEmailer>();
@@ -246,12 +254,30 @@ public static class DependencyInjection
                 bearer.MapInboundClaims = false;
                 bearer.RequireHttpsMetadata = false;
                 bearer.TokenValidationParameters = keys.ValidationParameters();
+                bearer.Events = new JwtBearerEvents { OnMessageReceived = LiveAccessToken.ReadFromQuery };
                 foreach (var handler in bearer.TokenHandlers.OfType<TokenHandler>())
                 {
                     handler.MaximumTokenSizeInBytes = AccessTokenKeys.MaxTokenLength;
                 }
             });
         return services;
+    }
+
+    /// <summary>
+    /// The notification hub's SignalR: with <c>Caching:Redis</c> set, its messages travel through Redis to the connections
+    /// of every instance; without it, each instance reaches only its own connections.
+    /// </summary>
+    public static ISignalRServerBuilder AddNotificationHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        var redis = configuration[$"{CacheStoreOptions.Section}:{nameof(CacheStoreOptions.Redis)}"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var prefix = configuration[$"{CacheStoreOptions.Section}:{nameof(CacheStoreOptions.RedisPrefix)}"] ?? new CacheStoreOptions().RedisPrefix;
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix + "signalr:"));
+        }
+
+        return signalR;
     }
 
     /// <summary>

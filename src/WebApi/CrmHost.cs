@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Crm.Application;
 using Crm.Infrastructure;
 using Crm.Infrastructure.Data;
+using Crm.Infrastructure.Notifications.Live;
 using Crm.Infrastructure.Telemetry;
 using Crm.WebApi.Endpoints;
 using Crm.WebApi.Http;
@@ -45,6 +46,7 @@ public static class CrmHost
         TrustedProxies.AddTo(services);
         CrossOriginAccess.AddTo(services, builder.Configuration);
         services.AddHsts(o => o.MaxAge = builder.Configuration.GetValue("Https:HstsMaxAge", TimeSpan.FromDays(365)));
+        services.AddNotificationHub(builder.Configuration).AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddCrmOpenApi();
         if (IsBuildTimeDocumentGeneration)
         {
@@ -131,6 +133,7 @@ public static class CrmHost
         app.MapChangeEndpoints();
         app.MapExportEndpoints();
         app.MapNotificationEndpoints();
+        app.MapHub<NotificationHub>(NotificationHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapImportEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
