@@ -4,6 +4,7 @@
 // on the same machine: commit, queue, notification made, pushed. Prints receipts and p50/p95/p99/max latency.
 // Started by build/bench/run.sh (--only notifications), which builds build/client first; bounded to about a minute.
 //   node build/bench/notifications.mjs --service URL [--clients 100] [--rate 20] [--seconds 30]
+import { loadavg, cpus } from "node:os";
 import { subscribeToNotifications } from "../client/dist/notifications.js";
 
 const options = { clients: 100, rate: 20, seconds: 30 };
@@ -71,6 +72,8 @@ while (received < expected && performance.now() < drainUntil) await new Promise(
 await Promise.all(subscriptions.map((s) => s.close()));
 
 const sorted = latencies.sort((a, b) => a - b);
+// Service, database and clients share the machine: its load says how far the figures are the service's own.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} (1, 5, 15 min)`);
 console.log(`notifications: ${clients} hub clients (WebSockets) of ${people.length} members, connected in ${connectSeconds.toFixed(1)} s`);
 console.log(`  writes: ${writes} task assignments at ${rate}/s for ${seconds} s (${failed} failed)`);
 console.log(`  receipts: ${received} of ${expected} expected`);
