@@ -25,6 +25,8 @@ internal sealed class LiveNotificationDelivery(
                     .SendAsync(NotificationHub.NotificationMessage, stored.Notification, cancellationToken);
             }
 
+            // The counts last: a client told of a new notification may then show its new unread count.
+
             await SendUnreadCountsAsync(userIds, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

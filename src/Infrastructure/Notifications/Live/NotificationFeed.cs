@@ -25,12 +25,29 @@ public sealed class NotificationFeed(RedisConnection redis, IOptions<CacheStoreO
         _subscribers.GetOrAdd(userId, _ => new()).TryAdd(subscription, 0);
         if (cache.Value.UsesRedis)
         {
+            Task listening;
             lock (_lock)
             {
-                _listening ??= redis.Subscriber.SubscribeAsync(Channel, (_, message) => WakeFromOtherInstance(message));
+                listening = _listening ??= redis.Subscriber.SubscribeAsync(Channel, (_, message) => WakeFromOtherInstance(message));
             }
 
-            await _listening;
+            try
+            {
+                await listening;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // Without Redis the stream still finds what other instances stored, at its next heartbeat; the next
+                // stream to open tries to listen again.
+                logger.LogWarning(ex, "Listening for notifications stored on other instances failed");
+                lock (_lock)
+                {
+                    if (ReferenceEquals(_listening, listening))
+                    {
+                        _listening = null;
+                    }
+                }
+            }
         }
 
         return subscription;
@@ -48,9 +65,18 @@ public sealed class NotificationFeed(RedisConnection redis, IOptions<CacheStoreO
     public async Task PublishAsync(IReadOnlyCollection<Guid> userIds)
     {
         WakeHere(userIds);
-        if (cache.Value.UsesRedis)
+        if (!cache.Value.UsesRedis)
+        {
+            return;
+        }
+
+        try
         {
             await redis.Subscriber.PublishAsync(Channel, string.Join(',', userIds));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Waking the notification streams of other instances failed; they find the notifications at their next heartbeat");
         }
     }
 

@@ -32,9 +32,18 @@ public sealed class NotificationHub(LiveConnections connections, UnreadCounts un
             throw new HubException($"{ErrorCatalog.TooManyLiveConnections.Code}: {ErrorCatalog.TooManyLiveConnections.Title}");
         }
 
-        await Groups.AddToGroupAsync(context.ConnectionId, GroupOf(caller.UserId), context.ConnectionAborted);
-        var counts = await unreadCounts.OfAsync([caller.UserId], context.ConnectionAborted);
-        await Clients.Caller.SendAsync(UnreadCountMessage, counts[caller.UserId], context.ConnectionAborted);
+        try
+        {
+            await Groups.AddToGroupAsync(context.ConnectionId, GroupOf(caller.UserId), context.ConnectionAborted);
+            var counts = await unreadCounts.OfAsync([caller.UserId], context.ConnectionAborted);
+            await Clients.Caller.SendAsync(UnreadCountMessage, counts[caller.UserId], context.ConnectionAborted);
+        }
+        catch
+        {
+            // A connection that fails to open is closed without OnDisconnectedAsync: it must not keep its place.
+            connections.Remove(context.ConnectionId);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
