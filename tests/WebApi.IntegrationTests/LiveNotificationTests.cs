@@ -173,6 +173,46 @@ public sealed class LiveNotificationTests : ApiTest
     }
 
     [Test]
+    public async Task Processors_running_in_parallel_give_the_stream_every_notification_once_in_cursor_order()
+    {
+        // Small batches, so that four processors at once each make some: cursors committed in order is what is tested.
+        await using var host = new CrmApiFactory(
+            Testing.Database.ConnectionString, settings: new Dictionary<string, string?> { ["Notifications:BatchSize"] = "3" });
+        var api = new Api(host.CreateClient());
+        var team = await Team.CreateAsync(api);
+        var processor = host.Services.GetRequiredService<Crm.Infrastructure.Notifications.NotificationProcessor>();
+        while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        var (opened, _) = await EventStreamClient.OpenAsync(host.CreateClient(), team.Member.AccessToken);
+        using var stream = opened.ShouldNotBeNull();
+        var deal = await api.As(team.Manager).CreateDealAsync();
+        const int count = 60;
+        var created = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            api.As(team.Manager).PostAsync("/api/v1/tasks", new { deal_id = deal, title = $"Task {i}", assignee_id = team.Member.UserId })));
+        created.ShouldAllBe(r => r.Status == HttpStatusCode.Created);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+            {
+            }
+        })));
+
+        var events = new List<StreamEvent>();
+        for (var i = 0; i < count; i++)
+        {
+            events.Add((await stream.NextAsync()).ShouldNotBeNull());
+        }
+
+        var cursors = events.Select(e => long.Parse(e.Id!)).ToList();
+        cursors.ShouldBe(cursors.Order().ToList());
+        cursors.Distinct().Count().ShouldBe(count);
+        events.Select(e => (string)e.Data["body"]!).Order().ShouldBe(Enumerable.Range(0, count).Select(i => $"Task {i}").Order());
+    }
+
+    [Test]
     public async Task The_event_stream_refuses_a_bad_cursor_a_foreign_organization_and_more_than_five_streams()
     {
         var api = NewApi();
