@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks Crm against the database's own ceiling, everything on loopback:
-#   build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports]
+#   build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports|notifications]
 # Installs wrk and pgbench (apt) when missing, starts its own PostgreSQL (build/.local/pg-bench, a fresh database
 # each run), seeds it with the CLI, starts a Release build of the service, then runs every scenario with wrk and its
 # main SQL with pgbench at the same concurrency, then the integration scenarios (batch upsert, webhook delivery
 # latency, change feed throughput; build/bench/integrations.py), then the exports (every deal, and 1,000,000
 # activities added with one INSERT ... SELECT, to CSV, JSON and XLSX; build/bench/exports.py), then a 100,000-row
 # contacts import and a 100,000-row companies import (build/bench/imports.py: rows/minute and the service's peak
-# memory), and prints the tables (also kept in
-# build/.local/bench/results.md).
+# memory), then live notification latency (build/bench/notifications.mjs: SignalR clients receiving the notifications
+# of a steady load of task assignments; with --only notifications the seed is a small one), and prints the tables (also
+# kept in build/.local/bench/results.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=small
@@ -19,11 +20,11 @@ while [ $# -gt 0 ]; do
     --scale=*) scale="${1#--scale=}"; shift ;;
     --only) only="${2:-}"; shift 2 ;;
     --only=*) only="${1#--only=}"; shift ;;
-    *) echo "usage: build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports]" >&2; exit 2 ;;
+    *) echo "usage: build/bench/run.sh [--scale small|large] [--only core|integrations|exports|imports|notifications]" >&2; exit 2 ;;
   esac
 done
 case "$scale" in small|large) ;; *) echo "--scale is small or large" >&2; exit 2 ;; esac
-case "$only" in all|core|integrations|exports|imports) ;; *) echo "--only is core, integrations, exports or imports" >&2; exit 2 ;; esac
+case "$only" in all|core|integrations|exports|imports|notifications) ;; *) echo "--only is core, integrations, exports, imports or notifications" >&2; exit 2 ;; esac
 
 source build/postgres.sh
 if ! command -v wrk >/dev/null || ! command -v python3 >/dev/null || ! command -v curl >/dev/null || [ ! -x /usr/bin/time ]; then
@@ -55,7 +56,11 @@ dotnet build src/WebApi -c Release -v q -nologo
 crm() { dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll "$@"; }
 crm migrate
 echo "Seeding ($scale)..."
-if [ "$scale" = large ]; then
+if [ "$only" = notifications ]; then
+  /usr/bin/time -f "seed: %e s, %M KB peak" -o "$work/seed-time" \
+    dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll seed --force --demo-password "$BENCH_PASSWORD" \
+    --organizations 1 --users 8 --contacts 100 --deals 100 --tasks 10 --activities 100 | tail -n 2
+elif [ "$scale" = large ]; then
   /usr/bin/time -f "seed: %e s, %M KB peak" -o "$work/seed-time" \
     dotnet src/WebApi/bin/Release/net10.0/Crm.WebApi.dll seed --force --demo-password "$BENCH_PASSWORD" \
     --organizations 1 --users 8 --contacts 100000 --deals 200000 --tasks 50000 --activities 1000000 | tail -n 2
@@ -79,8 +84,9 @@ serve() { # serve PORT LOGFILE [extra environment...]
 service_port="${CRM_BENCH_PORT:-5091}"
 sql_port=$((service_port + 1))
 service_pid=$(serve "$service_port" "$work/service.log")
+# It makes no notifications: those of the measured service's writes are made, and pushed to its clients, by that service.
 sql_pid=$(serve "$sql_port" "$work/sql-service.log" \
-  "ConnectionStrings__Crm=$ConnectionStrings__Crm;Options=-c log_min_duration_statement=0")
+  "ConnectionStrings__Crm=$ConnectionStrings__Crm;Options=-c log_min_duration_statement=0" Notifications__Process=false)
 trap 'kill $service_pid $sql_pid 2>/dev/null || true' EXIT
 for port in "$service_port" "$sql_port"; do
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
@@ -102,4 +108,9 @@ fi
 if part exports; then
   python3 build/bench/exports.py --service "http://127.0.0.1:$service_port" --service-pid "$service_pid" \
     --work "$work" --psql "host=127.0.0.1 port=$PGPORT dbname=crm_bench user=crm password=$CRM_DB_PASSWORD"
+fi
+if part notifications; then
+  (cd build/client && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && npx --no-install tsc -p tsconfig.json)
+  node build/bench/notifications.mjs --service "http://127.0.0.1:$service_port" --clients 100 --rate 20 --seconds 30 \
+    | tee -a "$work/results.md"
 fi

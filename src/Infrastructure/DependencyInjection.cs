@@ -31,6 +31,7 @@ using Crm.Infrastructure.Idempotency;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Jobs;
 using Crm.Infrastructure.Notifications;
+using Crm.Infrastructure.Notifications.Live;
 using Crm.Infrastructure.Privacy;
 using Crm.Infrastructure.RateLimiting;
 using Crm.Infrastructure.Storage;
@@ -39,8 +40,10 @@ using Crm.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -168,7 +171,13 @@ public static class DependencyInjection
         services.AddCheckedOptions<NotificationOptions>(NotificationOptions.Section);
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddScoped<INotificationStore, NotificationStore>();
-        services.AddSingleton<INotificationDelivery, StoredNotificationDelivery>();
+        services.AddCheckedOptions<LiveNotificationOptions>(LiveNotificationOptions.Section);
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<UnreadCounts>();
+        services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<INotificationDelivery, LiveNotificationDelivery>();
+        services.AddSingleton<LiveSessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionWatch>());
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationProcessor>();
         services.AddSingleton<NotificationEmailer>();
@@ -262,12 +271,30 @@ public static class DependencyInjection
                 bearer.MapInboundClaims = false;
                 bearer.RequireHttpsMetadata = false;
                 bearer.TokenValidationParameters = keys.ValidationParameters();
+                bearer.Events = new JwtBearerEvents { OnMessageReceived = LiveAccessToken.ReadFromQuery };
                 foreach (var handler in bearer.TokenHandlers.OfType<TokenHandler>())
                 {
                     handler.MaximumTokenSizeInBytes = AccessTokenKeys.MaxTokenLength;
                 }
             });
         return services;
+    }
+
+    /// <summary>
+    /// The notification hub's SignalR: with <c>Caching:Redis</c> set, its messages travel through Redis to the connections
+    /// of every instance; without it, each instance reaches only its own connections.
+    /// </summary>
+    public static ISignalRServerBuilder AddNotificationHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        var redis = configuration[$"{CacheStoreOptions.Section}:{nameof(CacheStoreOptions.Redis)}"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var prefix = configuration[$"{CacheStoreOptions.Section}:{nameof(CacheStoreOptions.RedisPrefix)}"] ?? new CacheStoreOptions().RedisPrefix;
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix + "signalr:"));
+        }
+
+        return signalR;
     }
 
     /// <summary>

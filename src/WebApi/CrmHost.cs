@@ -4,6 +4,7 @@ using Crm.Application;
 using Crm.Infrastructure;
 using Crm.Infrastructure.Configuration;
 using Crm.Infrastructure.Data;
+using Crm.Infrastructure.Notifications.Live;
 using Crm.Infrastructure.Telemetry;
 using Crm.WebApi.Endpoints;
 using Crm.WebApi.Http;
@@ -11,6 +12,7 @@ using Crm.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Crm.WebApi;
 
@@ -46,13 +48,8 @@ public static class CrmHost
         TrustedProxies.AddTo(services);
         CrossOriginAccess.AddTo(services);
         services.AddHsts(o => o.MaxAge = builder.Configuration.GetValue("Https:HstsMaxAge", TimeSpan.FromDays(365)));
+        services.AddNotificationHub(builder.Configuration).AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddCrmOpenApi();
-        if (IsBuildTimeDocumentGeneration)
-        {
-            // The document generator needs the endpoints only: no background job, no database.
-            services.RemoveAll<IHostedService>();
-        }
-
         // On SIGTERM: stop accepting, let in-flight requests finish for up to this long, then stop the workers.
         var shutdownTimeout = builder.Configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(30));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
@@ -65,6 +62,13 @@ public static class CrmHost
             .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"]);
         services.AddCheckedOptions<ReadinessOptions>(ReadinessOptions.Section);
         services.AddSingleton<DatabasePoolHealthCheck>();
+        if (IsBuildTimeDocumentGeneration)
+        {
+            // The document generator needs the endpoints only: no background job, no database, no settings to check.
+            services.RemoveAll<IHostedService>();
+            services.RemoveAll<IStartupValidator>();
+        }
+
         return builder;
     }
 
@@ -90,7 +94,11 @@ public static class CrmHost
     {
         var app = builder.Build();
         // Before anything below reads a setting: a configuration that cannot work stops here, every problem named.
-        ConfigurationCheck.ThrowIfInvalid(app.Services);
+        // (The build-time document generator never serves: it runs without a database.)
+        if (!IsBuildTimeDocumentGeneration)
+        {
+            ConfigurationCheck.ThrowIfInvalid(app.Services);
+        }
         TrustedProxies.Use(app);
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -141,6 +149,7 @@ public static class CrmHost
         app.MapChangeEndpoints();
         app.MapExportEndpoints();
         app.MapNotificationEndpoints();
+        app.MapHub<NotificationHub>(NotificationHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapImportEndpoints();
         app.MapCrmOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

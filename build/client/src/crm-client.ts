@@ -11587,7 +11587,9 @@ export interface Problem {
 - `unsupported_file_type` (415): Accepted files: PDF, PNG, JPEG, GIF, WebP, Word, Excel, PowerPoint, text and CSV.
 - `content_type_mismatch` (415): The file's content is not of the declared type.
 - `storage_quota_exceeded` (409): The file does not fit in the organization's storage quota; remove files or change plan.
-- `notification_not_found` (404): You have no notification with this id. */
+- `notification_not_found` (404): You have no notification with this id.
+- `invalid_last_event_id` (400): Last-Event-ID (or last_event_id) is not an event id the notification stream sent; reconnect without it.
+- `too_many_live_connections` (429): You have as many live notification connections open as allowed; close one first. */
     code: string;
     trace_id?: string;
     /** The request's X-Request-Id (the client's when it sent a sane one), also on the response and in the service's logs. */

@@ -4,5 +4,8 @@
  * which carries the HTTP `status`, the problem's stable `code` and the whole `problem` document.
  *
  * Under Node, pass the global fetch: `new DealsClient(baseUrl, { fetch })`.
+ *
+ * Live notifications (SignalR): `import { subscribeToNotifications } from "@crm/client/notifications"`, kept apart so
+ * that the client alone needs no dependency.
  */
 export * from "./crm-client.js";

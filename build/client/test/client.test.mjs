@@ -13,8 +13,9 @@ import { fileURLToPath } from "node:url";
 import {
   AuthClient, OrganizationsClient, MembersClient, ContactsClient, DealsClient, TasksClient,
   ActivitiesClient, AnalyticsClient, InvitationsClient, ApiKeysClient, AuditLogsClient, WebhooksClient, ChangesClient,
-  CompaniesClient, CustomFieldsClient, CrmApiError,
+  CompaniesClient, CustomFieldsClient, NotificationsClient, CrmApiError,
 } from "../dist/index.js";
+import { subscribeToNotifications } from "../dist/notifications.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const baseUrl = process.env.CRM_API_URL;
@@ -56,7 +57,7 @@ function clients(token, header) {
     invitations: new InvitationsClient(baseUrl, http), apiKeys: new ApiKeysClient(baseUrl, http),
     auditLogs: new AuditLogsClient(baseUrl, http), webhooks: new WebhooksClient(baseUrl, http),
     changes: new ChangesClient(baseUrl, http), companies: new CompaniesClient(baseUrl, http),
-    customFields: new CustomFieldsClient(baseUrl, http),
+    customFields: new CustomFieldsClient(baseUrl, http), notifications: new NotificationsClient(baseUrl, http),
   };
 }
 
@@ -161,6 +162,29 @@ test("register, organization, invite and accept, contact, deal, task, win, timel
   assert.equal(velocity.won.count, 1);
   assert.equal(velocity.win_rate, 100);
   assert.deepEqual(velocity.stages.map((s) => [s.stage, s.exits]), [["qualification", 1], ["proposal", 1], ["negotiation", 0]]);
+
+  // Live: the seller's subscription receives, as it is stored, the notification of a deal the owner gave it.
+  const counts = [];
+  let receive;
+  const received = new Promise((resolve, reject) => {
+    receive = resolve;
+    setTimeout(() => reject(new Error("no live notification within 20 s")), 20000).unref();
+  });
+  const live = await subscribeToNotifications({
+    baseUrl, accessToken: () => sellerToken, onNotification: (n) => receive(n), onUnreadCount: (c) => counts.push(c),
+  });
+  try {
+    const given = await owner.deals.create(org, { contact_id: contact.id, title: "Renewal", owner_id: sellerAccount.user.id });
+    const notification = await received;
+    assert.equal(notification.type, "deal_assigned");
+    assert.deepEqual(notification.record, { type: "deal", id: given.id });
+    assert.deepEqual([notification.actor?.name, notification.organization_id], ["Olivia Owner", org]);
+    const listed = await seller.notifications.list();
+    assert.deepEqual(listed.items[0], notification);
+    assert.ok(counts.length >= 1 && typeof counts[0].unread_count === "number");
+  } finally {
+    await live.close();
+  }
 });
 
 test("an API key: shown once, acts as its organization's service member, read-only refused, revoked at once", { skip: !baseUrl }, async () => {

@@ -192,6 +192,8 @@ public static class ErrorCatalog
 
     // Notifications
     public static readonly Error NotificationNotFound = new("notification_not_found", ErrorKind.NotFound, "You have no notification with this id.");
+    public static readonly Error InvalidLastEventId = new("invalid_last_event_id", ErrorKind.Invalid, "Last-Event-ID (or last_event_id) is not an event id the notification stream sent; reconnect without it.");
+    public static readonly Error TooManyLiveConnections = new("too_many_live_connections", ErrorKind.TooManyRequests, "You have as many live notification connections open as allowed; close one first.");
 
     /// <summary>
     /// Every entry of the catalog in the order declared; a reference variant follows its record's entry and shares its

@@ -16,6 +16,12 @@ public sealed class Notification : Entity, ICreationOrdered
         Type = Title = Body = string.Empty;
     }
 
+    /// <summary>
+    /// The order in which notifications were stored, given by the database when the row is written; stored in that order
+    /// and never reused, it is the live stream's resume cursor.
+    /// </summary>
+    public long Sequence { get; private set; }
+
     public Guid UserId { get; private set; }
 
     public Guid OrganizationId { get; private set; }

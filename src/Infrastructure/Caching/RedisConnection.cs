@@ -17,6 +17,9 @@ public sealed class RedisConnection(IOptions<CacheStoreOptions> options) : IDisp
 
     public IDatabase Database => _connection.Value.GetDatabase();
 
+    /// <summary>Publishes to and listens on Redis channels.</summary>
+    public ISubscriber Subscriber => _connection.Value.GetSubscriber();
+
     public void Dispose()
     {
         if (_connection.IsValueCreated)

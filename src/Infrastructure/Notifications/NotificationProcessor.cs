@@ -19,6 +19,9 @@ namespace Crm.Infrastructure.Notifications;
 internal sealed class NotificationProcessor(
     IServiceScopeFactory scopes, INotificationDelivery delivery, IOptionsMonitor<NotificationOptions> options, TimeProvider time)
 {
+    /// <summary>The transaction lock under which notifications are written.</summary>
+    private const long SequenceLockKey = 0x43524D2D4E534551; // "CRM-NSEQ"
+
     private const string ClaimSql =
         "SELECT * FROM pending_notifications ORDER BY created_at, id LIMIT {0} FOR UPDATE SKIP LOCKED";
 
@@ -28,7 +31,7 @@ internal sealed class NotificationProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var settings = options.CurrentValue;
-        var made = new List<NotificationDto>();
+        var made = new List<StoredNotification>();
         var claimedCount = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
@@ -79,10 +82,13 @@ internal sealed class NotificationProcessor(
                 db.Add(notification);
                 if (notification.InApp)
                 {
-                    made.Add(Dto(notification));
+                    made.Add(new StoredNotification(notification.UserId, Dto(notification)));
                 }
             }
 
+            // Stream cursors are given as the rows are written: under one lock held until commit, they commit in their
+            // own order, so a stream resuming after a cursor never skips one that committed later with a smaller cursor.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SequenceLockKey})", ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return claimed.Count;

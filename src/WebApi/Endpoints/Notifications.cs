@@ -45,6 +45,19 @@ public static class Notifications
             .WithSummary("Mark all my unread notifications read, or those made at or before a time")
             .WithDescription(OrganizationFilter + " before=<timestamp> leaves unread what arrived after it (what the client has not shown yet).")
             .ProducesProblems(ErrorCatalog.OrganizationHeaderRequired, ErrorCatalog.OrganizationAccessDenied);
+        group.MapGet("/stream", Stream).WithName("Notifications_Stream")
+            .WithSummary("My notifications as they are stored, as server-sent events (text/event-stream)")
+            .WithDescription(OrganizationFilter + " Each event is `id: <cursor>`, `event: notification`, `data: <the notification as " +
+                "the list gives it>`. Without Last-Event-ID the stream starts from now; with the Last-Event-ID header (or " +
+                "last_event_id=<cursor>), it first sends every notification stored after that event, oldest first, then the new " +
+                "ones. A comment line is sent every 15 seconds while idle. The token may come as access_token=<token> in the " +
+                "query string on this path (EventSource cannot send headers). At most 5 streams per person at once " +
+                "(429 too_many_live_connections). The stream ends when the session is revoked or the access token expires: " +
+                "reconnect with a fresh token and the last event id. For SignalR clients the same notifications come through " +
+                "the hub at /hubs/notifications.")
+            .Produces(StatusCodes.Status200OK, contentType: NotificationEventStream.ContentType)
+            .ProducesProblems(ErrorCatalog.InvalidLastEventId, ErrorCatalog.OrganizationHeaderRequired, ErrorCatalog.OrganizationAccessDenied)
+            .ProducesProblems(ErrorCatalog.TooManyLiveConnections);
         group.MapGet("/preferences", Preferences).WithName("Notifications_GetPreferences")
             .WithSummary("My notification preferences: channels per type, quiet hours, email digest");
         group.MapPut("/preferences", UpdatePreferences).WithName("Notifications_UpdatePreferences")
@@ -76,6 +89,20 @@ public static class Notifications
         [FromHeader(Name = OrganizationScope.HeaderName)] string? organization,
         [FromQuery] DateTime? before) =>
         TypedResults.Ok(await mediator.Send(new MarkAllNotificationsReadCommand(QueryValues.Utc(before), OrganizationOf(organization)), ct));
+
+    private static async Task<EmptyHttpResult> Stream(
+        HttpContext http,
+        IMediator mediator,
+        CancellationToken ct,
+        [FromHeader(Name = OrganizationScope.HeaderName)] string? organization,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
+        [FromQuery(Name = "last_event_id")] string? lastEventId)
+    {
+        // A reconnecting EventSource sends the header; the URL it reconnects to still holds the first last_event_id.
+        await NotificationEventStream.RunAsync(
+            http, mediator, OrganizationOf(organization), string.IsNullOrEmpty(lastEventIdHeader) ? lastEventId : lastEventIdHeader, ct);
+        return TypedResults.Empty;
+    }
 
     private static async Task<Ok<NotificationPreferencesDto>> Preferences(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetNotificationPreferencesQuery(), ct));

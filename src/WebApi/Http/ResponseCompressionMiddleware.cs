@@ -132,11 +132,21 @@ public sealed class ResponseCompressionMiddleware(RequestDelegate next)
 
         public override void Flush() => FlushAsync().GetAwaiter().GetResult();
 
-        public override Task FlushAsync(CancellationToken cancellationToken) =>
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            // Below the threshold the bytes of a compressible answer stay held (at most a kilobyte): the decision needs
+            // them, and a JSON writer flushes once at its end, so a flush cannot tell a streamed answer from a small one.
+            // Anything else (an event stream) is never compressed, so a flush sends what it has at once.
+            if (_target is null && !IsCompressible(http.Response))
+            {
+                await DecideAsync(streaming: true, cancellationToken);
+            }
 
-            // Below the threshold the bytes stay held (at most a kilobyte): the decision needs them. A JSON writer
-            // flushes once at its end, so a flush cannot tell a streamed answer from a small one.
-            _target?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
+            if (_target is not null)
+            {
+                await _target.FlushAsync(cancellationToken);
+            }
+        }
 
         /// <summary>Ends the body: decides if nothing did yet, writes what was held, and closes the compressed stream.</summary>
         public async Task FinishAsync()

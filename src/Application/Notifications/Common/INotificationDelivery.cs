@@ -6,5 +6,8 @@ namespace Crm.Application.Notifications.Common;
 /// </summary>
 public interface INotificationDelivery
 {
-    Task DeliverAsync(IReadOnlyList<NotificationDto> notifications, CancellationToken cancellationToken);
+    Task DeliverAsync(IReadOnlyList<StoredNotification> notifications, CancellationToken cancellationToken);
+
+    /// <summary>Tells the person's live connections their new unread count, once marking read has committed.</summary>
+    Task UnreadCountChangedAsync(Guid userId, CancellationToken cancellationToken);
 }

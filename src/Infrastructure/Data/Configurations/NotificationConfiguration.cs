@@ -13,6 +13,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.ToTable("notifications");
         builder.HasKey(n => n.Id).HasName("notifications_pkey");
         builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Sequence).UseIdentityAlwaysColumn();
         builder.Property(n => n.Type).HasMaxLength(32);
         builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength);
         builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
@@ -30,6 +31,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
             .HasFilter("in_app").HasDatabaseName("ix_notifications_user_organization");
         builder.HasIndex(n => new { n.UserId, n.OrganizationId }).HasFilter("in_app AND read_at IS NULL")
             .HasDatabaseName("ix_notifications_unread");
+
+        // The live stream: a person's notifications after a resume cursor.
+        builder.HasIndex(n => new { n.UserId, n.Sequence }).HasFilter("in_app").HasDatabaseName("ix_notifications_user_sequence");
 
         // The emails to send: whose are due.
         builder.HasIndex(n => n.EmailDueAt).HasFilter("email_due_at IS NOT NULL AND emailed_at IS NULL")

@@ -1581,6 +1581,13 @@ namespace Crm.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("record_type");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1610,6 +1617,10 @@ namespace Crm.Infrastructure.Data.Migrations
                     b.HasIndex("UserId", "OrganizationId")
                         .HasDatabaseName("ix_notifications_unread")
                         .HasFilter("in_app AND read_at IS NULL");
+
+                    b.HasIndex("UserId", "Sequence")
+                        .HasDatabaseName("ix_notifications_user_sequence")
+                        .HasFilter("in_app");
 
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)

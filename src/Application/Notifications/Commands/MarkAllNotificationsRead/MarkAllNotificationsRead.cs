@@ -2,6 +2,7 @@ using Crm.Application.Common.Auditing;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Notifications.Common;
 using Crm.Domain.Common;
 using MediatR;
@@ -18,7 +19,12 @@ namespace Crm.Application.Notifications.Commands.MarkAllNotificationsRead;
 public sealed record MarkAllNotificationsReadCommand(DateTime? Before = null, Guid? OrganizationId = null) : ICommand<MarkedReadDto>;
 
 public sealed class MarkAllNotificationsReadCommandHandler(
-    INotificationStore notifications, IReadStore store, IRequestContext context, TimeProvider time)
+    INotificationStore notifications,
+    IReadStore store,
+    IRequestContext context,
+    TimeProvider time,
+    ITransactionOutcome outcome,
+    INotificationDelivery delivery)
     : IRequestHandler<MarkAllNotificationsReadCommand, MarkedReadDto>
 {
     public async Task<MarkedReadDto> Handle(MarkAllNotificationsReadCommand request, CancellationToken cancellationToken)
@@ -26,6 +32,12 @@ public sealed class MarkAllNotificationsReadCommandHandler(
         var userId = context.RequireUserId();
         await NotificationScope.EnsureMemberAsync(store, userId, request.OrganizationId, cancellationToken);
         var before = request.Before is { } at ? DateTime.SpecifyKind(at.ToUniversalTime(), DateTimeKind.Utc) : (DateTime?)null;
-        return new MarkedReadDto(await notifications.MarkAllReadAsync(userId, request.OrganizationId, before, time.UtcNow(), cancellationToken));
+        var marked = await notifications.MarkAllReadAsync(userId, request.OrganizationId, before, time.UtcNow(), cancellationToken);
+        if (marked > 0)
+        {
+            outcome.AfterCommit(ct => delivery.UnreadCountChangedAsync(userId, ct));
+        }
+
+        return new MarkedReadDto(marked);
     }
 }

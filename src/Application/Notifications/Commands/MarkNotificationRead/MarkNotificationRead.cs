@@ -4,6 +4,7 @@ using Crm.Application.Common.Exceptions;
 using Crm.Application.Common.Interfaces;
 using Crm.Application.Common.Messaging;
 using Crm.Application.Common.Security;
+using Crm.Application.Common.Transactions;
 using Crm.Application.Notifications.Common;
 using Crm.Domain.Common;
 using Crm.Domain.Errors;
@@ -19,7 +20,12 @@ namespace Crm.Application.Notifications.Commands.MarkNotificationRead;
 public sealed record MarkNotificationReadCommand(Guid NotificationId) : ICommand<NotificationDto>;
 
 public sealed class MarkNotificationReadCommandHandler(
-    IRepository<Notification> notifications, IRequestContext context, IMapper mapper, TimeProvider time)
+    IRepository<Notification> notifications,
+    IRequestContext context,
+    IMapper mapper,
+    TimeProvider time,
+    ITransactionOutcome outcome,
+    INotificationDelivery delivery)
     : IRequestHandler<MarkNotificationReadCommand, NotificationDto>
 {
     public async Task<NotificationDto> Handle(MarkNotificationReadCommand request, CancellationToken cancellationToken)
@@ -31,7 +37,12 @@ public sealed class MarkNotificationReadCommandHandler(
             throw new NotFoundException(ErrorCatalog.NotificationNotFound);
         }
 
-        notification.MarkRead(time.UtcNow());
+        if (notification.ReadAt is null)
+        {
+            notification.MarkRead(time.UtcNow());
+            outcome.AfterCommit(ct => delivery.UnreadCountChangedAsync(userId, ct));
+        }
+
         return mapper.Map<NotificationDto>(notification);
     }
 }
