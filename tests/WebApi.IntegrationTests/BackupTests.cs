@@ -16,6 +16,9 @@ public sealed class BackupTests : ApiTest
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), $"crm-test-backup-{Guid.NewGuid():N}");
 
+    /// <summary>Where restored files go: a lasting folder, as the service refuses a file store in the temporary folder.</summary>
+    private static string NewFilesFolder() => Path.Combine(TestContext.CurrentContext.WorkDirectory, $"restored-files-{Guid.NewGuid():N}");
+
     private static async Task<BackupManifest> BackUpAsync(string folder)
     {
         await using var scope = Testing.Factory.Services.CreateAsyncScope();
@@ -31,7 +34,7 @@ public sealed class BackupTests : ApiTest
         var attachment = await api.As(owner).UploadAsync($"/api/v1/contacts/{contact}/attachments", Pdf, "offer.pdf", "application/pdf");
         attachment.Status.ShouldBe(HttpStatusCode.Created, attachment.Text);
         var backup = NewFolder();
-        var files = NewFolder();
+        var files = NewFilesFolder();
 
         var manifest = await BackUpAsync(backup);
 
@@ -52,7 +55,7 @@ public sealed class BackupTests : ApiTest
         }
 
         // Restoring again over the restored database is refused without --force, and accepted with it.
-        (await CrmCommandLine.InvokeAsync(["restore", "--from", backup, "--to", target, "--files-to", NewFolder()])).ShouldBe(1);
+        (await CrmCommandLine.InvokeAsync(["restore", "--from", backup, "--to", target, "--files-to", NewFilesFolder()])).ShouldBe(1);
         (await CrmCommandLine.InvokeAsync(["restore", "--from", backup, "--to", target, "--files-to", files, "--force"])).ShouldBe(0);
 
         await using var restored = new CrmApiFactory(target, settings: new Dictionary<string, string?> { ["Files:LocalRoot"] = files });
@@ -81,7 +84,7 @@ public sealed class BackupTests : ApiTest
 
         (await CrmCommandLine.InvokeAsync(["verify-backup", backup])).ShouldBe(BackupConsole.Mismatch);
         var target = await TestDatabase.RecreateAsync("crm_test_restored_tampered");
-        (await CrmCommandLine.InvokeAsync(["restore", "--from", backup, "--to", target, "--files-to", NewFolder()])).ShouldBe(1);
+        (await CrmCommandLine.InvokeAsync(["restore", "--from", backup, "--to", target, "--files-to", NewFilesFolder()])).ShouldBe(1);
         await using var connection = new NpgsqlConnection(target);
         await connection.OpenAsync();
         (await BackupSnapshot.CountRowsAsync(connection, null, CancellationToken.None)).ShouldBeEmpty();

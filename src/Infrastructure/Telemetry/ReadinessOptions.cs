@@ -8,11 +8,11 @@ public sealed class ReadinessOptions
     public const string Section = "Readiness";
 
     /// <summary>Share of the database pool in use (0–100) from which readiness is degraded.</summary>
-    [Range(1, 100)]
+    [Range(0, 100)]
     public int PoolBusyDegradedPercent { get; set; } = 80;
 
     /// <summary>Share of the database pool in use (0–100) from which readiness is unhealthy.</summary>
-    [Range(1, 100)]
+    [Range(0, 100)]
     public int PoolBusyUnhealthyPercent { get; set; } = 100;
 
     /// <summary>Free space (MB) of the local file store's disk under which readiness is degraded.</summary>
