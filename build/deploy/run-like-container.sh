@@ -134,11 +134,14 @@ as_nobody "$publish/Crm.WebApi" migrate > "$top/migrate.log" 2>&1 || migrate_sta
 if [ "$migrate_status" -eq 0 ]; then ok "migrate prepares an empty database ($(tail -n 1 "$top/migrate.log" | cut -c1-60)...)"; else not_ok "migrate prepares an empty database"; cat "$top/migrate.log"; fi
 
 # 5. The service, as the image's ENTRYPOINT runs it; the image's HEALTHCHECK command; readiness; SIGTERM.
+# As the image does (COPY --chmod=755 ... /usr/local/bin/crm-healthcheck): a copy the service's user can run, wherever
+# the checkout is (a clone in a private home is closed to that user).
+install -m 755 "$deploy/healthcheck.sh" "$top/crm-healthcheck"
 as_nobody "$publish/Crm.WebApi" > "$top/serve.log" 2>&1 &
 server_pid=$!
 live=0
 for _ in $(seq 1 120); do
-  if as_nobody "$deploy/healthcheck.sh" "$port" 2>/dev/null; then live=1; break; fi
+  if as_nobody "$top/crm-healthcheck" "$port" 2>/dev/null; then live=1; break; fi
   kill -0 "$server_pid" 2>/dev/null || break
   sleep 0.5
 done
