@@ -42,7 +42,7 @@ context="$top/context" publish="$top/app"
 mkdir -p "$context"
 while read -r _ args; do
   read -r -a words <<<"$args"
-  # What .dockerignore keeps out of the context: build output and packages installed in place.
+  # What Dockerfile.dockerignore keeps out of the context: build output and packages installed in place.
   tar -c --exclude=bin --exclude=obj --exclude=node_modules --exclude=TestResults "${words[@]:0:${#words[@]}-1}" | tar -x -C "$context"
 done < <(stage build | grep -E '^COPY ' | grep -v -- '--from')
 build_status=0

@@ -102,7 +102,7 @@ public sealed partial class DeploymentFilesTests
         dockerfile.ShouldContain("ASPNETCORE_HTTP_PORTS=8080");
         dockerfile.ShouldContain("""ENTRYPOINT ["/app/Crm.WebApi"]""");
         dockerfile.ShouldContain("dotnet publish src/WebApi/Crm.WebApi.csproj -c Release");
-        var ignored = File.ReadAllLines(Path.Combine(RepositoryFiles.Root(), ".dockerignore"));
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryFiles.Root(), "build", "deploy", "Dockerfile.dockerignore"));
         ignored.ShouldContain("build/.local/");
         ignored.ShouldContain("**/bin/");
         ignored.ShouldContain("**/obj/");
