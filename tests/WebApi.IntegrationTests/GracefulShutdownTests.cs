@@ -71,6 +71,9 @@ public sealed class GracefulShutdownTests
                 async () => await CountAsync(database, "SELECT count(*) FROM outbox_messages WHERE status = 'sending'") > 0,
                 "the dispatcher to take an email", output);
 
+            // One open connection per request first, so that none of them is still connecting when the signal comes.
+            await Task.WhenAll(Enumerable.Range(1, 24).Select(_ => TryGetAsync(http, "/health/live")));
+
             // Requests sent well before the signal have been accepted: every one of them must be answered.
             var accepted = Enumerable.Range(1, 24).Select(i => RegisterAsync(http, i)).ToList();
             await Task.Delay(TimeSpan.FromSeconds(1.5));
